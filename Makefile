@@ -1,0 +1,25 @@
+# Set-up and checks for readouts: `make install` then `make test`.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install test bench clean
+
+# torch first, pinned: this machine's pip finds the CPU build (2.13.0+cpu) on its disk. Installing
+# the stanza extra without it would pull a multi-GB CUDA build of torch from the registry.
+install:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install torch==2.13.0
+	$(BIN)/pip install -e '.[stanza,test]'
+
+test:
+	$(BIN)/pytest
+
+bench:
+	@set -e; for script in bench/*.py; do \
+	  [ -e "$$script" ] || { echo "no bench/*.py scripts"; break; }; \
+	  echo "== $$script"; $(BIN)/python "$$script"; \
+	done
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

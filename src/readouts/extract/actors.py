@@ -1,0 +1,285 @@
+"""Actors: find the mentions of people, offices, countries, institutions and groups in a sentence
+and give each its canonical English name.
+
+Mentions are matched word by word against the gazetteer (`lang/actors.yaml`), the office titles
+(`lang/<xx>/titles.yaml`, resolved through `lang/offices.yaml` by the publication date) and the
+group nouns that stand for both principals. A word matches a data word when their folded
+surface forms, their lemmas, or their stems (the language's case endings stripped) agree, so
+inflected forms ("Bidena", "Байденом", "prezydenta USA") need no listing. Names that the
+gazetteer lacks come from the backend's name spans (NER or name labels).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+from readouts.extract.lexicon import Lexicon, fold
+from readouts.model import BOTH, Actor, Sentence, Word
+
+GAP = "…"
+NOMINATIVE_OR_UNKNOWN = {None, "Nom"}
+# A stem shorter than this is too ambiguous to compare ("Dom" vs "do").
+MIN_STEM = 3
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int                  # index of the first word in sentence.words
+    last: int                   # index after the last word
+    actor: str                  # canonical name, or "both"
+    kind: str                   # person | country | institution | official | media | group
+    start: int
+    stop: int
+    text: str
+    case: str | None            # grammatical case of the head word, when the morphology knows it
+    via: str                    # name | title | generic | group | ner
+    gender: str | None = None
+
+
+def stem(word: str, endings: tuple[str, ...]) -> str:
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _strip_dots(word: str) -> str:
+    return word.replace(".", "") or word
+
+
+def word_keys(word: Word, endings: tuple[str, ...]) -> set[str]:
+    """The forms under which a text word can match a data word."""
+    text = _strip_dots(fold(word.text))
+    lemma = _strip_dots(fold(word.lemma or word.text).split(":")[0])
+    return {text, lemma, stem(text, endings), stem(lemma, endings)}
+
+
+def data_keys(data_word: str, endings: tuple[str, ...]) -> set[str]:
+    w = _strip_dots(data_word)
+    return {w, stem(w, endings)}
+
+
+class PhraseIndex:
+    """Multi-word data phrases indexed by the keys of their first word, matched longest first."""
+
+    def __init__(self, entries: tuple[tuple[tuple[str, ...], object], ...], endings: tuple[str, ...],
+                 originals: dict[tuple[str, ...], tuple[str, ...]] | None = None):
+        self.endings = endings
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for words, value in entries:
+            for key in data_keys(words[0], endings):
+                self.by_first.setdefault(key, []).append((words, value))
+        for bucket in self.by_first.values():
+            bucket.sort(key=lambda e: -len(e[0]))
+
+    def match_at(self, keys: list[set[str]], i: int) -> tuple[int, object] | None:
+        """Longest phrase starting at word i: (index after its last word, value)."""
+        seen = set()
+        for key in keys[i]:
+            for words, value in self.by_first.get(key, ()):
+                if id(words) in seen:
+                    continue
+                seen.add(id(words))
+                end = self._match(words, keys, i)
+                if end is not None:
+                    return end, value
+        return None
+
+    def _match(self, words: tuple[str, ...], keys: list[set[str]], i: int) -> int | None:
+        j = i
+        k = 0
+        while k < len(words):
+            w = words[k]
+            if w == GAP:
+                # up to three words, then the next data word
+                nxt = words[k + 1]
+                for skip in range(0, 4):
+                    if j + skip < len(keys) and data_keys(nxt, self.endings) & keys[j + skip]:
+                        j += skip
+                        break
+                else:
+                    return None
+                k += 1
+                continue
+            if j >= len(keys) or not (data_keys(w, self.endings) & keys[j]):
+                return None
+            j += 1
+            k += 1
+        return j
+
+
+def romanise(name: str, table: dict[str, str]) -> str:
+    """A name in Latin letters: transliterated by the language's table, diacritics dropped."""
+    out = []
+    for i, ch in enumerate(name):
+        low = ch.lower()
+        rep = table.get(low)
+        if rep is None:
+            out.append(ch)
+            continue
+        if ch.isupper():
+            rep = rep[:1].upper() + rep[1:]
+        out.append(rep)
+    text = "".join(out)
+    decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class ActorFinder:
+    """Finds actor mentions in sentences of one document."""
+
+    def __init__(self, lex: Lexicon, day: dt.date | None, own_side: str | None = None):
+        self.lex = lex
+        self.day = day
+        self.own_side = own_side
+        endings = lex.name_endings
+        self.names = PhraseIndex(lex.names, endings)
+        self.titles = PhraseIndex(lex.offices_by_title, endings)
+        self.generic = PhraseIndex(lex.generic_titles, endings)
+        self.groups = PhraseIndex(tuple((g, BOTH) for g in lex.both_groups), endings)
+        self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
+        self.translit = lex.cues.get("transliteration", {})
+
+    # ------------------------------------------------------------------ mentions
+    def mentions(self, sentence: Sentence) -> list[Mention]:
+        words = sentence.words
+        endings = self.lex.name_endings
+        keys = [word_keys(w, endings) for w in words]
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            m = self._mention_at(sentence, words, keys, i)
+            if m is None:
+                i += 1
+                continue
+            found.append(m)
+            i = m.last
+        found.extend(self._ner_mentions(sentence, found))
+        found.sort(key=lambda m: m.first)
+        for m in found:
+            if m.kind in ("person", "official"):
+                self._remember(m.actor)
+        return found
+
+    def _mention_at(self, sentence: Sentence, words: list[Word], keys: list[set[str]], i: int) -> Mention | None:
+        best: tuple[int, str, str] | None = None     # (end, canonical, via)
+        hit = self._name_at(words, keys, i)
+        if hit:
+            best = (hit[0], hit[1], "name")
+        hit = self.titles.match_at(keys, i)
+        if hit and (best is None or hit[0] > best[0]):
+            holder = self.lex.offices[hit[1]].holder_on(self.day)
+            if holder:
+                best = (hit[0], holder, "title")
+        if best is None:
+            hit = self.groups.match_at(keys, i)
+            if hit:
+                best = (hit[0], BOTH, "group")
+        if best is None:
+            hit = self.generic.match_at(keys, i)
+            if hit:
+                holder = self._resolve_generic(hit[1])
+                if holder:
+                    best = (hit[0], holder, "generic")
+        if best is None:
+            return None
+        end, canonical, via = best
+        # a title right before a name ("President Biden", "prezydent Putin") is one mention
+        if via in ("title", "generic") and end < len(words):
+            after = self._name_at(words, keys, end)
+            if after and self._entry(after[1]).kind == "person":
+                end, canonical, via = after[0], after[1], "name"
+        entry = self._entry(canonical)
+        kind = "group" if canonical == BOTH else entry.kind
+        start, stop = words[i].start, words[end - 1].stop
+        return Mention(i, end, canonical, kind, start, stop, sentence_text(sentence, start, stop),
+                       words[i].feat("Case") if via != "name" else self._name_case(words, i, end),
+                       via, "plural" if canonical == BOTH else entry.gender)
+
+    def _entry(self, canonical: str):
+        return self.lex.actors.get(canonical) or _UNKNOWN
+
+    def _name_at(self, words: list[Word], keys: list[set[str]], i: int) -> tuple[int, str] | None:
+        """A gazetteer name at word i whose capitalisation fits: data names written in capitals
+        ("US") match only capitals, never the pronoun "us"; capitalised names only capitalised words."""
+        hit = self.names.match_at(keys, i)
+        if not hit:
+            return None
+        end, (canonical, caps) = hit
+        for w, cap in zip(words[i:end], caps):
+            if cap == "upper" and not w.text.isupper():
+                return None
+            if cap == "title" and not w.text[:1].isupper():
+                return None
+        return end, canonical
+
+    def _name_case(self, words: list[Word], i: int, end: int) -> str | None:
+        cases = [w.feat("Case") for w in words[i:end] if w.feat("Case")]
+        return cases[-1] if cases else None
+
+    def _resolve_generic(self, role: str) -> str | None:
+        """A bare title ("the President", "глава государства"): the holder of an office of that
+        role on the document's own side, else the most recently mentioned holder of one."""
+        holders = {}
+        for key, office in self.lex.offices.items():
+            if key.split("_", 1)[1] == role:
+                holder = office.holder_on(self.day)
+                if holder:
+                    holders[holder] = office.side
+        if self.own_side:
+            for holder, side in holders.items():
+                if side == self.own_side:
+                    return holder
+        for name in reversed(self.recent):
+            if name in holders:
+                return name
+        return None
+
+    def _remember(self, name: str) -> None:
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def _ner_mentions(self, sentence: Sentence, found: list[Mention]) -> Iterator[Mention]:
+        """Person names the gazetteer lacks, from the backend's name spans."""
+        words = sentence.words
+        for span in sentence.names:
+            if span.label != "PER":
+                continue
+            if any(m.start < span.stop and span.start < m.stop for m in found):
+                continue
+            idx = [k for k, w in enumerate(words) if w.start >= span.start and w.stop <= span.stop]
+            if not idx:
+                continue
+            canonical = romanise(span.lemma or span.text, self.translit)
+            yield Mention(idx[0], idx[-1] + 1, canonical, "person", span.start, span.stop, span.text,
+                          self._name_case(words, idx[0], idx[-1] + 1), "ner", None)
+
+
+@dataclass(frozen=True)
+class _Unknown:
+    kind: str = "person"
+    side: str | None = None
+    gender: str | None = None
+    account: str | None = None
+
+
+_UNKNOWN = _Unknown()
+
+
+def sentence_text(sentence: Sentence, start: int, stop: int) -> str:
+    return sentence.text[start - sentence.start: stop - sentence.start]
+
+
+def collect_actors(mentions: list[Mention], lex: Lexicon) -> list[Actor]:
+    """The document's actors with the surface forms they were mentioned by, in order of first mention."""
+    actors: dict[str, Actor] = {}
+    for m in mentions:
+        if m.actor == BOTH:
+            continue
+        actor = actors.setdefault(m.actor, Actor(m.actor, m.kind, []))
+        if m.text not in actor.mentions:
+            actor.mentions.append(m.text)
+    return list(actors.values())

@@ -1,0 +1,600 @@
+"""Claims: every speech act or commitment of an actor that the text reports.
+
+The mechanism is the same for every language; the words are data (`lang/<xx>/reporting.yaml`,
+`cues.yaml`, `titles.yaml`, `lang/actors.yaml`). For each sentence:
+
+1. triggers: multi-word phrases, light verbs with an act-bearing noun ("expressed concern"),
+   and verbs whose lemma carries an act; participles, gerunds and bare infinitives are not
+   triggers unless an alleging auxiliary governs them ("miał zapewnić");
+2. nesting: a generic frame ("Poinformował, że …", "„…” – zaznaczono") yields to the claims
+   inside its content; any other trigger's content keeps no claims of its own;
+3. actor: the syntactic subject where the backend parses, else the nearest nominative mention
+   before the trigger in its clause (or right after it: "– powiedział urzędnik"), a coordinated
+   verb's subject, a pronoun or a subjectless verb resolved to the most recent subject of the
+   same gender, and for impersonal and passive forms the actor of the account ("both" for what
+   was agreed or discussed);
+4. attributes: polarity, hedging, condition, addressee, whose account it is, and the dates of the
+   sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Iterator
+
+from readouts.extract.actors import ActorFinder, Mention, PhraseIndex, collect_actors, word_keys
+from readouts.extract.lexicon import Lexicon, fold, lexicon
+from readouts.extract.source import detect_source
+from readouts.model import (BOTH, Analysis, Claim, DateRef, DocumentInfo, Extraction, LoadedText,
+                            Sentence, Word)
+
+# UD parts of speech that can never carry a verbal trigger.
+NON_VERBAL_UPOS = {"NOUN", "PROPN", "ADJ", "DET", "PRON", "ADP", "NUM", "PUNCT", "CCONJ", "SCONJ", "SYM"}
+# Verb forms that are not predicates of a clause of their own.
+NON_FINITE = {"Part", "Conv", "Ger", "Vnoun"}
+SUBJECT_DEPRELS = {"nsubj", "nsubj:pass", "csubj"}
+# Acts aimed at the other side of the call: without an explicit object, the counterpart.
+DIRECTED_ACTS = {"concern", "warn", "demand", "assure", "propose", "reject"}
+# Acts whose reported content, when negated, makes the claim negated ("said that X would not").
+CONTENT_POLARITY_ACTS = {"state", "assure", "agree", "warn"}
+# Acts a stated condition restricts ("will respond … if").
+CONDITIONAL_ACTS = {"warn", "assure", "propose", "agree"}
+# Acts the two principals do together when no one else is named.
+JOINT_ACTS = {"agree", "discuss"}
+PERSONAL_KINDS = {"person", "official"}
+OPEN_QUOTES = "„“«\"‚'"
+CLOSE_QUOTES = "”“»\"'’"
+LEADER_OFFICES = ("_president", "_chancellor", "_prime_minister")
+
+
+@dataclass(slots=True)
+class Trigger:
+    first: int                  # word index of the first trigger word
+    last: int                   # index after the last trigger word
+    act: str
+    rule: str                   # verb | light_verb | phrase | joint | commitment
+    head: int                   # the verbal word (for morphology and syntax)
+    lemma: str
+    joint_only: bool = False    # an act only when the two principals (or no one) do it
+    frame: bool = False
+    content_start: int | None = None   # first word of the reported content
+
+
+@dataclass
+class DocumentState:
+    """What carries over from sentence to sentence."""
+    last_subject: dict[str, str] = field(default_factory=dict)   # gender -> canonical actor
+    last_actor: str | None = None
+    account: str | None = None
+    principals: list[str] = field(default_factory=list)
+
+
+def extract_all(loaded: LoadedText, analysis: Analysis) -> Extraction:
+    """Dates, actors and claims of one analysed text, in the contract's shape."""
+    from readouts.extract.dates import extract_dates, find_anchor
+
+    anchor = find_anchor(loaded, analysis)
+    dates = extract_dates(analysis, anchor, loaded.published)
+    lex = lexicon(analysis.lang)
+    doc = DocumentExtractor(loaded, analysis, lex, anchor, dates)
+    claims = list(doc.claims())
+    info = DocumentInfo(loaded.path, loaded.lang, loaded.published, doc.source, loaded.title, analysis.backend)
+    return Extraction(info, collect_actors(doc.all_mentions, lex), dates, claims)
+
+
+class DocumentExtractor:
+    def __init__(self, loaded: LoadedText, analysis: Analysis, lex: Lexicon, anchor: dt.date | None,
+                 dates: list[DateRef]):
+        self.loaded = loaded
+        self.analysis = analysis
+        self.lex = lex
+        self.cues = lex.cues
+        self.dates = dates
+        self.anchor = anchor
+        finder = ActorFinder(lex, anchor)
+        self.sentence_mentions = [finder.mentions(s) for s in analysis.sentences]
+        self.all_mentions = [m for ms in self.sentence_mentions for m in ms]
+        first_side = self._first_leader_side()
+        guess = detect_source(loaded, first_side)
+        self.source = guess.source
+        self.official = guess.official
+        self.own_side = first_side if guess.official else None
+        if self.own_side:
+            # titles such as "the President" mean the readout's own principal: find again
+            finder = ActorFinder(lex, anchor, self.own_side)
+            self.sentence_mentions = [finder.mentions(s) for s in analysis.sentences]
+            self.all_mentions = [m for ms in self.sentence_mentions for m in ms]
+        self.state = DocumentState(principals=self._principals())
+        self.triggers = self._compile_triggers()
+
+    # ------------------------------------------------------------------ document-level facts
+    def _is_leader(self, name: str) -> bool:
+        return any(key.endswith(LEADER_OFFICES) and office.holder_on(self.anchor) == name
+                   for key, office in self.lex.offices.items())
+
+    def _first_leader_side(self) -> str | None:
+        for m in self.all_mentions:
+            if m.kind == "person" and self._is_leader(m.actor):
+                return self.lex.actors[m.actor].side
+            if m.kind == "person":
+                return None
+        return None
+
+    def _principals(self) -> list[str]:
+        """The two leaders of the call: the most mentioned persons who lead their country."""
+        counts: dict[str, int] = {}
+        for m in self.all_mentions:
+            if m.kind == "person" and m.actor in self.lex.actors and self._is_leader(m.actor):
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+        return sorted(counts, key=lambda n: -counts[n])[:2]
+
+    def side_of(self, actor: str | None) -> str | None:
+        entry = self.lex.actors.get(actor or "")
+        return entry.side if entry else None
+
+    def principal_of_account(self, account: str | None) -> str | None:
+        """The principal who speaks through an account (the Kremlin's readout → Putin)."""
+        side = None
+        for entry in self.lex.actors.values():
+            if account and entry.account == account and entry.kind == "institution":
+                side = entry.side
+                break
+        if account is None:
+            side = self.own_side
+        for p in self.state.principals:
+            if self.side_of(p) == side:
+                return p
+        return None
+
+    def counterpart(self, actor: str) -> str | None:
+        side = self.side_of(actor)
+        if side is None:
+            return None
+        for p in self.state.principals:
+            if self.side_of(p) != side:
+                return p
+        return None
+
+    # ------------------------------------------------------------------ the sentence loop
+    def claims(self) -> Iterator[Claim]:
+        previous_paragraph = -1
+        for sentence, mentions in zip(self.analysis.sentences, self.sentence_mentions):
+            new_paragraph = sentence.paragraph != previous_paragraph
+            previous_paragraph = sentence.paragraph
+            if sentence.text.rstrip().endswith("?"):
+                continue
+            words = sentence.words
+            keys = [word_keys(w, self.lex.name_endings) for w in words]
+            self._update_account(sentence, words, keys, mentions, new_paragraph)
+            found = list(self._sentence_claims(sentence, words, keys, mentions))
+            if not found:
+                self._remember_subjects(mentions)
+            yield from found
+
+    def _sentence_claims(self, sentence, words, keys, mentions) -> Iterator[Claim]:
+        triggers = self._find_triggers(words, keys)
+        triggers = self._resolve_nesting(sentence, words, triggers, mentions)
+        previous_actor = None
+        for trig in triggers:
+            actor, how = self._actor(sentence, words, trig, mentions, previous_actor)
+            if actor is None:
+                continue
+            if trig.joint_only and actor != BOTH:
+                continue
+            act = trig.act
+            if actor == BOTH and trig.lemma in self.lex.joint_acts:
+                act = self.lex.joint_acts[trig.lemma]
+            content = self._content_range(words, trig)
+            act, conditional = self._act_from_content(sentence, words, trig, act, content)
+            claim = Claim(
+                actor=actor, act=act, sentence=sentence.text, start=sentence.start, stop=sentence.stop,
+                trigger=self.analysis.text[words[trig.first].start:words[trig.last - 1].stop],
+                polarity=self._polarity(words, keys, trig, act, content),
+                hedged=self._hedged(words, keys, trig),
+                conditional=conditional,
+                addressee=self._addressee(words, trig, mentions, actor, act),
+                reported_by=self._reported_by(actor),
+                dates=[d.value for d in self.dates if sentence.start <= d.start < sentence.stop and not d.vague],
+                rule=f"{trig.rule}:{how}",
+                content=self._content_text(sentence, words, content),
+            )
+            previous_actor = actor
+            if actor != BOTH and self.lex.actors.get(actor, None) is not None or how == "ner":
+                gender = self._gender_of(actor)
+                if gender:
+                    self.state.last_subject[gender] = actor
+            self.state.last_actor = actor
+            yield claim
+
+    # ------------------------------------------------------------------ triggers
+    def _compile_triggers(self):
+        endings = self.lex.name_endings
+        return PhraseIndex(tuple((p, act) for p, act in self.lex.phrases), endings)
+
+    def _verbal(self, words: list[Word], i: int) -> bool:
+        w = words[i]
+        if w.upos in NON_VERBAL_UPOS:
+            return False
+        if w.feat("VerbForm") in NON_FINITE and not self._impersonal(w):
+            return False
+        if w.feat("VerbForm") == "Inf" and not self._governed_infinitive(words, i):
+            return False
+        # English has no morphology offline: a determiner or possessive before makes it a noun
+        if i > 0 and words[i - 1].upos in {"DET"} | ({"PRON"} if words[i - 1].feat("Poss") else set()):
+            return False
+        if i > 0 and fold(words[i - 1].text) == "to":
+            return False
+        return True
+
+    def _governed_infinitive(self, words: list[Word], i: int) -> bool:
+        """An infinitive is a claim's verb only under an alleging auxiliary ("miał zapewnić")."""
+        aux = {fold(a) for a in self.cues["hedges"]["auxiliaries"] or []}
+        for j in range(max(0, i - 3), i):
+            if self._lemma(words[j]) in aux:
+                return True
+        return False
+
+    @staticmethod
+    def _lemma(w: Word) -> str:
+        return fold(w.lemma or w.text).split(":")[0]
+
+    def _impersonal(self, w: Word) -> bool:
+        """Polish -no/-to forms, Russian short neuter passive participles ("Отмечено")."""
+        feats = w.feats
+        if feats.get("Person") == "0" or feats.get("VerbForm") == "Imps":
+            return True
+        return (feats.get("VerbForm") == "Part" and feats.get("Variant") == "Short"
+                and feats.get("Gender") == "Neut" and feats.get("Voice") == "Pass")
+
+    def _find_triggers(self, words: list[Word], keys: list[set[str]]) -> list[Trigger]:
+        out: list[Trigger] = []
+        used = [False] * len(words)
+        for i in range(len(words)):
+            if used[i]:
+                continue
+            hit = self.triggers.match_at(keys, i)
+            if hit:
+                end, act = hit
+                head = next((j for j in range(i, end) if words[j].upos in ("VERB", "AUX")), i)
+                out.append(Trigger(i, end, act, "phrase", head, self._lemma(words[head])))
+                for j in range(i, end):
+                    used[j] = True
+        for i, w in enumerate(words):
+            if used[i]:
+                continue
+            lemma = self._lemma(w)
+            light = lemma in self.lex.light_verbs
+            own = self.lex.verb_acts.get(lemma)
+            joint = self.lex.joint_acts.get(lemma)
+            if not (light or own or joint) or not self._verbal(words, i):
+                continue
+            if light:
+                noun = self._light_noun(words, i)
+                if noun is not None:
+                    j, act = noun
+                    out.append(Trigger(i, j + 1, act, "light_verb", i, lemma))
+                    for k in range(i, j + 1):
+                        used[k] = True
+                    continue
+            if own:
+                out.append(Trigger(i, i + 1, own, "verb", i, lemma))
+            elif joint:
+                out.append(Trigger(i, i + 1, joint, "joint", i, lemma, joint_only=True))
+            used[i] = True
+        out.sort(key=lambda t: t.first)
+        for t in out:
+            t.frame = t.lemma in self.lex.frames and t.rule == "verb"
+        return out
+
+    def _light_noun(self, words: list[Word], i: int) -> tuple[int, str] | None:
+        """The act-bearing noun a light verb takes, within a few words after it (or just before it,
+        as Russian and Polish word order allows)."""
+        stops = {fold(c) for c in self.cues["complementizers"]}
+        for j in range(i + 1, min(len(words), i + 7)):
+            w = words[j]
+            if fold(w.text) in stops or w.upos in ("VERB", "SCONJ"):
+                break
+            act = self.lex.light_nouns.get(self._lemma(w)) or self.lex.light_nouns.get(fold(w.text))
+            if act and w.upos not in ("VERB", "ADP"):
+                return j, act
+        return None
+
+    # ------------------------------------------------------------------ nesting
+    def _complementizer_after(self, words: list[Word], i: int, limit: int = 10) -> int | None:
+        comps = {fold(c) for c in self.cues["complementizers"]}
+        for j in range(i, min(len(words), i + limit)):
+            if fold(words[j].text) in comps:
+                return j
+        return None
+
+    def _resolve_nesting(self, sentence, words, triggers, mentions) -> list[Trigger]:
+        quote = self._quote_attribution(sentence, words, triggers)
+        if quote is not None:
+            attr, (q_first, q_last) = quote
+            inside = [t for t in triggers if q_first <= t.first < q_last]
+            if inside:
+                triggers = [t for t in triggers if t is not attr]
+            else:
+                attr.content_start = q_first
+                attr.rule += "+quote"
+        kept: list[Trigger] = []
+        for t in triggers:
+            comp = self._complementizer_after(words, t.last)
+            t.content_start = t.content_start if t.content_start is not None else comp
+            kept.append(t)
+        result = []
+        for t in kept:
+            outer = next((o for o in result if o.content_start is not None and o.content_start < t.first
+                          and o is not t), None)
+            if outer is None:
+                result.append(t)
+                continue
+            if outer.frame:
+                result.remove(outer)     # the frame only names the source of the inner claim
+                result.append(t)
+            # otherwise t is part of what the outer claim reports
+        return result
+
+    def _quote_attribution(self, sentence, words, triggers):
+        """`„…” – powiedział X.` / `"…," he said.`: the verb after a closing quote attributes the
+        quote; returns (that trigger, (first, last) word range of the quote)."""
+        dashes = set(self.cues["quote_attribution_dashes"]) | {","}
+        for t in triggers:
+            j = t.first - 1
+            while j >= 0 and (words[j].text in dashes or words[j].upos == "PUNCT" and words[j].text in ",.") :
+                j -= 1
+            if j >= 0 and words[j].text and words[j].text[-1] in CLOSE_QUOTES and j < t.first - 1 or \
+                    j >= 0 and words[j].text and words[j].text[-1] in CLOSE_QUOTES and words[t.first - 1].text in dashes:
+                # find the opening quote
+                k = j - 1
+                while k >= 0 and not (words[k].text and words[k].text[0] in OPEN_QUOTES and k != j):
+                    k -= 1
+                first = k + 1 if k >= 0 else 0
+                return t, (first, j)
+        return None
+
+    # ------------------------------------------------------------------ actors
+    def _actor(self, sentence, words, trig: Trigger, mentions: list[Mention], previous_actor):
+        clause_start = self._clause_start(words, trig.first)
+        # 1. syntax, where the backend parses
+        if words[trig.head].head is not None:
+            subj = self._syntactic_subject(words, trig, mentions)
+            if subj is not None:
+                return subj
+        # 2. the nearest nominative mention before the trigger in its clause
+        for m in reversed(mentions):
+            if clause_start <= m.first and m.last <= trig.first and self._subject_like(words, m):
+                return m.actor, m.via
+        # 3. a coordinated verb shares its subject ("restated … and urged …")
+        if previous_actor and trig.first > 0 and words[trig.first - 1].upos == "CCONJ" or \
+                previous_actor and trig.first > 1 and words[trig.first - 2].upos == "CCONJ":
+            return previous_actor, "coordination"
+        # 4. inverted order: "– powiedział urzędnik Białego Domu", "said Peskov"
+        for m in mentions:
+            if trig.last <= m.first <= trig.last + 2 and m.case in (None, "Nom") and \
+                    self._inverted_subject_ok(words, trig, m):
+                return m.actor, m.via
+        # 5. a pronoun subject
+        pron = self._pronoun_before(words, trig, clause_start)
+        if pron is not None:
+            actor = self.state.last_subject.get(pron) or (BOTH if pron == "plural" else None)
+            return actor, "pronoun"
+        # 6. impersonal and passive forms: the actor of the account
+        head = words[trig.head]
+        if self._impersonal(head) or self._passive(words, trig):
+            if trig.act in JOINT_ACTS or trig.joint_only:
+                return BOTH, "impersonal"
+            return self.principal_of_account(self.state.account), "impersonal"
+        # 7. a subjectless finite verb: plural → both principals, else the last subject of its gender
+        if head.feat("Number") == "Plur" and head.feat("Person") in (None, "3"):
+            return BOTH, "subjectless"
+        if trig.rule == "phrase" and trig.act in JOINT_ACTS and head.upos not in ("VERB", "AUX"):
+            return BOTH, "topic"
+        gender = {"Masc": "masc", "Fem": "fem"}.get(head.feat("Gender") or "")
+        if gender and gender in self.state.last_subject:
+            return self.state.last_subject[gender], "subjectless"
+        if gender is None and self.state.last_actor and self.state.last_actor != BOTH:
+            return self.state.last_actor, "subjectless"
+        return None, "none"
+
+    def _syntactic_subject(self, words, trig, mentions):
+        heads = {words[k].id for k in range(trig.first, trig.last)}
+        for k, w in enumerate(words):
+            if w.head in heads and (w.deprel or "").split(":")[0] in {"nsubj", "csubj"} or \
+                    w.head in heads and w.deprel in SUBJECT_DEPRELS:
+                for m in mentions:
+                    if m.first <= k < m.last:
+                        return m.actor, m.via + "+nsubj"
+                gender = self._pronoun_gender(w)
+                if gender:
+                    actor = self.state.last_subject.get(gender) or (BOTH if gender == "plural" else None)
+                    if actor:
+                        return actor, "pronoun+nsubj"
+        return None
+
+    def _subject_like(self, words: list[Word], m: Mention) -> bool:
+        if m.kind == "media":
+            return False
+        if m.case not in (None, "Nom"):
+            return False
+        if m.first > 0 and words[m.first - 1].upos == "ADP":
+            return False
+        if m.last < len(words) and fold(words[m.last].text) in ("'s", "’s"):
+            return False
+        if m.first > 0 and words[m.first - 1].upos == "PRON" and words[m.first - 1].feat("Poss"):
+            return False
+        return True
+
+    def _inverted_subject_ok(self, words, trig, m: Mention) -> bool:
+        """After the verb a mention is its subject only in attribution order (quote or dash before
+        the verb, or the verb opening the sentence)."""
+        before = words[trig.first - 1].text if trig.first > 0 else ""
+        return trig.first == 0 or before in set(self.cues["quote_attribution_dashes"]) | {",", "”", "»", "\""}
+
+    def _clause_start(self, words: list[Word], i: int) -> int:
+        comps = {fold(c) for c in self.cues["complementizers"]} | {fold(c) for c in self.cues["clause_breaks"]}
+        for j in range(i - 1, -1, -1):
+            if fold(words[j].text) in comps:
+                return j + 1
+        return 0
+
+    def _pronoun_gender(self, w: Word) -> str | None:
+        t = fold(w.text)
+        for gender, forms in self.cues["pronouns"].items():
+            if t in {fold(f) for f in forms}:
+                return gender
+        return None
+
+    def _pronoun_before(self, words, trig, clause_start) -> str | None:
+        for j in range(trig.first - 1, max(clause_start, trig.first - 4) - 1, -1):
+            g = self._pronoun_gender(words[j])
+            if g and words[j].upos in ("PRON", "DET", None, "X"):
+                return g
+        return None
+
+    def _passive(self, words, trig) -> bool:
+        """English passive: a form of "be" right before a past participle ("was agreed")."""
+        head = words[trig.head]
+        if head.feat("Voice") == "Pass":
+            return True
+        return trig.head > 0 and self._lemma(words[trig.head - 1]) == "be" and fold(head.text).endswith("ed")
+
+    def _gender_of(self, actor: str) -> str | None:
+        entry = self.lex.actors.get(actor)
+        if entry is not None:
+            return entry.gender
+        return "masc"
+
+    def _remember_subjects(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.kind in PERSONAL_KINDS and m.case in (None, "Nom"):
+                gender = self._gender_of(m.actor)
+                if gender:
+                    self.state.last_subject[gender] = m.actor
+                break
+
+    # ------------------------------------------------------------------ attributes
+    def _content_range(self, words, trig: Trigger) -> tuple[int, int]:
+        if trig.content_start is not None and trig.content_start < trig.first:
+            return trig.content_start, trig.first      # a quote before its attribution
+        start = trig.content_start if trig.content_start is not None else trig.last
+        return start, len(words)
+
+    def _content_text(self, sentence, words, content) -> str | None:
+        a, b = content
+        if a >= b or a >= len(words):
+            return None
+        return self.analysis.text[words[a].start:words[b - 1].stop]
+
+    def _has_cue(self, words, a, b, cue_list) -> bool:
+        text = " " + " ".join(fold(w.text) for w in words[a:b]) + " "
+        lemmas = " " + " ".join(self._lemma(w) for w in words[a:b]) + " "
+        return any(f" {fold(c)} " in text or f" {fold(c)} " in lemmas for c in cue_list)
+
+    def _act_from_content(self, sentence, words, trig, act, content) -> tuple[str, bool]:
+        """A statement whose content threatens consequences is a warning; a condition restricts
+        commitments and warnings."""
+        a, b = content
+        has_condition = self._has_cue(words, a, b, self.cues["conditions"])
+        if act == "state" and trig.rule != "light_verb":
+            if has_condition and self._has_cue(words, a, b, self.cues["consequences"]):
+                act = "warn"
+            elif self._has_cue(words, a, b, self.cues["threats"]):
+                act = "warn"
+        return act, has_condition and act in CONDITIONAL_ACTS
+
+    def _polarity(self, words, keys, trig: Trigger, act: str, content) -> str:
+        neg = self.cues["negation"]
+        particles = {fold(p) for p in neg["particles"]}
+        determiners = {fold(d) for d in neg["determiners"]}
+        exceptions = [tuple(fold(e).split()) for e in neg["exceptions"]]
+
+        def is_negation(j: int) -> bool:
+            t = fold(words[j].text)
+            if t not in particles and words[j].feat("Polarity") != "Neg":
+                return False
+            following = tuple(fold(w.text) for w in words[j:j + 3])
+            return not any(following[:len(e)] == e for e in exceptions)
+
+        # the act itself negated: "did not agree", "nie złożył", "не договаривались"
+        for j in range(max(0, trig.first - 3), trig.first):
+            if is_negation(j):
+                return "negated"
+        if act not in CONTENT_POLARITY_ACTS:
+            return "affirmed"
+        a, b = content
+        breaks = {fold(c) for c in self.cues["clause_breaks"]}
+        seen_verb = False
+        for j in range(a, b):
+            w = words[j]
+            t = fold(w.text)
+            if j > a and t in breaks:
+                break
+            if is_negation(j) and not seen_verb:
+                return "negated"
+            if seen_verb:
+                return "negated" if t in determiners else "affirmed"
+            if w.upos == "VERB" and j != trig.head:
+                seen_verb = True
+        return "affirmed"
+
+    def _hedged(self, words, keys, trig: Trigger) -> bool:
+        aux = {fold(a) for a in self.cues["hedges"]["auxiliaries"] or []}
+        adverbs = {fold(a) for a in self.cues["hedges"]["adverbs"]}
+        for j in range(max(0, trig.first - 3), trig.first):
+            if self._lemma(words[j]) in aux and words[trig.head].feat("VerbForm") == "Inf":
+                return True
+            if fold(words[j].text) in adverbs:
+                return True
+        return False
+
+    def _addressee(self, words, trig, mentions, actor, act) -> str | None:
+        for m in mentions:
+            if trig.last <= m.first <= trig.last + 3 and m.actor not in (actor, BOTH) and m.kind != "media":
+                if m.case in (None, "Acc", "Dat", "Gen", "Ins") and not self._after_preposition(words, m, trig):
+                    return m.actor
+        if act == "demand":
+            a = trig.content_start
+            for m in mentions:
+                if a is not None and a <= m.first <= a + 3 and m.actor not in (actor, BOTH):
+                    return m.actor
+        if act in DIRECTED_ACTS and actor != BOTH:
+            other = self.counterpart(actor)
+            if other and act == "demand":
+                return self.side_of(other) or other
+            return other
+        return None
+
+    def _after_preposition(self, words, m: Mention, trig) -> bool:
+        return m.first > trig.last and words[m.first - 1].upos == "ADP" or \
+            m.first > 0 and words[m.first - 1].upos == "ADP" and m.first - 1 >= trig.last
+
+    # ------------------------------------------------------------------ accounts
+    def _update_account(self, sentence, words, keys, mentions, new_paragraph: bool) -> None:
+        """Whose account the following claims come from: set by an attribution ("Według Kremla",
+        "according to the White House", "как сообщили в Кремле") or a publishing account as
+        subject, kept until another source takes over or the narrator turns to background."""
+        if self.official:
+            return
+        if new_paragraph and self._has_cue(words, 0, min(len(words), 4), self.cues["background"]):
+            self.state.account = None
+        attribution = [tuple(fold(c).split()) for c in self.cues["attribution"]]
+        publishing = {fold(c) for c in self.cues["publishing"]}
+        has_publishing = any(self._lemma(w) in publishing or fold(w.text) in publishing for w in words)
+        for m in mentions:
+            entry = self.lex.actors.get(m.actor)
+            if entry is None or not entry.account or entry.kind not in ("institution", "media"):
+                continue
+            window = tuple(fold(w.text) for w in words[max(0, m.first - 6):m.first])
+            attributed = any(window[k:k + len(c)] == c for c in attribution for k in range(len(window)))
+            if attributed or has_publishing and self._subject_like(words, m):
+                self.state.account = entry.account
+                return
+
+    def _reported_by(self, actor: str) -> str | None:
+        if self.official:
+            return None
+        entry = self.lex.actors.get(actor)
+        if entry is not None and entry.account and entry.kind in ("official", "person") and entry.account:
+            return entry.account
+        return self.state.account

@@ -1,0 +1,202 @@
+"""The language data that extraction reads, validated on load and compiled once.
+
+Files (see each file's header comment): `lang/actors.yaml`, `lang/offices.yaml` (shared) and
+`lang/<xx>/reporting.yaml`, `cues.yaml`, `titles.yaml` (per language, same keys everywhere).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from readouts.errors import DataError
+from readouts.lang import load_data
+from readouts.lang.schema import Choice, Either, check_unique
+from readouts.model import ACTS
+
+ACT_KEYS = {a: [str] for a in ACTS}
+OPTIONAL_ACT_KEYS = {a + "?": [str] for a in ACTS}
+ACTOR_KINDS = Choice("person", "country", "institution", "official", "media")
+GENDERS = Choice("masc", "fem", "plural")
+DATE = Either(str, dt.date)
+
+REPORTING_SCHEMA = {
+    "verbs": ACT_KEYS,
+    "frames": [str],
+    "light_verbs": [str],
+    "light_nouns": OPTIONAL_ACT_KEYS,
+    "phrases": OPTIONAL_ACT_KEYS,
+    "joint_acts": {str: Choice(*ACTS)},
+}
+CUES_SCHEMA = {
+    "negation": {"particles": [str], "determiners": [str], "exceptions": [str]},
+    "hedges": {"auxiliaries": Either([str], list), "adverbs": [str]},
+    "conditions": [str],
+    "consequences": [str],
+    "threats": [str],
+    "complementizers": [str],
+    "clause_breaks": [str],
+    "attribution": [str],
+    "publishing": [str],
+    "pronouns": {"masc": [str], "fem": [str], "plural": [str]},
+    "commitment_auxiliaries": [str],
+    "background": [str],
+    "questions": [str],
+    "quote_attribution_dashes": [str],
+    "name_endings": [str],
+}
+TITLES_SCHEMA = {
+    "offices": {str: [str]},
+    "generic": {str: [str]},
+    "both": [str],
+}
+ACTORS_SCHEMA = {str: {
+    "kind": ACTOR_KINDS,
+    "side?": str,
+    "gender?": GENDERS,
+    "account?": str,
+    "names": {"en": [str], "pl": [str], "ru": [str]},
+}}
+OFFICES_SCHEMA = {str: {
+    "side": str,
+    "holders": [{"name": str, "from": DATE, "to?": DATE}],
+}}
+
+
+def fold(text: str) -> str:
+    """Case-fold and unify the letters that vary in spelling (ё/е, typographic apostrophes)."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return text.replace("ё", "е").replace("’", "'")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    kind: str
+    side: str | None
+    gender: str | None
+    account: str | None
+
+
+@dataclass(frozen=True)
+class Office:
+    key: str
+    side: str
+    holders: tuple[tuple[str, dt.date, dt.date | None], ...]
+
+    def holder_on(self, day: dt.date | None) -> str | None:
+        if day is None:
+            return self.holders[-1][0]
+        for name, start, end in self.holders:
+            if start <= day and (end is None or day < end):
+                return name
+        return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything extraction knows about one language, compiled for lookup."""
+    lang: str
+    verb_acts: dict[str, str]              # lemma -> act
+    frames: frozenset[str]
+    light_verbs: frozenset[str]
+    light_nouns: dict[str, str]            # noun lemma -> act
+    phrases: tuple[tuple[tuple[str, ...], str], ...]   # (words with "…" gaps, act)
+    joint_acts: dict[str, str]
+    cues: dict
+    offices_by_title: tuple[tuple[tuple[str, ...], str], ...]   # (title words, office key)
+    generic_titles: tuple[tuple[tuple[str, ...], str], ...]     # (title words, role)
+    both_groups: tuple[tuple[str, ...], ...]
+    names: tuple[tuple[tuple[str, ...], tuple[str, tuple[str, ...]]], ...]   # (words, (canonical, capitalisation))
+    actors: dict[str, ActorEntry]
+    offices: dict[str, Office]
+    name_endings: tuple[str, ...]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(fold(phrase).split())
+
+
+def capitalisation(phrase: str) -> tuple[str, ...]:
+    """Per word: "upper" for all-capital forms ("US", "США": never the pronoun "us"), "title"
+    for capitalised ones (a name matches only a capitalised word), "" for lower case."""
+    out = []
+    for w in phrase.split():
+        letters = [c for c in w if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            out.append("upper")
+        elif letters and letters[0].isupper():
+            out.append("title")
+        else:
+            out.append("")
+    return tuple(out)
+
+
+def _to_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+@cache
+def shared_actors() -> dict[str, ActorEntry]:
+    data = load_data("actors", None, ACTORS_SCHEMA)
+    for lang in ("en", "pl", "ru"):
+        check_unique(((fold(n), name) for name, e in data.items() for n in e["names"][lang]),
+                     f"lang/actors.yaml ({lang})", "name")
+    return {name: ActorEntry(name, e["kind"], e.get("side"), e.get("gender"), e.get("account"))
+            for name, e in data.items()}
+
+
+@cache
+def shared_offices() -> dict[str, Office]:
+    data = load_data("offices", None, OFFICES_SCHEMA)
+    actors = shared_actors()
+    offices = {}
+    for key, e in data.items():
+        holders = []
+        for h in e["holders"]:
+            if h["name"] not in actors:
+                raise DataError(f"lang/offices.yaml: {key}.holders: {h['name']!r} is not in actors.yaml")
+            holders.append((h["name"], _to_date(h["from"]), _to_date(h["to"]) if "to" in h else None))
+        offices[key] = Office(key, e["side"], tuple(holders))
+    return offices
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """Load, validate and compile the data of one language (cached)."""
+    rep = load_data("reporting", lang, REPORTING_SCHEMA)
+    cues = load_data("cues", lang, CUES_SCHEMA)
+    titles = load_data("titles", lang, TITLES_SCHEMA)
+    where = f"lang/{lang}"
+    check_unique(((fold(v), act) for act, vs in rep["verbs"].items() for v in vs), f"{where}/reporting.yaml: verbs", "lemma")
+    check_unique(((fold(v), act) for act, vs in rep["light_nouns"].items() for v in vs), f"{where}/reporting.yaml: light_nouns", "noun")
+    check_unique(((fold(t), k) for k, ts in titles["offices"].items() for t in ts), f"{where}/titles.yaml: offices", "title")
+    actors = shared_actors()
+    offices = shared_offices()
+    for key in titles["offices"]:
+        if key not in offices:
+            raise DataError(f"{where}/titles.yaml: offices.{key}: no such office in lang/offices.yaml")
+    raw_names = load_data("actors", None, ACTORS_SCHEMA)
+    names = tuple(sorted(((_words(n), (name, capitalisation(n))) for name, e in raw_names.items()
+                          for n in e["names"][lang]), key=lambda p: -len(p[0])))
+    return Lexicon(
+        lang=lang,
+        verb_acts={fold(v): act for act, vs in rep["verbs"].items() for v in vs},
+        frames=frozenset(map(fold, rep["frames"])),
+        light_verbs=frozenset(map(fold, rep["light_verbs"])),
+        light_nouns={fold(v): act for act, vs in rep["light_nouns"].items() for v in vs},
+        phrases=tuple(sorted(((_words(p), act) for act, ps in rep["phrases"].items() for p in ps),
+                             key=lambda p: -len(p[0]))),
+        joint_acts={fold(k): v for k, v in rep["joint_acts"].items()},
+        cues=cues,
+        offices_by_title=tuple(sorted(((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
+                                      key=lambda p: -len(p[0]))),
+        generic_titles=tuple(sorted(((_words(t), k) for k, ts in titles["generic"].items() for t in ts),
+                                    key=lambda p: -len(p[0]))),
+        both_groups=tuple(sorted((_words(t) for t in titles["both"]), key=len, reverse=True)),
+        names=names,
+        actors=actors,
+        offices=offices,
+        name_endings=tuple(sorted((fold(e) for e in cues["name_endings"]), key=len, reverse=True)),
+    )

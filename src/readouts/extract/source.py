@@ -1,0 +1,53 @@
+"""Whose text is this: an official readout (and of which side) or a press article.
+
+`--source` wins. Otherwise the front matter's address, the title and the opening of an official
+readout, or the marks of a press article (a dateline agency, a sources line, a byline) decide;
+see `lang/<xx>/source.yaml`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readouts.extract.lexicon import fold
+from readouts.lang import load_data
+from readouts.model import LoadedText
+
+SOURCE_SCHEMA = {
+    "official_openers": [str],    # phrases that open an official readout in its own voice
+    "press_marks": [str],         # datelines, agency marks, bylines of a press article
+}
+SHARED_SCHEMA = {
+    "url_sources": {str: str},    # domain fragment -> source
+    "side_sources": {str: str},   # the side an official readout speaks for -> source
+}
+
+
+@dataclass(frozen=True)
+class SourceGuess:
+    source: str                   # whitehouse | kremlin | press | ministry
+    official: bool
+
+
+def detect_source(loaded: LoadedText, first_person_side: str | None) -> SourceGuess:
+    """`first_person_side` is the side (country) of the first person acting in the body."""
+    shared = load_data("sources", None, SHARED_SCHEMA)
+    if loaded.source:
+        return SourceGuess(loaded.source, loaded.source != "press")
+    url = fold(loaded.source_url or "")
+    for fragment, source in shared["url_sources"].items():
+        if fragment in url:
+            return SourceGuess(source, source != "press")
+    data = load_data("source", loaded.lang, SOURCE_SCHEMA)
+    head = fold(" ".join(filter(None, [loaded.title or "", _opening(loaded)])))
+    body = fold(loaded.text)
+    if any(fold(mark) in body for mark in data["press_marks"]):
+        return SourceGuess("press", False)
+    if any(fold(op) in head for op in data["official_openers"]):
+        source = shared["side_sources"].get(first_person_side or "", "ministry")
+        return SourceGuess(source, True)
+    return SourceGuess("press", False)
+
+
+def _opening(loaded: LoadedText) -> str:
+    """The first two paragraphs: where an official readout says who held the call."""
+    return " ".join(loaded.text[p.start:p.stop] for p in loaded.paragraphs[:2])

@@ -1,0 +1,381 @@
+"""Reading inputs: bytes → decoded text → metadata, language and content paragraphs.
+
+Every offset is a Python string index into the decoded text (BOM removed, line ends kept as in
+the file, so CRLF counts as two characters); nothing is ever cut out of `text`. What is not content
+(metadata line, front matter, headings, end markers, boilerplate, the final sources line) is only
+left out of `paragraphs` and recorded in `skipped` with the reason.
+
+Per-language knowledge (alphabet and stopwords for detection, boilerplate and sources cues, legacy
+encodings) lives in `lang/<xx>/loader.yaml`; this module holds only the mechanism.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date as Date, datetime
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from readouts.errors import InputError, LanguageError
+from readouts.lang import SUPPORTED, load_data
+from readouts.model import LoadedText, Region
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+TEXT_SUFFIXES = (".txt", ".md")
+# Files that sit beside the texts in a corpus folder but are not texts to analyse. Only skipped
+# when a directory is expanded; a file named on the command line is always read.
+NOT_TEXTS = re.compile(r"^(license|licence|copying|readme|changelog)\b|\.gold\.", re.IGNORECASE)
+
+LOADER_SPEC = {
+    "name": str,
+    "alphabet": str,
+    "stopwords": [str],
+    "legacy_encodings?": [str],
+    "boilerplate_cues": [str],
+    "sources_cues": [str],
+}
+
+# Language detection thresholds. A text is language X when at least MIN_ALPHABET of its letters
+# belong to X's alphabet (or are ASCII) and at least MIN_STOPWORDS of its words are X stopwords;
+# the highest stopword share wins. Real Polish/English/Russian prose scores 0.25–0.45; German,
+# French or Czech fail the alphabet test and score under 0.08 on the stopwords.
+MIN_ALPHABET = 0.985
+MIN_STOPWORDS = 0.12
+DETECT_CHARS = 20_000          # detection reads the start of long texts only
+
+# ` date 2021-12-07` or ` date 2021-12` as the first line, possibly followed by the lede.
+DATE_LINE = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
+ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+FRONT_MATTER_FENCE = re.compile(r"---[ \t]*\r?\n")
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+# "###" (escaped "\###" in Markdown) and the agency "-30-" close a press release.
+END_MARKER = re.compile(r"\s*(?:\\?#\s*){3,}\s*|\s*-30-\s*")
+HEADING = re.compile(r"\s{0,3}#{1,6}\s+\S")
+# A final line that only lists outlets: "Whitehouse.gov / Kremlin.ru / Kresy.pl", "PAP/Reuters".
+SOURCE_ITEM = r"[\w][\w.&'-]*(?:\s[\w][\w.&'-]*){0,2}"
+SOURCES_LIST = re.compile(rf"\s*{SOURCE_ITEM}(?:\s*[/|,;]\s*{SOURCE_ITEM})+\s*|\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{{2,}}\s*",
+                          re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?…:;\"'»”)\]]\s*$")
+MAX_SOURCES_LINE = 120
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class LoaderData:
+    lang: str
+    name: str
+    alphabet: frozenset[str]
+    stopwords: frozenset[str]
+    legacy_encodings: tuple[str, ...]
+    boilerplate_cues: tuple[str, ...]
+    sources_cues: tuple[str, ...]
+
+
+def loader_data(lang: str) -> LoaderData:
+    raw = load_data("loader", lang, LOADER_SPEC)
+    return LoaderData(
+        lang=lang,
+        name=raw["name"],
+        alphabet=frozenset(raw["alphabet"].lower()),
+        stopwords=frozenset(w.lower() for w in raw["stopwords"]),
+        legacy_encodings=tuple(raw.get("legacy_encodings", ())),
+        boilerplate_cues=tuple(c.casefold() for c in raw["boilerplate_cues"]),
+        sources_cues=tuple(c.casefold() for c in raw["sources_cues"]),
+    )
+
+
+# --------------------------------------------------------------------------- inputs
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Expand the command line's FILE arguments: `-` stays, a directory yields its `*.txt` and
+    `*.md` files recursively (sorted; hidden files, gold files and LICENSE/README skipped).
+
+    A directory with no texts, or a missing path, is yielded as it is: `load_path` then raises the
+    one-line error for it, so that the caller reports it beside the other inputs.
+    """
+    for raw in paths:
+        name = str(raw)
+        path = Path(name)
+        if name == STDIN or not path.is_dir():
+            yield name
+            continue
+        found = sorted(
+            p for p in path.rglob("*")
+            if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+            and not NOT_TEXTS.search(p.name)
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        yield from (str(p) for p in found) if found else (name,)
+
+
+def read_bytes(path: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: directory has no .txt or .md texts")
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+
+
+def load_path(path: str | Path, lang: str = "auto", date: str | None = None,
+              source: str | None = None) -> LoadedText:
+    """Read one input (`-` is standard input) and return it decoded, with metadata and paragraphs."""
+    name = str(path)
+    raw = read_bytes(name)
+    return load_bytes(raw, STDIN_NAME if name == STDIN else name, lang=lang, date=date, source=source)
+
+
+def load_bytes(raw: bytes, path: str, lang: str = "auto", date: str | None = None,
+               source: str | None = None) -> LoadedText:
+    if lang != "auto" and lang not in SUPPORTED:
+        raise LanguageError(f"unsupported language {lang!r}: readouts reads {_supported()}")
+    if not raw.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: binary file (contains NUL bytes), not a text")
+    text, encoding = decode(raw, path, lang)
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    detected = lang if lang != "auto" else detect_language(text, path)
+    loaded = LoadedText(path=path, text=text, lang=detected, encoding=encoding, source=source)
+    _read_structure(loaded, loader_data(detected))
+    if date:
+        loaded.published = date
+        loaded.published_assumed = date
+    elif loaded.published and len(loaded.published) == 10:
+        loaded.published_assumed = loaded.published
+    return loaded
+
+
+# --------------------------------------------------------------------------- decoding
+
+def decode(raw: bytes, path: str = "", lang: str = "auto") -> tuple[str, str]:
+    """Decode to text: UTF-8 (BOM removed) when the bytes are valid UTF-8, else the legacy
+    encoding that charset-normalizer proposes and the language detection confirms."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw, bom = raw[3:], True
+    else:
+        bom = False
+    try:
+        return raw.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError:
+        if bom:
+            raise InputError(f"{path}: undecodable: starts with a UTF-8 BOM but is not UTF-8") from None
+    return _decode_legacy(raw, path, lang)
+
+
+def _decode_legacy(raw: bytes, path: str, lang: str) -> tuple[str, str]:
+    langs = SUPPORTED if lang == "auto" else (lang,)
+    allowed = {enc: code for code in langs for enc in loader_data(code).legacy_encodings}
+    undecodable = InputError(f"{path}: undecodable: not UTF-8"
+                             + (f", and not {_names(allowed.values())} text in {', '.join(allowed)}" if allowed else ""))
+    if not allowed:
+        raise undecodable
+    from charset_normalizer import from_bytes   # lazy: only legacy files need it
+
+    # charset-normalizer proposes and ranks the candidates by coherence; on short texts cp1251
+    # and KOI8-R (or cp1250 and cp1251) can come close, so the language decides: the candidate
+    # that reads best as the language its encoding belongs to wins, ties going to the ranking.
+    best: tuple[float, str, str] | None = None
+    for match in from_bytes(raw, cp_isolation=list(allowed)):
+        code = allowed.get(match.encoding)
+        if code is None:
+            continue
+        text = str(match)
+        score = _language_scores(text).get(code, 0.0)
+        if best is None or score > best[0]:
+            best = (score, text, match.encoding)
+    if best is None or best[0] < MIN_STOPWORDS:
+        raise undecodable
+    return best[1], best[2]
+
+
+# --------------------------------------------------------------------------- language
+
+def _names(codes: Iterable[str]) -> str:
+    return " or ".join(dict.fromkeys(loader_data(c).name for c in codes))
+
+
+def _supported() -> str:
+    return ", ".join(f"{loader_data(c).name} ({c})" for c in SUPPORTED)
+
+
+def _language_scores(text: str) -> dict[str, float]:
+    """Stopword share per supported language whose alphabet covers the text (see MIN_ALPHABET)."""
+    sample = text[:DETECT_CHARS].lower()
+    letters = [c for c in sample if c.isalpha()]
+    words = WORD.findall(sample)
+    if not letters or not words:
+        return {}
+    foreign = Counter(c for c in letters if not c.isascii())
+    scores = {}
+    for code in SUPPORTED:
+        data = loader_data(code)
+        outside = sum(n for c, n in foreign.items() if c not in data.alphabet)
+        if 1 - outside / len(letters) < MIN_ALPHABET:
+            continue
+        # ASCII letters are tolerated above, but most letters must be the language's own: an
+        # English text is not Russian because all its letters are "tolerated".
+        if sum(1 for c in letters if c in data.alphabet) < len(letters) / 2:
+            continue
+        scores[code] = sum(1 for w in words if w in data.stopwords) / len(words)
+    return scores
+
+
+def detect_language(text: str, path: str = "") -> str:
+    """pl, en or ru; LanguageError naming the supported languages for anything else."""
+    scores = _language_scores(text)
+    if scores:
+        code, share = max(scores.items(), key=lambda kv: kv[1])
+        if share >= MIN_STOPWORDS:
+            return code
+    where = f"{path}: " if path else ""
+    raise LanguageError(f"{where}not a language readouts reads (it reads {_supported()}); "
+                        "if this is wrong, give --lang")
+
+
+# --------------------------------------------------------------------------- structure
+
+def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """(start, stop) of each line from `start`, stop before the line end."""
+    pos, n = start, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        stop = end - 1 if end > pos and text[end - 1] == "\r" else end
+        yield pos, stop
+        pos = end + 1
+
+
+def _trim(text: str, start: int, stop: int) -> Region | None:
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return Region(start, stop) if stop > start else None
+
+
+def _front_matter(loaded: LoadedText) -> int:
+    """Read YAML front matter (date, title, source_url); return where the body starts."""
+    import yaml
+
+    text = loaded.text
+    fence = FRONT_MATTER_FENCE.match(text)
+    if not fence:
+        return 0
+    end = FRONT_MATTER_END.search(text, fence.end())
+    if not end:
+        return 0
+    try:
+        meta = yaml.safe_load(text[fence.end():end.start()])
+    except yaml.YAMLError as e:
+        raise InputError(f"{loaded.path}: front matter is not valid YAML ({str(e).splitlines()[0]})") from None
+    if not isinstance(meta, dict):
+        return 0
+    loaded.published = _iso(meta.get("date"))
+    if isinstance(meta.get("title"), str):
+        loaded.title = " ".join(meta["title"].split())
+    if isinstance(meta.get("source_url"), str):
+        loaded.source_url = meta["source_url"].strip()
+    loaded.skipped.append((Region(0, end.end()), "front_matter"))
+    return end.end()
+
+
+def _iso(value: Any) -> str | None:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, Date):
+        return value.isoformat()
+    if isinstance(value, str):
+        m = ISO_DATE.match(value.strip())
+        return m.group(0) if m else None
+    return None
+
+
+def _date_line(loaded: LoadedText, body: int) -> int:
+    """Read a leading ` date YYYY-MM[-DD]` line; return where the content starts (the lede may
+    follow the date on the same line)."""
+    m = DATE_LINE.match(loaded.text, body)
+    if not m:
+        return body
+    loaded.published = loaded.published or m.group(1)
+    loaded.skipped.append((Region(m.start(), m.end()), "metadata"))
+    return m.end()
+
+
+def _read_structure(loaded: LoadedText, data: LoaderData) -> None:
+    text = loaded.text
+    body = _front_matter(loaded)
+    body = _date_line(loaded, body)
+
+    # 1. classify lines; blank lines separate paragraphs
+    lines: list[tuple[Region, str | None]] = []    # (trimmed line, reason it is not content)
+    after_end = False
+    for start, stop in _lines(text, body):
+        region = _trim(text, start, stop)
+        if region is None:
+            lines.append((Region(start, stop), "blank"))
+            continue
+        line = text[region.start:region.stop]
+        if after_end:
+            reason = "after_end_marker"
+        elif END_MARKER.fullmatch(line):
+            reason, after_end = "end_marker", True
+        elif HEADING.match(line):
+            reason = "heading"
+            if loaded.title is None:
+                loaded.title = line.lstrip("#").strip()
+        elif line.casefold().startswith(data.boilerplate_cues):
+            reason = "boilerplate"
+        elif line.casefold().startswith(data.sources_cues):
+            reason = "sources"
+        else:
+            reason = None
+        lines.append((region, reason))
+
+    # 2. a content line repeated verbatim is a plug (donation appeal, newsletter box). A line
+    # seen twice is only a plug when it is not a sentence: press articles repeat the lede's
+    # sentences in the body, which is content.
+    counts = Counter(text[r.start:r.stop] for r, why in lines if why is None)
+    for i, (r, why) in enumerate(lines):
+        line = text[r.start:r.stop]
+        if why is None and (counts[line] >= 3 or (counts[line] == 2 and not SENTENCE_END.search(line))):
+            lines[i] = (r, "boilerplate")
+
+    # 3. the final sources line: the last non-blank line when it only lists outlets
+    for i in range(len(lines) - 1, -1, -1):
+        r, why = lines[i]
+        if why == "blank":
+            continue
+        line = text[r.start:r.stop]
+        if why is None and len(line) <= MAX_SOURCES_LINE and SOURCES_LIST.fullmatch(line) \
+                and (i == 0 or lines[i - 1][1] in ("blank", "boilerplate", "sources")):
+            lines[i] = (r, "sources")
+        break
+
+    # 4. paragraphs: runs of content lines between blank (or skipped) lines
+    run: list[Region] = []
+    for r, why in lines + [(Region(len(text), len(text)), "blank")]:
+        if why is None:
+            run.append(r)
+            continue
+        if run:
+            loaded.paragraphs.append(Region(run[0].start, run[-1].stop))
+            run = []
+        if why != "blank":
+            loaded.skipped.append((r, why))
+    if loaded.title is None and loaded.paragraphs:
+        first = loaded.paragraphs[0]
+        line = text[first.start:first.stop]
+        if "\n" not in line and len(line) <= 200 and not SENTENCE_END.search(line):
+            loaded.title = line

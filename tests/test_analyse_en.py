@@ -1,0 +1,58 @@
+"""The English offline analyser (simplemma + rules) on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from analyse_helpers import check_offsets, loaded, sample, word
+from readouts.analyse import analyse
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return analyse(sample("en"), backend="offline")
+
+
+def test_offsets(doc):
+    assert doc.backend == "offline" and "deps" not in doc.provides
+    check_offsets(doc)
+
+
+def test_sentences_keep_titles_initials_and_abbreviations(doc):
+    texts = [s.text for s in doc.sentences]
+    assert texts[0] == ("President Joseph R. Biden, Jr. held a video call today with President Vladimir Putin "
+                        "of Russia.")
+    assert texts[3] == "He made clear that the U.S. would respond with strong economic measures."
+    assert texts[4] == "Mr. Putin didn't agree."
+    assert len(texts) == 5 and [s.paragraph for s in doc.sentences] == [0, 0, 1, 1, 1]
+
+
+def test_upos_lemmas_and_features(doc):
+    held = word(doc, "held")
+    assert (held.lemma, held.upos, held.feats["Tense"]) == ("hold", "VERB", "Past")
+    assert word(doc, "leaders").lemma == "leader" and word(doc, "leaders").upos == "NOUN"
+    assert word(doc, "discussed").upos == "VERB"
+    assert word(doc, "would").upos == "AUX"
+    assert word(doc, "respond").feats.get("VerbForm") == "Inf"
+    assert word(doc, "the").upos == "DET"
+    assert word(doc, "Putin").upos == "PROPN"
+    assert word(doc, "including").feats.get("VerbForm") in ("Ger", None)
+
+
+def test_clitic_is_a_word_of_its_token(doc):
+    tok = next(t for s in doc.sentences for t in s.tokens if t.text == "didn't")
+    assert [(w.text, w.lemma, w.upos) for w in tok.words] == [("did", "do", "AUX"), ("n't", "not", "PART")]
+    assert tok.words[1].feats["Polarity"] == "Neg"
+
+
+def test_names(doc):
+    names = {(n.text, n.label) for s in doc.sentences for n in s.names}
+    assert ("Joseph R. Biden", "PER") in names
+    assert ("Vladimir Putin", "PER") in names
+    assert ("Russia", "LOC") in names
+    assert ("Dialogue on Strategic Stability", "MISC") in names
+    assert ("Ukraine", "LOC") in names                    # "Ukraine." – no clitic, no title
+
+
+def test_possessive_clitic_is_cut_from_the_name():
+    doc = analyse(loaded("The leaders discussed Russia's troops.", "en"), backend="offline")
+    assert [n.text for n in doc.sentences[0].names] == ["Russia"]

@@ -1,0 +1,82 @@
+"""The Polish offline analyser (morfeusz2 + rules) on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from analyse_helpers import check_offsets, loaded, sample, word
+from readouts.analyse import analyse
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return analyse(sample("pl"), backend="offline")
+
+
+def test_backend_and_offsets(doc):
+    assert doc.backend == "offline" and doc.lang == "pl"
+    assert "deps" not in doc.provides and {"lemma", "feats", "ner"} <= doc.provides
+    check_offsets(doc)
+
+
+def test_sentence_splits_keep_abbreviations_dates_and_quotes(doc):
+    texts = [s.text for s in doc.sentences]
+    assert texts[0].endswith("7 grudnia 2021 r. w formie wideokonferencji z prezydentem Rosji Władimirem Putinem.")
+    assert "Rozmowa trwała ok. dwóch godzin." in texts
+    assert "„Nie zamierzamy wysyłać wojsk na Ukrainę” – poinformowano po rozmowie." in texts
+    assert "Podkreślono m.in., że sankcje będą dotkliwe." in texts
+    assert texts[-1].startswith("Przyszedłem do Zełenskiego") and texts[-1].endswith("z ul. Długiej w Warszawie.")
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1, 1, 2, 2]
+
+
+def test_lemmas_and_features(doc):
+    podkreslono = word(doc, "Podkreślono")
+    assert (podkreslono.lemma, podkreslono.upos) == ("podkreślić", "VERB")
+    assert podkreslono.feats["Person"] == "0" and podkreslono.feats["Aspect"] == "Perf"
+    nie = word(doc, "Nie")
+    assert (nie.lemma, nie.upos, nie.feats) == ("nie", "PART", {"Polarity": "Neg"})
+    miał = word(doc, "miał")
+    assert miał.lemma == "mieć" and miał.feats["Tense"] == "Past" and miał.feats["VerbForm"] == "Fin"
+    assert word(doc, "zapewnić").feats["VerbForm"] == "Inf"
+    planuje = word(doc, "planuje")
+    assert planuje.feats["Tense"] == "Pres" and planuje.feats["Person"] == "3"
+    assert word(doc, "będą").upos == "AUX" and word(doc, "będą").feats["Tense"] == "Fut"
+    assert word(doc, "r.").lemma == "rok"
+
+
+def test_preposition_case(doc):
+    assert word(doc, "Warszawie").feats["Case"] == "Loc"
+    assert word(doc, "Władimirem").feats["Case"] == "Ins"
+    assert word(doc, "godzin").feats["Case"] == "Gen"
+
+
+def test_multiword_token():
+    doc = analyse(loaded("Przyszedłem wczoraj.", "pl"), backend="offline")
+    tok = doc.sentences[0].tokens[0]
+    assert tok.text == "Przyszedłem"
+    assert [(w.text, w.lemma, w.upos) for w in tok.words] == [("Przyszedł", "przyjść", "VERB"), ("em", "być", "AUX")]
+    assert tok.words[1].feats["Person"] == "1"
+
+
+def test_names_and_nominative_lemmas(doc):
+    names = {(n.text, n.label, n.lemma) for s in doc.sentences for n in s.names}
+    assert ("Joe Biden", "PER", "Joe Biden") in names
+    assert ("Władimirem Putinem", "PER", "Władimir Putin") in names
+    assert ("Rosji", "LOC", "Rosja") in names
+    assert ("Bidena", "PER", "Biden") in names            # unknown to morfeusz (ign): ending stripped
+    assert ("Zełenskiego", "PER", "Zełenski") in names
+    assert ("Scholza", "PER", "Scholz") in names
+    assert ("Warszawie", "LOC", "Warszawa") in names
+    assert word(doc, "Bidena").upos == "PROPN"
+
+
+@pytest.mark.parametrize("form, lemma", [("Bidenowi", "Biden"), ("Bidenem", "Biden"), ("Scholzem", "Scholz")])
+def test_foreign_name_endings(form, lemma):
+    doc = analyse(loaded(f"Rozmawiali o tym z {form} wczoraj.", "pl"), backend="offline")
+    assert [n.lemma for n in doc.sentences[0].names] == [lemma]
+
+
+def test_sentence_end_before_capital_after_abbreviation():
+    doc = analyse(loaded("Spotkanie odbyło się w 2021 r. Następnie rozmawiano dalej. Było to w tzw. formacie.", "pl"),
+                  backend="offline")
+    assert [s.text for s in doc.sentences] == ["Spotkanie odbyło się w 2021 r.", "Następnie rozmawiano dalej.",
+                                               "Było to w tzw. formacie."]

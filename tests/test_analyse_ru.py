@@ -1,0 +1,52 @@
+"""The Russian offline analyser (natasha/slovnet + pymorphy3) on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from analyse_helpers import check_offsets, sample, word
+from readouts.analyse import analyse
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return analyse(sample("ru"), backend="offline")
+
+
+def test_backend_offsets_and_provides(doc):
+    assert doc.backend == "offline" and doc.provides == frozenset({"lemma", "feats", "deps", "ner"})
+    check_offsets(doc)
+
+
+def test_sentences_keep_abbreviations_and_quotes(doc):
+    texts = [s.text for s in doc.sentences]
+    assert texts == [
+        "Состоялась беседа Владимира Путина с Президентом США Джозефом Байденом в режиме видеоконференции.",
+        "Т.е. 7 дек. 2021 г. стороны обсудили ситуацию на Украине.",
+        "Президент России подчеркнул, что «Россия не намерена ни на кого нападать».",
+        "Представитель Министерства иностранных дел Российской Федерации не стал комментировать.",
+    ]
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1, 1]
+
+
+def test_lemmas_features_and_syntax(doc):
+    obsudili = word(doc, "обсудили")
+    assert obsudili.lemma == "обсудить" and obsudili.upos == "VERB"
+    assert obsudili.feats["Tense"] == "Past" and obsudili.head == 0 and obsudili.deprel == "root"
+    storony = word(doc, "стороны")
+    assert storony.lemma == "сторона" and storony.deprel == "nsubj"
+    assert word(doc, "Украине").lemma == "Украина"
+    assert word(doc, "не").feats.get("Polarity") == "Neg"
+    assert word(doc, "г.").lemma == "год"
+    sent = doc.sentences[1]
+    heads = [w.head for w in sent.words]
+    assert all(h is not None and 0 <= h <= len(sent.words) for h in heads) and heads.count(0) == 1
+
+
+def test_names_in_nominative(doc):
+    names = {(n.text, n.label, n.lemma) for s in doc.sentences for n in s.names}
+    assert ("Владимира Путина", "PER", "Владимир Путин") in names
+    assert ("Джозефом Байденом", "PER", "Джозеф Байден") in names
+    assert ("Украине", "LOC", "Украина") in names
+    assert ("Российской Федерации", "LOC", "Российская Федерация") in names
+    org = next(n for s in doc.sentences for n in s.names if n.label == "ORG")
+    assert org.lemma == "Министерство иностранных дел"

