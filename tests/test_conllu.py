@@ -17,7 +17,7 @@ def test_round_trip_keeps_words_offsets_and_names():
     text = "Wstęp.\n\nPrzyszedłem do Bidena. Putin nie zamierza atakować."
     doc = analyse(loaded(text, "pl"), backend="offline")
     conllu = to_conllu(doc.sentences)
-    assert "2-3\tPrzyszedłem\t" in conllu and "# paragraph = 1" in conllu
+    assert "1-2\tPrzyszedłem\t" in conllu and "# paragraph = 1" in conllu
     back = from_conllu(conllu)
     assert back == doc.sentences
     assert to_conllu(back) == conllu

@@ -41,7 +41,9 @@ COMPARE_SPEC = {
         "similarity", "actor", "actor_joint", "actor_side", "actor_clash", "addressee", "act",
         "act_clash", "topic", "topic_clash", "date")},
     "similarity": {"low": float, "high": float},
-    "thresholds": {"match": float, "extra": float, "extra_margin": float, "conflict": float},
+    "thresholds": {"match": float, "extra": float, "extra_margin": float, "conflict": float,
+                   "matter_similarity": float},
+    "context": {"inherit_within": int},
     "compatible_acts": [list],   # rows [act, act, compatibility]: checked in load_config
     "opposed_acts": [list],      # rows [act, act]
     "sides": {str: [str]},
@@ -70,6 +72,7 @@ class CompareConfig:
     topic_label: dict[str, str]
     topic_weight: dict[str, float]
     fold: dict[int, str]                    # str.translate table
+    inherit_within: int                     # chars: a topicless claim takes the topics of one this close before it
 
 
 @cache
@@ -105,7 +108,7 @@ def load_config() -> CompareConfig:
         thresholds=raw["thresholds"], compat=compat, opposed=frozenset(opposed), side_of=side_of,
         topic_order=tuple(topics), topic_label={k: v["label"] for k, v in topics.items()},
         topic_weight={k: v["weight"] for k, v in topics.items()},
-        fold=str.maketrans(fold),
+        fold=str.maketrans(fold), inherit_within=raw["context"]["inherit_within"],
     )
 
 
@@ -275,6 +278,20 @@ def _side(claim: Claim, lang: str) -> _Side:
     return _Side(claim, tuple(topics_of(text, lang)), frozenset(claim.dates))
 
 
+def _sides(claims: list[Claim], lang: str, cfg: CompareConfig) -> list[_Side]:
+    """The claims with their topics; a claim without topic cues that follows another one closely
+    takes its topics ("Putin responded positively to this initiative", "такой договорённости":
+    the matter is named in the sentence before)."""
+    sides = [_side(c, lang) for c in claims]
+    by_start = sorted(range(len(sides)), key=lambda k: (claims[k].start, claims[k].stop))
+    for prev, k in zip(by_start, by_start[1:]):
+        before, here = sides[prev], sides[k]
+        gap = here.claim.start - before.claim.stop
+        if not here.topics and before.topics and 0 <= gap <= cfg.inherit_within:
+            sides[k] = _Side(here.claim, before.topics, here.dates)
+    return sides
+
+
 def _actor_signal(a: str | None, b: str | None, cfg: CompareConfig) -> tuple[str, float, str] | None:
     """(weight name, strength, reason) for the actors of two claims, or None when they say nothing."""
     if not a or not b:
@@ -308,6 +325,10 @@ def score_pair(left: _Side, right: _Side, cos: float, cfg: CompareConfig) -> tup
     parts.append((w["similarity"] * strength, f"similarity {cos:.2f}"))
 
     actor = _actor_signal(left.claim.actor, right.claim.actor, cfg)
+    if actor and actor[0] == "actor_clash" and left.claim.polarity != right.claim.polarity:
+        # one side affirms what the other side's principal denies: a conflict between the
+        # accounts, which the actors' being different does not make less likely
+        actor = None
     if actor:
         parts.append((w[actor[0]] * actor[1], actor[2]))
     la, ra = left.claim.addressee, right.claim.addressee
@@ -336,7 +357,11 @@ def score_pair(left: _Side, right: _Side, cos: float, cfg: CompareConfig) -> tup
         parts.append((w["date"], "dates " + ", ".join(dates)))
 
     score = sum(v for v, _ in parts)
-    return score, [f"{why} ({v:+.2f})" for v, why in parts if v or "opposed" in why]
+    if not shared and cos < cfg.thresholds["matter_similarity"]:
+        # nothing says the two claims are about the same matter: who and how alone do not make a match
+        score = min(score, cfg.thresholds["match"] - 0.01)
+        parts.append((0.0, "no shared matter"))
+    return score, [f"{why} ({v:+.2f})" for v, why in parts if v or "opposed" in why or "matter" in why]
 
 
 def _relation(left: Claim, right: Claim, cfg: CompareConfig) -> tuple[str, str | None]:
@@ -370,8 +395,8 @@ def _same_span_taken(i: int, j: int, taken: list[tuple[int, int]], ls: list[_Sid
 def compare(left: Extraction, right: Extraction) -> Comparison:
     """Align the claims of two extractions: matches (same / conflict), and the one-sided rest."""
     cfg = load_config()
-    ls = [_side(c, left.document.lang) for c in left.claims]
-    rs = [_side(c, right.document.lang) for c in right.claims]
+    ls = _sides(left.claims, left.document.lang, cfg)
+    rs = _sides(right.claims, right.document.lang, cfg)
     comparison = Comparison(left=left, right=right)
     if not ls or not rs:
         comparison.only_left, comparison.only_right = list(left.claims), list(right.claims)

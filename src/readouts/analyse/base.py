@@ -24,6 +24,9 @@ def require(module: str, hint: str):
 
 
 def make_sentence(text: str, tokens: list[Token], paragraph: int, names: list[NameSpan]) -> Sentence:
+    """A Sentence over `tokens`, with word ids numbered 1… in order (as CoNLL-U and heads expect)."""
+    for i, w in enumerate((w for t in tokens for w in t.words), 1):
+        w.id = i
     start, stop = tokens[0].start, tokens[-1].stop
     return Sentence(start, stop, text[start:stop], tokens, paragraph, names)
 

@@ -30,6 +30,9 @@ SPEC: dict[str, Any] = {
         # morphological name labels -> NameSpan label (Polish morfeusz labels)
         "labels?": {str: LABEL},
         "unknown_label": LABEL,        # label of a capitalised word the dictionary does not know
+        "acronym_label?": LABEL,       # label of an unknown all-capitals word ("OBWE")
+        # preference between name labels when a capitalised word has several (Waszyngton: place > surname)
+        "label_prior?": {str: float},
         # case endings stripped from unknown foreign names to guess the nominative, longest first
         "endings?": [{"strip": str, "add?": str}],
         "min_stem?": int,

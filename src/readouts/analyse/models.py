@@ -63,7 +63,7 @@ def download_models(langs: list[str] | tuple[str, ...], models_dir: str | None =
     root = str(resources_dir(models_dir))
     for lang in langs:
         try:
-            stanza.download(lang, model_dir=root, processors="tokenize,mwt,pos,lemma,depparse,ner",
-                            verbose=False)
+            # the default package has every processor we use (mwt only where the language has it)
+            stanza.download(lang, model_dir=root, verbose=False)
         except Exception as e:  # stanza raises plain exceptions for network and unknown packages
             raise BackendError(f"could not download Stanza models for {lang!r} into {root}: {e}") from None

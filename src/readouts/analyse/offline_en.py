@@ -30,7 +30,6 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 BE_HAVE = frozenset({"be", "have", "get"})
 BE = frozenset({"be"})
 SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
-NOMINAL_LEFT = frozenset({"DET", "ADJ", "NUM", "ADP"})
 
 
 class EnglishAnalyser:

@@ -74,6 +74,7 @@ class PolishAnalyser:
         self._names: dict[str, Any] = data["names"]
         self._labels: dict[str, str] = self._names.get("labels", {})
         self._preferred = frozenset(self._m["preferred"])
+        self._label_prior: dict[str, float] = self._names.get("label_prior", {})
         self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
         self._abbreviations = frozenset(a.lower() for a in data["segment"]["abbreviations"]
                                         + data["segment"].get("abbreviations_final", []))
@@ -151,6 +152,8 @@ class PolishAnalyser:
         proper = any(l in self._labels for l in main.labels) or clean_lemma(main.lemma)[:1].isupper()
         if cap and not st["initial"] and main.cls in NOMINAL_CLASSES | AGREEING_CLASSES:
             score += 3 if proper else -2
+        if cap and main.labels:
+            score += max(self._label_prior.get(l, 0.0) for l in main.labels)
         elif not cap and proper:
             score -= 3
         if main.indeclinable:
@@ -267,23 +270,33 @@ class PolishAnalyser:
         run: list[int] = []
 
         def flush() -> None:
-            if run:
+            if run and any(tokens[k].words[0].upos == "PROPN" for k in run):
                 first, last = tokens[run[0]], tokens[run[-1]]
                 labels = [self._label(chosen[k][0]) for k in run]
                 known = [l for l in labels if l]
-                label = "PER" if "PER" in known else (known[0] if known else self._names["unknown_label"])
+                unknown = self._names["unknown_label"]
+                if len(run) == 1 and first.text.isupper() and len(first.text) > 1:
+                    unknown = self._names.get("acronym_label", unknown)
+                label = "PER" if "PER" in known else (known[0] if known else unknown)
                 lemma = name_lemma(text, [tokens[k].words[0] for k in run], label, lambda w: w.lemma)
                 names.append(NameSpan(first.start, last.stop, text[first.start:last.stop], label, lemma))
-                run.clear()
+            run.clear()
 
+        initial = True
         for k, tok in enumerate(tokens):
+            # Polish capitalises only names: inside a sentence a capitalised noun or adjective next
+            # to a proper noun belongs to the name ("Stany Zjednoczone", "Rady NATO-Rosja")
+            namey = tok.words[0].upos == "PROPN" or (
+                not initial and tok.text[:1].isupper() and tok.words[0].upos in ("NOUN", "ADJ"))
             adjacent = run and text[tokens[run[-1]].stop:tok.start].strip() == "" and \
                 self._same_name(chosen[run[-1]][0], chosen[k][0])
-            if tok.words[0].upos == "PROPN" and (not run or adjacent):
+            if namey and (not run or adjacent):
                 run.append(k)
             else:
                 flush()
-                if tok.words[0].upos == "PROPN":
+                if namey:
                     run.append(k)
+            if any(c.isalnum() for c in tok.text):
+                initial = False
         flush()
         return names

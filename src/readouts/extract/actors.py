@@ -130,8 +130,10 @@ def romanise(name: str, table: dict[str, str]) -> str:
 class ActorFinder:
     """Finds actor mentions in sentences of one document."""
 
-    def __init__(self, lex: Lexicon, day: dt.date | None, own_side: str | None = None):
+    def __init__(self, lex: Lexicon, day: dt.date | None, own_side: str | None = None,
+                 use_names: bool = True):
         self.lex = lex
+        self.use_names = use_names      # trust the backend's person names (real NER only)
         self.day = day
         self.own_side = own_side
         endings = lex.name_endings
@@ -156,7 +158,8 @@ class ActorFinder:
                 continue
             found.append(m)
             i = m.last
-        found.extend(self._ner_mentions(sentence, found))
+        if self.use_names:
+            found.extend(self._ner_mentions(sentence, found))
         found.sort(key=lambda m: m.first)
         for m in found:
             if m.kind in ("person", "official"):
@@ -180,8 +183,11 @@ class ActorFinder:
         if best is None:
             hit = self.generic.match_at(keys, i)
             if hit:
+                after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
                 holder = self._resolve_generic(hit[1])
-                if holder:
+                if after and self._entry(after[1]).kind == "person":
+                    best = (after[0], after[1], "name")      # "President Putin"
+                elif holder:
                     best = (hit[0], holder, "generic")
         if best is None:
             return None
@@ -217,7 +223,7 @@ class ActorFinder:
 
     def _name_case(self, words: list[Word], i: int, end: int) -> str | None:
         cases = [w.feat("Case") for w in words[i:end] if w.feat("Case")]
-        return cases[-1] if cases else None
+        return cases[0] if cases else None
 
     def _resolve_generic(self, role: str) -> str | None:
         """A bare title ("the President", "глава государства"): the holder of an office of that

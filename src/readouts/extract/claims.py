@@ -60,6 +60,16 @@ class Trigger:
     content_start: int | None = None   # first word of the reported content
 
 
+@dataclass(slots=True)
+class Quote:
+    """A quotation and the verb that attributes it."""
+    attribution: Trigger
+    sentence: Sentence          # where the quote opens: the claim's carrying sentence
+    words: list[Word]           # the quoted words
+    first_word: int             # index of the first quoted word in `sentence`
+    has_triggers: bool = False
+
+
 @dataclass
 class DocumentState:
     """What carries over from sentence to sentence."""
@@ -91,7 +101,8 @@ class DocumentExtractor:
         self.cues = lex.cues
         self.dates = dates
         self.anchor = anchor
-        finder = ActorFinder(lex, anchor)
+        self.use_names = "ner" in analysis.provides
+        finder = ActorFinder(lex, anchor, use_names=self.use_names)
         self.sentence_mentions = [finder.mentions(s) for s in analysis.sentences]
         self.all_mentions = [m for ms in self.sentence_mentions for m in ms]
         first_side = self._first_leader_side()
@@ -101,7 +112,7 @@ class DocumentExtractor:
         self.own_side = first_side if guess.official else None
         if self.own_side:
             # titles such as "the President" mean the readout's own principal: find again
-            finder = ActorFinder(lex, anchor, self.own_side)
+            finder = ActorFinder(lex, anchor, self.own_side, self.use_names)
             self.sentence_mentions = [finder.mentions(s) for s in analysis.sentences]
             self.all_mentions = [m for ms in self.sentence_mentions for m in ms]
         self.state = DocumentState(principals=self._principals())
@@ -113,11 +124,12 @@ class DocumentExtractor:
                    for key, office in self.lex.offices.items())
 
     def _first_leader_side(self) -> str | None:
-        for m in self.all_mentions:
-            if m.kind == "person" and self._is_leader(m.actor):
-                return self.lex.actors[m.actor].side
-            if m.kind == "person":
-                return None
+        """The side of the first leader who acts as a subject: whose readout an official text is
+        (its title often names the counterpart first: "Переговоры с Президентом США")."""
+        for sentence, mentions in zip(self.analysis.sentences, self.sentence_mentions):
+            for m in mentions:
+                if m.kind == "person" and self._subject_like(sentence.words, m):
+                    return self.lex.actors[m.actor].side if self._is_leader(m.actor) else None
         return None
 
     def _principals(self) -> list[str]:
@@ -158,24 +170,30 @@ class DocumentExtractor:
     # ------------------------------------------------------------------ the sentence loop
     def claims(self) -> Iterator[Claim]:
         previous_paragraph = -1
+        paragraph: list[Sentence] = []
         for sentence, mentions in zip(self.analysis.sentences, self.sentence_mentions):
             new_paragraph = sentence.paragraph != previous_paragraph
             previous_paragraph = sentence.paragraph
+            if new_paragraph:
+                paragraph = []
+            paragraph.append(sentence)
             if sentence.text.rstrip().endswith("?"):
                 continue
             words = sentence.words
             keys = [word_keys(w, self.lex.name_endings) for w in words]
             self._update_account(sentence, words, keys, mentions, new_paragraph)
-            found = list(self._sentence_claims(sentence, words, keys, mentions))
+            found = list(self._sentence_claims(sentence, words, keys, mentions, paragraph))
             if not found:
                 self._remember_subjects(mentions)
             yield from found
 
-    def _sentence_claims(self, sentence, words, keys, mentions) -> Iterator[Claim]:
+    def _sentence_claims(self, sentence, words, keys, mentions, paragraph) -> Iterator[Claim]:
         triggers = self._find_triggers(words, keys)
-        triggers = self._resolve_nesting(sentence, words, triggers, mentions)
+        triggers, quote = self._resolve_nesting(sentence, words, triggers, paragraph)
+        triggers.extend(self._commitments(words, mentions, triggers))
+        triggers.sort(key=lambda t: t.first)
         previous_actor = None
-        for trig in triggers:
+        for n, trig in enumerate(triggers):
             actor, how = self._actor(sentence, words, trig, mentions, previous_actor)
             if actor is None:
                 continue
@@ -184,22 +202,27 @@ class DocumentExtractor:
             act = trig.act
             if actor == BOTH and trig.lemma in self.lex.joint_acts:
                 act = self.lex.joint_acts[trig.lemma]
-            content = self._content_range(words, trig)
-            act, conditional = self._act_from_content(sentence, words, trig, act, content)
+            carrier = sentence
+            if quote is not None and quote.attribution is trig:
+                content, carrier = quote.words, quote.sentence
+            else:
+                next_first = triggers[n + 1].first if n + 1 < len(triggers) else len(words)
+                content = self._content_words(words, trig, next_first)
+            act, conditional = self._act_from_content(trig, act, content)
             claim = Claim(
-                actor=actor, act=act, sentence=sentence.text, start=sentence.start, stop=sentence.stop,
+                actor=actor, act=act, sentence=carrier.text, start=carrier.start, stop=carrier.stop,
                 trigger=self.analysis.text[words[trig.first].start:words[trig.last - 1].stop],
-                polarity=self._polarity(words, keys, trig, act, content),
-                hedged=self._hedged(words, keys, trig),
+                polarity=self._polarity(words, trig, act, content),
+                hedged=self._hedged(words, trig),
                 conditional=conditional,
                 addressee=self._addressee(words, trig, mentions, actor, act),
                 reported_by=self._reported_by(actor),
-                dates=[d.value for d in self.dates if sentence.start <= d.start < sentence.stop and not d.vague],
+                dates=[d.value for d in self.dates if carrier.start <= d.start < carrier.stop and not d.vague],
                 rule=f"{trig.rule}:{how}",
-                content=self._content_text(sentence, words, content),
+                content=self.analysis.text[content[0].start:content[-1].stop] if content else None,
             )
             previous_actor = actor
-            if actor != BOTH and self.lex.actors.get(actor, None) is not None or how == "ner":
+            if actor != BOTH:
                 gender = self._gender_of(actor)
                 if gender:
                     self.state.last_subject[gender] = actor
@@ -281,10 +304,22 @@ class DocumentExtractor:
             elif joint:
                 out.append(Trigger(i, i + 1, joint, "joint", i, lemma, joint_only=True))
             used[i] = True
+        out = [t for t in out if not self._subordinate(words, t.first)]
         out.sort(key=lambda t: t.first)
         for t in out:
             t.frame = t.lemma in self.lex.frames and t.rule == "verb"
         return out
+
+    def _subordinate(self, words: list[Word], i: int) -> bool:
+        """A verb in a relative or conditional clause ("…, które będą", "jeśli Rosja zdecyduje")
+        describes or supposes; it reports no claim."""
+        start = self._clause_start(words, i)
+        if start == 0:
+            return False
+        opener = fold(words[start - 1].text)
+        if opener in {fold(r) for r in self.cues["relatives"]}:
+            return True
+        return self._has_cue(words[start - 1:i], self.cues["conditions"])
 
     def _light_noun(self, words: list[Word], i: int) -> tuple[int, str] | None:
         """The act-bearing noun a light verb takes, within a few words after it (or just before it,
@@ -307,51 +342,79 @@ class DocumentExtractor:
                 return j
         return None
 
-    def _resolve_nesting(self, sentence, words, triggers, mentions) -> list[Trigger]:
-        quote = self._quote_attribution(sentence, words, triggers)
+    def _resolve_nesting(self, sentence, words, triggers, paragraph):
+        """Drop the triggers that are part of another claim's content; a quote's attribution
+        yields to the claims inside the quote, or else carries the quote as its content."""
+        quote = self._quote_attribution(sentence, words, triggers, paragraph)
         if quote is not None:
-            attr, (q_first, q_last) = quote
-            inside = [t for t in triggers if q_first <= t.first < q_last]
-            if inside:
-                triggers = [t for t in triggers if t is not attr]
+            inside = [t for t in triggers if t is not quote.attribution and t.first < quote.attribution.first
+                      and quote.sentence is sentence and t.first >= quote.first_word]
+            if inside or quote.sentence is not sentence and quote.has_triggers:
+                triggers = [t for t in triggers if t is not quote.attribution]
+                quote = None
             else:
-                attr.content_start = q_first
-                attr.rule += "+quote"
-        kept: list[Trigger] = []
+                quote.attribution.rule += "+quote"
         for t in triggers:
-            comp = self._complementizer_after(words, t.last)
-            t.content_start = t.content_start if t.content_start is not None else comp
-            kept.append(t)
-        result = []
-        for t in kept:
-            outer = next((o for o in result if o.content_start is not None and o.content_start < t.first
-                          and o is not t), None)
-            if outer is None:
+            if t.content_start is None:
+                t.content_start = self._complementizer_after(words, t.last)
+        result: list[Trigger] = []
+        for t in triggers:
+            if quote is not None and t is quote.attribution:
                 result.append(t)
                 continue
-            if outer.frame:
+            outer = next((o for o in result if o.content_start is not None and o.content_start < t.first
+                          and not (quote is not None and o is quote.attribution)), None)
+            if outer is None:
+                result.append(t)
+            elif outer.frame:
                 result.remove(outer)     # the frame only names the source of the inner claim
                 result.append(t)
             # otherwise t is part of what the outer claim reports
-        return result
+        return result, quote
 
-    def _quote_attribution(self, sentence, words, triggers):
-        """`„…” – powiedział X.` / `"…," he said.`: the verb after a closing quote attributes the
-        quote; returns (that trigger, (first, last) word range of the quote)."""
+    def _quote_attribution(self, sentence, words, triggers, paragraph) -> "Quote | None":
+        """`„…” – powiedział X.` / `"…," he said.`: a verb right after a closing quote (and a dash
+        or comma) attributes the quote, which may have opened sentences earlier in the paragraph."""
         dashes = set(self.cues["quote_attribution_dashes"]) | {","}
         for t in triggers:
             j = t.first - 1
-            while j >= 0 and (words[j].text in dashes or words[j].upos == "PUNCT" and words[j].text in ",.") :
+            while j >= 0 and words[j].text in dashes:
                 j -= 1
-            if j >= 0 and words[j].text and words[j].text[-1] in CLOSE_QUOTES and j < t.first - 1 or \
-                    j >= 0 and words[j].text and words[j].text[-1] in CLOSE_QUOTES and words[t.first - 1].text in dashes:
-                # find the opening quote
-                k = j - 1
-                while k >= 0 and not (words[k].text and words[k].text[0] in OPEN_QUOTES and k != j):
-                    k -= 1
-                first = k + 1 if k >= 0 else 0
-                return t, (first, j)
+            if j < 0 or j == t.first - 1 or not words[j].text or words[j].text[-1] not in CLOSE_QUOTES:
+                continue
+            for k in range(j - 1, -1, -1):
+                if words[k].text and words[k].text[0] in OPEN_QUOTES:
+                    return Quote(t, sentence, words[k + 1:j], k + 1)
+            # the quote opened in an earlier sentence of the paragraph
+            earlier: list[Word] = list(words[:j])
+            for prev in reversed(paragraph[:-1]):
+                pw = prev.words
+                for k in range(len(pw) - 1, -1, -1):
+                    if pw[k].text and pw[k].text[0] in OPEN_QUOTES:
+                        quoted = pw[k + 1:] + earlier
+                        inner = self._find_triggers(pw, [word_keys(w, self.lex.name_endings) for w in pw])
+                        return Quote(t, prev, quoted, k + 1, has_triggers=any(x.first > k for x in inner))
+                earlier = list(pw) + earlier
+            return None
         return None
+
+    def _commitments(self, words, mentions, triggers) -> list[Trigger]:
+        """An official readout's own side committing itself: "the United States will carry out…"."""
+        if not self.own_side:
+            return []
+        aux = {fold(a) for a in self.cues["commitment_auxiliaries"]}
+        comps = {fold(c) for c in self.cues["complementizers"]}
+        out = []
+        for i, w in enumerate(words):
+            if fold(w.text) not in aux or any(t.first <= i < t.last for t in triggers):
+                continue
+            before = [m for m in mentions if m.last <= i and i - m.last <= 1]
+            if not before or self.side_of(before[-1].actor) != self.own_side or before[-1].kind == "group":
+                continue
+            if any(fold(x.text) in comps for x in words[:i]) and triggers:
+                continue
+            out.append(Trigger(i, min(i + 2, len(words)), "assure", "commitment", i, fold(w.text)))
+        return out
 
     # ------------------------------------------------------------------ actors
     def _actor(self, sentence, words, trig: Trigger, mentions: list[Mention], previous_actor):
@@ -382,7 +445,7 @@ class DocumentExtractor:
         # 6. impersonal and passive forms: the actor of the account
         head = words[trig.head]
         if self._impersonal(head) or self._passive(words, trig):
-            if trig.act in JOINT_ACTS or trig.joint_only:
+            if trig.act in JOINT_ACTS or trig.joint_only or self.lex.joint_acts.get(trig.lemma) in JOINT_ACTS:
                 return BOTH, "impersonal"
             return self.principal_of_account(self.state.account), "impersonal"
         # 7. a subjectless finite verb: plural → both principals, else the last subject of its gender
@@ -474,71 +537,61 @@ class DocumentExtractor:
                 break
 
     # ------------------------------------------------------------------ attributes
-    def _content_range(self, words, trig: Trigger) -> tuple[int, int]:
-        if trig.content_start is not None and trig.content_start < trig.first:
-            return trig.content_start, trig.first      # a quote before its attribution
+    def _content_words(self, words, trig: Trigger, next_first: int) -> list[Word]:
+        """What the trigger reports: from its complementizer (or its end) to the next claim."""
         start = trig.content_start if trig.content_start is not None else trig.last
-        return start, len(words)
+        return list(words[start:max(next_first, start)])
 
-    def _content_text(self, sentence, words, content) -> str | None:
-        a, b = content
-        if a >= b or a >= len(words):
-            return None
-        return self.analysis.text[words[a].start:words[b - 1].stop]
-
-    def _has_cue(self, words, a, b, cue_list) -> bool:
-        text = " " + " ".join(fold(w.text) for w in words[a:b]) + " "
-        lemmas = " " + " ".join(self._lemma(w) for w in words[a:b]) + " "
+    def _has_cue(self, words: list[Word], cue_list) -> bool:
+        text = " " + " ".join(fold(w.text) for w in words) + " "
+        lemmas = " " + " ".join(self._lemma(w) for w in words) + " "
         return any(f" {fold(c)} " in text or f" {fold(c)} " in lemmas for c in cue_list)
 
-    def _act_from_content(self, sentence, words, trig, act, content) -> tuple[str, bool]:
+    def _act_from_content(self, trig, act, content) -> tuple[str, bool]:
         """A statement whose content threatens consequences is a warning; a condition restricts
         commitments and warnings."""
-        a, b = content
-        has_condition = self._has_cue(words, a, b, self.cues["conditions"])
+        has_condition = self._has_cue(content, self.cues["conditions"])
         if act == "state" and trig.rule != "light_verb":
-            if has_condition and self._has_cue(words, a, b, self.cues["consequences"]):
+            if has_condition and self._has_cue(content, self.cues["consequences"]):
                 act = "warn"
-            elif self._has_cue(words, a, b, self.cues["threats"]):
+            elif self._has_cue(content, self.cues["threats"]):
                 act = "warn"
         return act, has_condition and act in CONDITIONAL_ACTS
 
-    def _polarity(self, words, keys, trig: Trigger, act: str, content) -> str:
+    def _polarity(self, words, trig: Trigger, act: str, content: list[Word]) -> str:
         neg = self.cues["negation"]
         particles = {fold(p) for p in neg["particles"]}
         determiners = {fold(d) for d in neg["determiners"]}
         exceptions = [tuple(fold(e).split()) for e in neg["exceptions"]]
 
-        def is_negation(j: int) -> bool:
-            t = fold(words[j].text)
-            if t not in particles and words[j].feat("Polarity") != "Neg":
+        def is_negation(seq: list[Word], j: int) -> bool:
+            if fold(seq[j].text) not in particles and seq[j].feat("Polarity") != "Neg":
                 return False
-            following = tuple(fold(w.text) for w in words[j:j + 3])
+            following = tuple(fold(w.text) for w in seq[j:j + 3])
             return not any(following[:len(e)] == e for e in exceptions)
 
         # the act itself negated: "did not agree", "nie złożył", "не договаривались"
         for j in range(max(0, trig.first - 3), trig.first):
-            if is_negation(j):
+            if is_negation(words, j):
                 return "negated"
         if act not in CONTENT_POLARITY_ACTS:
             return "affirmed"
-        a, b = content
+        # the content's own predicate: negation before its first verb or auxiliary, or within
+        # two words after it ("would not", "had no intention", "nie było żadnych")
         breaks = {fold(c) for c in self.cues["clause_breaks"]}
-        seen_verb = False
-        for j in range(a, b):
-            w = words[j]
-            t = fold(w.text)
-            if j > a and t in breaks:
+        for j, w in enumerate(content):
+            if j > 0 and fold(w.text) in breaks:
                 break
-            if is_negation(j) and not seen_verb:
+            if is_negation(content, j):
                 return "negated"
-            if seen_verb:
-                return "negated" if t in determiners else "affirmed"
-            if w.upos == "VERB" and j != trig.head:
-                seen_verb = True
+            if w.upos in ("VERB", "AUX") and w is not words[trig.head]:
+                for k in range(j + 1, min(len(content), j + 3)):
+                    if is_negation(content, k) or fold(content[k].text) in determiners:
+                        return "negated"
+                return "affirmed"
         return "affirmed"
 
-    def _hedged(self, words, keys, trig: Trigger) -> bool:
+    def _hedged(self, words, trig: Trigger) -> bool:
         aux = {fold(a) for a in self.cues["hedges"]["auxiliaries"] or []}
         adverbs = {fold(a) for a in self.cues["hedges"]["adverbs"]}
         for j in range(max(0, trig.first - 3), trig.first):
@@ -560,14 +613,17 @@ class DocumentExtractor:
                     return m.actor
         if act in DIRECTED_ACTS and actor != BOTH:
             other = self.counterpart(actor)
-            if other and act == "demand":
+            entry = self.lex.actors.get(actor)
+            # a country addresses a country; calls to act go to the other side as a state
+            if other and (act == "demand" or entry is not None and entry.kind == "country"):
                 return self.side_of(other) or other
             return other
         return None
 
-    def _after_preposition(self, words, m: Mention, trig) -> bool:
-        return m.first > trig.last and words[m.first - 1].upos == "ADP" or \
-            m.first > 0 and words[m.first - 1].upos == "ADP" and m.first - 1 >= trig.last
+    @staticmethod
+    def _after_preposition(words, m: Mention, trig) -> bool:
+        """A mention after a preposition ("concern of the United States") is no addressee."""
+        return any(w.upos == "ADP" or w.upos == "SCONJ" for w in words[trig.last:m.first])
 
     # ------------------------------------------------------------------ accounts
     def _update_account(self, sentence, words, keys, mentions, new_paragraph: bool) -> None:
@@ -576,7 +632,7 @@ class DocumentExtractor:
         subject, kept until another source takes over or the narrator turns to background."""
         if self.official:
             return
-        if new_paragraph and self._has_cue(words, 0, min(len(words), 4), self.cues["background"]):
+        if new_paragraph and self._has_cue(words[:4], self.cues["background"]):
             self.state.account = None
         attribution = [tuple(fold(c).split()) for c in self.cues["attribution"]]
         publishing = {fold(c) for c in self.cues["publishing"]}
@@ -587,7 +643,8 @@ class DocumentExtractor:
                 continue
             window = tuple(fold(w.text) for w in words[max(0, m.first - 6):m.first])
             attributed = any(window[k:k + len(c)] == c for c in attribution for k in range(len(window)))
-            if attributed or has_publishing and self._subject_like(words, m):
+            after_preposition = m.first > 0 and words[m.first - 1].upos == "ADP"
+            if attributed or has_publishing and not after_preposition:
                 self.state.account = entry.account
                 return
 

@@ -54,6 +54,7 @@ SPEC = {
     "numbers": {str: _FORMS},
     "units": {u: {"one": _FORMS, "many": _FORMS} for u in UNITS},
     "future_cues": _FORMS,
+    "past_cues": _FORMS,
     "event_links": _OPT,
     "event_determiners": _OPT,
     "numeric_order": Choice("dmy", "mdy", "ymd"),
@@ -194,7 +195,7 @@ def grammar(lang: str) -> DateGrammar:
             for f in forms:
                 g.add(f"unit_{n}", f, u)
     for cat in ("vague", "prepositions", "year_prefix", "year_word", "day_month_link", "part_of_day",
-                "range_prefix", "weekday_next", "weekday_last", "future_cues", "event_links",
+                "range_prefix", "weekday_next", "weekday_last", "future_cues", "past_cues", "event_links",
                 "event_determiners"):
         for f in data[cat] or ():
             g.add(cat, f, cat)

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Iterator
 
 from readouts.extract.date_grammar import (DAY_OFFSETS, MONTH_OFFSETS, MONTHS, OTHER_DATE_OFFSETS,
-                                           WEEK_OFFSETS, WEEKDAYS, YEAR_OFFSETS, DateGrammar, Tok,
+                                           WEEK_OFFSETS, WEEKDAYS, YEAR_OFFSETS, DateGrammar,
                                            grammar, tokenize)
 from readouts.model import Analysis, DateRef, LoadedText, Sentence
 
@@ -106,7 +106,7 @@ class _Parser:
         if t.kind != "num" or len(t.text) not in (3, 4) or not lo <= int(t.text) <= hi:
             return None
         j = k + 1
-        if j < len(self.toks) and self.toks[j].glued and self.toks[j].kind in ("num", "word") :
+        if j < len(self.toks) and self.toks[j].glued and self.toks[j].kind in ("num", "word"):
             return None              # "2021abc"
         return self._skip_suffix(j, t.stop), int(t.text)
 
@@ -246,12 +246,14 @@ class _Parser:
                 continue                           # "окружающую среду" is not Wednesday
             yield _Ref(k, j, "weekday", weekday=WEEKDAYS.index(key), direction=direction)
 
-    def _month_refs(self, k: int) -> Iterator[_Ref]:
-        for j, m, bound in self._months(k):
+    def _month_refs(self, k: int, prefixed: bool) -> Iterator[_Ref]:
+        """A month with its year ("czerwca 2021 r."), or after a preposition or a modifier ("w styczniu",
+        "в начале марта", "in May"): alone, "Марта", "Maja" and "May" are names or verbs."""
+        for j, m, _bound in self._months(k):
             tails = self._year_tail(j)
             for jj, y, yrel in tails:
                 yield _Ref(k, jj, "month", _DM(None, m, y, yrel))
-            if not bound:
+            if prefixed:                 # "в марте", "in May"; a bare "Марта" is a name
                 yield _Ref(k, j, "month", _DM(None, m))
 
     def _year_refs(self, k: int, year_prefixed: bool) -> Iterator[_Ref]:
@@ -310,9 +312,9 @@ class _Parser:
         starts += [(j, True, False) for j, _, _ in self._lex(i, "prepositions")]
         starts += [(j, True, True) for j, _, _ in self._lex(i, "year_prefix")]
         for k, pre, ypre in list(starts):
-            starts += [(j, pre, ypre) for j, _, _ in self._lex(k, "modifiers")]
+            starts += [(j, True, ypre) for j, _, _ in self._lex(k, "modifiers")]
         for k, pre, ypre in starts:
-            for r in (*self._dates(k), *self._weekdays(k, pre), *self._month_refs(k),
+            for r in (*self._dates(k), *self._weekdays(k, pre), *self._month_refs(k, pre),
                       *self._year_refs(k, ypre), *self._relatives(k), *self._offsets(k)):
                 r.i = i
                 cands.append(r)
@@ -341,8 +343,8 @@ class _Parser:
 
     def is_future(self, r: _Ref, words: list, offset: int) -> bool:
         """Does the clause around the reference speak of what is ahead? The nearest signal wins:
-        a future cue from the data or a word the NLP layer marks Tense=Fut says yes, a word
-        marked Tense=Past says no; no signal means past (the contract's default)."""
+        a future cue from the data or a word the NLP layer marks Tense=Fut says yes, a past cue
+        or a word marked Tense=Past says no; no signal means past (the contract's default)."""
         toks = self.toks
         a = r.i
         while a > 0 and toks[a - 1].text not in CLAUSE_MARKS:
@@ -360,8 +362,9 @@ class _Parser:
         for k in range(a, b):
             if r.i <= k < r.j:
                 continue
-            for _j, _key, _form in self._lex(k, "future_cues"):
-                signals.append((abs(toks[k].start - here), True))
+            for cat in ("future_cues", "past_cues"):
+                if self._lex(k, cat):
+                    signals.append((abs(toks[k].start - here), cat == "future_cues"))
         for w in words:
             s = w.start - offset
             if lo <= s < hi and not (toks[r.i].start <= s < toks[r.j - 1].stop):

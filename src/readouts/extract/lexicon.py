@@ -37,6 +37,7 @@ CUES_SCHEMA = {
     "threats": [str],
     "complementizers": [str],
     "clause_breaks": [str],
+    "relatives": [str],
     "attribution": [str],
     "publishing": [str],
     "pronouns": {"masc": [str], "fem": [str], "plural": [str]},
