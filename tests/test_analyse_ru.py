@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyse_helpers import check_offsets, sample, word
+from test_analyse_helpers import check_offsets, sample, word
 from readouts.analyse import analyse
 
 

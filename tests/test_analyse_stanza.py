@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from analyse_helpers import DATA, loaded
+from test_analyse_helpers import DATA, loaded
 from readouts.analyse import BACKENDS, analyse, choose_backend, get_analyser
 from readouts.analyse.convert import from_stanza
 from readouts.analyse.models import installed_models, stanza_ready

@@ -1,7 +1,7 @@
 """CoNLL-U out of and back into our model."""
 from __future__ import annotations
 
-from analyse_helpers import loaded
+from test_analyse_helpers import loaded
 from readouts.analyse import analyse
 from readouts.analyse.convert import format_feats, from_conllu, parse_feats, to_conllu
 

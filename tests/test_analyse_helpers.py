@@ -1,4 +1,4 @@
-"""Shared helpers for the analyse tests: build a LoadedText with blank-line paragraphs."""
+"""Shared helpers for the analyse tests (no tests here): build a LoadedText with blank-line paragraphs."""
 from __future__ import annotations
 
 import re
