@@ -135,6 +135,10 @@ class PolishAnalyser:
                 options = (tuple([Seg(span.text, lemma, "brev", (), ())]),)
             options = options or ((Seg(form, form, "ign", (), ()),),)
             nxt = self._readings(spans[k + 1].text) if k + 1 < len(spans) else ()
+            # an infinitive next, or after one particle or adverb ("mieli też zgodzić")
+            state["inf_next"] = any(r[0].cls == "inf" for r in nxt) or (
+                k + 2 < len(spans) and nxt and all(r[0].cls in ("qub", "adv") for r in nxt)
+                and any(r[0].cls == "inf" for r in self._readings(spans[k + 2].text)))
             reading = max(options, key=lambda r: self._score(r, span.text, state, nxt))
             chosen.append(reading)
             tokens.append(self._token(span, reading, state["initial"]))
@@ -158,6 +162,10 @@ class PolishAnalyser:
             score -= 3
         if main.indeclinable:
             score -= 1
+        # a finite verb before an infinitive ("miał zapewnić", "chce rozmawiać") outranks the
+        # nominal homograph ("miał" = coal dust)
+        if main.cls in VERB_CLASSES - {"inf"} and st.get("inf_next"):
+            score += 3
         case = main.value_in(CASES)
         if case and main.cls == "prep":
             # the case the preposition governs must be one the next word can have

@@ -19,6 +19,10 @@ from readouts.analyse.segment import segmenter
 from readouts.model import NameSpan, Region, Sentence, Token, Word
 
 
+# pymorphy3 grammemes of proper names: such a word stays a name even at a sentence's start
+NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+
+
 class RussianAnalyser:
     provides = frozenset({"lemma", "feats", "deps", "ner"})
 
@@ -47,16 +51,42 @@ class RussianAnalyser:
         for (paragraph, spans), morph, syntax in zip(sents, morphs, syntaxes):
             tokens = []
             for i, (span, mt, st) in enumerate(zip(spans, morph.tokens, syntax.tokens), 1):
-                parse = self._best_parse(span.text, mt.pos, mt.feats)
+                upos, feats = mt.pos, dict(mt.feats)
+                if i == 1 and upos == "PROPN":
+                    upos, feats = self._initial_verb(span.text) or (upos, feats)
+                parse = self._best_parse(span.text, upos, feats)
                 lemma = parse.normal_form if parse is not None else span.text.lower()
                 lemma = self._word_lemmas.get(span.text.lower(), lemma)
-                if mt.pos == "PROPN":
+                if upos == "PROPN":
                     lemma = match_case(lemma, span.text)
                 head = int(st.head_id)
-                word = Word(i, span.text, lemma, mt.pos, dict(mt.feats), head, st.rel, span.start, span.stop)
+                word = Word(i, span.text, lemma, upos, feats, head, st.rel, span.start, span.stop)
                 tokens.append(Token(span.start, span.stop, span.text, [word]))
             out.append(make_sentence(text, tokens, paragraph, self._names(text, tokens)))
         return out
+
+    def _initial_verb(self, form: str) -> tuple[str, dict[str, str]] | None:
+        """slovnet reads a capitalised sentence-initial verb ("Договорились", "Отмечено") as a
+        proper noun; when pymorphy3 knows the word only as a verb form and not as a name, it is
+        a verb, with the features of pymorphy3's parse."""
+        parses = self._parse(form)
+        if not parses or any(g in p.tag.grammemes for p in parses for g in NAME_GRAMMEMES):
+            return None
+        top = parses[0]
+        if top.tag.POS not in ("VERB", "PRTS", "INFN"):
+            return None
+        feats = {}
+        for feat, values in self._oc["feats"].items():
+            for ud, oc in values.items():
+                if oc in top.tag.grammemes:
+                    feats[feat] = ud
+        if top.tag.POS == "VERB":
+            feats["VerbForm"] = "Fin"
+        elif top.tag.POS == "PRTS":
+            feats.update({"VerbForm": "Part", "Variant": "Short"})
+            if "pssv" in top.tag.grammemes:
+                feats["Voice"] = "Pass"
+        return "VERB", feats
 
     # ------------------------------------------------------------------ lemmas
 

@@ -141,6 +141,7 @@ class ActorFinder:
         self.titles = PhraseIndex(lex.offices_by_title, endings)
         self.generic = PhraseIndex(lex.generic_titles, endings)
         self.groups = PhraseIndex(tuple((g, BOTH) for g in lex.both_groups), endings)
+        self.aides = PhraseIndex(tuple((a, "aide") for a in lex.aides), endings)
         self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
         self.translit = lex.cues.get("transliteration", {})
 
@@ -161,6 +162,7 @@ class ActorFinder:
         if self.use_names:
             found.extend(self._ner_mentions(sentence, found))
         found.sort(key=lambda m: m.first)
+        found = self._aides(sentence, words, keys, found)
         for m in found:
             if m.kind in ("person", "official"):
                 self._remember(m.actor)
@@ -203,6 +205,37 @@ class ActorFinder:
         return Mention(i, end, canonical, kind, start, stop, sentence_text(sentence, start, stop),
                        words[i].feat("Case") if via != "name" else self._name_case(words, i, end),
                        via, "plural" if canonical == BOTH else entry.gender)
+
+    def _aides(self, sentence: Sentence, words: list[Word], keys: list[set[str]],
+               found: list[Mention]) -> list[Mention]:
+        """An aide or office of someone is that side's official: "doradca Macrona" (aide, then
+        the mention) or "Macron's office" (the mention, a possessive, then the aide)."""
+        out: list[Mention] = []
+        for m in found:
+            owner_side = self._entry(m.actor).side if m.actor != BOTH else None
+            official = self.lex.officials_by_side.get(owner_side or "")
+            if official is None or self._entry(m.actor).kind == "official":
+                out.append(m)
+                continue
+            before = m.first - 1
+            hit = None
+            for start in range(max(0, before - 2), before + 1):
+                h = self.aides.match_at(keys, start)
+                if h and h[0] == m.first:
+                    hit = (start, m.last)
+            after = m.last + (1 if m.last < len(words) and fold(words[m.last].text) in ("'s", "’s") else 0)
+            if hit is None and after > m.last and after < len(words):
+                h = self.aides.match_at(keys, after)
+                if h:
+                    hit = (m.first, h[0])
+            if hit is None:
+                out.append(m)
+                continue
+            a, b = hit
+            start, stop = words[a].start, words[b - 1].stop
+            out.append(Mention(a, b, official, "official", start, stop, sentence_text(sentence, start, stop),
+                               words[a].feat("Case"), "aide", "masc"))
+        return out
 
     def _entry(self, canonical: str):
         return self.lex.actors.get(canonical) or _UNKNOWN

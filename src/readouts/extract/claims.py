@@ -36,9 +36,11 @@ SUBJECT_DEPRELS = {"nsubj", "nsubj:pass", "csubj"}
 # Acts aimed at the other side of the call: without an explicit object, the counterpart.
 DIRECTED_ACTS = {"concern", "warn", "demand", "assure", "propose", "reject"}
 # Acts whose reported content, when negated, makes the claim negated ("said that X would not").
-CONTENT_POLARITY_ACTS = {"state", "assure", "agree", "warn"}
+CONTENT_POLARITY_ACTS = {"state", "assure", "agree", "warn", "demand"}
 # Acts a stated condition restricts ("will respond … if").
 CONDITIONAL_ACTS = {"warn", "assure", "propose", "agree"}
+# A proposal or pledge made by both principals together is an agreement.
+JOINT_COMMITMENTS = {"propose", "assure"}
 # Acts the two principals do together when no one else is named.
 JOINT_ACTS = {"agree", "discuss"}
 PERSONAL_KINDS = {"person", "official"}
@@ -133,12 +135,18 @@ class DocumentExtractor:
         return None
 
     def _principals(self) -> list[str]:
-        """The two leaders of the call: the most mentioned persons who lead their country."""
-        counts: dict[str, int] = {}
+        """The two parties of the call: the most mentioned person (leaders first), and the most
+        mentioned person of another side."""
+        counts: dict[str, float] = {}
         for m in self.all_mentions:
-            if m.kind == "person" and m.actor in self.lex.actors and self._is_leader(m.actor):
-                counts[m.actor] = counts.get(m.actor, 0) + 1
-        return sorted(counts, key=lambda n: -counts[n])[:2]
+            if m.kind == "person" and m.actor in self.lex.actors:
+                counts[m.actor] = counts.get(m.actor, 0) + (1.5 if self._is_leader(m.actor) else 1)
+        ranked = sorted(counts, key=lambda n: -counts[n])
+        if not ranked:
+            return []
+        first = ranked[0]
+        second = next((n for n in ranked[1:] if self.side_of(n) != self.side_of(first)), None)
+        return [first, second] if second else [first]
 
     def side_of(self, actor: str | None) -> str | None:
         entry = self.lex.actors.get(actor or "")
@@ -189,12 +197,12 @@ class DocumentExtractor:
 
     def _sentence_claims(self, sentence, words, keys, mentions, paragraph) -> Iterator[Claim]:
         triggers = self._find_triggers(words, keys)
-        triggers, quote = self._resolve_nesting(sentence, words, triggers, paragraph)
+        triggers, quote = self._resolve_nesting(sentence, words, triggers, paragraph, mentions)
         triggers.extend(self._commitments(words, mentions, triggers))
         triggers.sort(key=lambda t: t.first)
-        previous_actor = None
+        previous = None
         for n, trig in enumerate(triggers):
-            actor, how = self._actor(sentence, words, trig, mentions, previous_actor)
+            actor, how = self._actor(sentence, words, trig, mentions, previous)
             if actor is None:
                 continue
             if trig.joint_only and actor != BOTH:
@@ -202,6 +210,8 @@ class DocumentExtractor:
             act = trig.act
             if actor == BOTH and trig.lemma in self.lex.joint_acts:
                 act = self.lex.joint_acts[trig.lemma]
+            elif actor == BOTH and act in JOINT_COMMITMENTS:
+                act = "agree"      # what both offer or pledge together, they agree on
             carrier = sentence
             if quote is not None and quote.attribution is trig:
                 content, carrier = quote.words, quote.sentence
@@ -221,8 +231,10 @@ class DocumentExtractor:
                 rule=f"{trig.rule}:{how}",
                 content=self.analysis.text[content[0].start:content[-1].stop] if content else None,
             )
-            previous_actor = actor
-            if actor != BOTH:
+            previous = (trig, actor)
+            quoted = self._inside_quote(paragraph[0].start, words[trig.first].start)
+            if actor != BOTH and not quoted:
+                # the narrator's chain of subjects; what a speaker quotes does not enter it
                 gender = self._gender_of(actor)
                 if gender:
                     self.state.last_subject[gender] = actor
@@ -253,7 +265,7 @@ class DocumentExtractor:
         """An infinitive is a claim's verb only under an alleging auxiliary ("miał zapewnić")."""
         aux = {fold(a) for a in self.cues["hedges"]["auxiliaries"] or []}
         for j in range(max(0, i - 3), i):
-            if self._lemma(words[j]) in aux:
+            if self._lemma(words[j]) in aux and words[j].feat("VerbForm") not in NON_FINITE:
                 return True
         return False
 
@@ -267,15 +279,17 @@ class DocumentExtractor:
         if feats.get("Person") == "0" or feats.get("VerbForm") == "Imps":
             return True
         return (feats.get("VerbForm") == "Part" and feats.get("Variant") == "Short"
-                and feats.get("Gender") == "Neut" and feats.get("Voice") == "Pass")
+                and feats.get("Voice") == "Pass")
 
     def _find_triggers(self, words: list[Word], keys: list[set[str]]) -> list[Trigger]:
         out: list[Trigger] = []
-        used = [False] * len(words)
+        used = self._attribution_words(words)
         for i in range(len(words)):
             if used[i]:
                 continue
             hit = self.triggers.match_at(keys, i)
+            if hit and words[i].upos in ("VERB", "AUX") and not self._verbal(words, i):
+                hit = None
             if hit:
                 end, act = hit
                 head = next((j for j in range(i, end) if words[j].upos in ("VERB", "AUX")), i)
@@ -310,6 +324,19 @@ class DocumentExtractor:
             t.frame = t.lemma in self.lex.frames and t.rule == "verb"
         return out
 
+    def _attribution_words(self, words: list[Word]) -> list[bool]:
+        """Words of an attribution ("Jak poinformował Kreml", "как сообщили в Кремле",
+        "according to"): they name a source and are no claim of their own."""
+        marks = [False] * len(words)
+        folded = [fold(w.text) for w in words]
+        for cue in self.cues["attribution"]:
+            parts = fold(cue).split()
+            for i in range(len(words) - len(parts) + 1):
+                if folded[i:i + len(parts)] == parts:
+                    for k in range(i, i + len(parts)):
+                        marks[k] = True
+        return marks
+
     def _subordinate(self, words: list[Word], i: int) -> bool:
         """A verb in a relative or conditional clause ("…, które będą", "jeśli Rosja zdecyduje")
         describes or supposes; it reports no claim."""
@@ -342,14 +369,26 @@ class DocumentExtractor:
                 return j
         return None
 
-    def _resolve_nesting(self, sentence, words, triggers, paragraph):
+    def _speaks_for_itself(self, sentence, words, trig: Trigger, mentions) -> bool:
+        """A frame or attribution whose speaker is one of the call's principals is their own
+        claim ("He later told Fox News that the two had not discussed aid"); one whose speaker
+        relays an account (an official, a readout, "Poinformował", "– zaznaczono") only names
+        the source of the claims it frames."""
+        actor, _ = self._actor(sentence, words, trig, mentions)
+        return actor in self.state.principals
+
+    def _resolve_nesting(self, sentence, words, triggers, paragraph, mentions):
         """Drop the triggers that are part of another claim's content; a quote's attribution
         yields to the claims inside the quote, or else carries the quote as its content."""
         quote = self._quote_attribution(sentence, words, triggers, paragraph)
         if quote is not None:
             inside = [t for t in triggers if t is not quote.attribution and t.first < quote.attribution.first
                       and quote.sentence is sentence and t.first >= quote.first_word]
-            if inside or quote.sentence is not sentence and quote.has_triggers:
+            own = self._speaks_for_itself(sentence, words, quote.attribution, mentions)
+            if own:
+                triggers = [t for t in triggers if t not in inside]
+                quote.attribution.rule += "+quote"
+            elif inside or quote.sentence is not sentence and quote.has_triggers:
                 triggers = [t for t in triggers if t is not quote.attribution]
                 quote = None
             else:
@@ -366,9 +405,12 @@ class DocumentExtractor:
                           and not (quote is not None and o is quote.attribution)), None)
             if outer is None:
                 result.append(t)
-            elif outer.frame:
+            elif outer.frame and not self._speaks_for_itself(sentence, words, outer, mentions):
                 result.remove(outer)     # the frame only names the source of the inner claim
                 result.append(t)
+            elif outer.frame and outer.act == "state" and t.act != "state":
+                outer.act = t.act        # "said Kyiv would support …": the principal's own act
+                outer.rule += "+" + t.rule
             # otherwise t is part of what the outer claim reports
         return result, quote
 
@@ -398,6 +440,23 @@ class DocumentExtractor:
             return None
         return None
 
+    def _inside_quote(self, paragraph_start: int, at: int) -> bool:
+        """Whether offset `at` lies inside a quotation opened earlier in its paragraph.
+        „ opens a quote that ” or “ closes (Polish, Russian); “ otherwise opens one (English)."""
+        depth, low_open = 0, False
+        for ch in self.analysis.text[paragraph_start:at]:
+            if ch == "„":
+                depth, low_open = depth + 1, True
+            elif ch == "“" and not low_open:
+                depth += 1
+            elif ch in "”»“":
+                depth, low_open = max(0, depth - 1), False
+            elif ch == "«":
+                depth += 1
+            elif ch == '"':
+                depth = 0 if depth else 1
+        return depth > 0
+
     def _commitments(self, words, mentions, triggers) -> list[Trigger]:
         """An official readout's own side committing itself: "the United States will carry out…"."""
         if not self.own_side:
@@ -417,38 +476,41 @@ class DocumentExtractor:
         return out
 
     # ------------------------------------------------------------------ actors
-    def _actor(self, sentence, words, trig: Trigger, mentions: list[Mention], previous_actor):
-        clause_start = self._clause_start(words, trig.first)
+    def _actor(self, sentence, words, trig: Trigger, mentions: list[Mention], previous=None):
+        """Who performs the act; `previous` is (trigger, actor) of the sentence's previous claim."""
+        prev_trig, prev_actor = previous if previous else (None, None)
+        window = self._clause_start(words, trig.first)
+        if prev_trig is not None:
+            window = max(window, prev_trig.last)
         # 1. syntax, where the backend parses
         if words[trig.head].head is not None:
             subj = self._syntactic_subject(words, trig, mentions)
             if subj is not None:
                 return subj
-        # 2. the nearest nominative mention before the trigger in its clause
-        for m in reversed(mentions):
-            if clause_start <= m.first and m.last <= trig.first and self._subject_like(words, m):
-                return m.actor, m.via
+        # 2. the nearest subject before the trigger in its clause: a mention or a pronoun
+        mention = next((m for m in reversed(mentions)
+                        if window <= m.first and m.last <= trig.first and self._subject_like(words, m)), None)
+        pron_at, pron = self._pronoun_before(words, trig, window)
+        if pron is not None and (mention is None or pron_at > mention.first):
+            actor = self.state.last_subject.get(pron) or (BOTH if pron == "plural" else None)
+            return actor, "pronoun"
+        if mention is not None:
+            return self._apposition(words, mentions, mention)
         # 3. a coordinated verb shares its subject ("restated … and urged …")
-        if previous_actor and trig.first > 0 and words[trig.first - 1].upos == "CCONJ" or \
-                previous_actor and trig.first > 1 and words[trig.first - 2].upos == "CCONJ":
-            return previous_actor, "coordination"
+        if prev_actor and any(w.upos == "CCONJ" for w in words[max(0, trig.first - 2):trig.first]):
+            return prev_actor, "coordination"
         # 4. inverted order: "– powiedział urzędnik Białego Domu", "said Peskov"
         for m in mentions:
             if trig.last <= m.first <= trig.last + 2 and m.case in (None, "Nom") and \
                     self._inverted_subject_ok(words, trig, m):
                 return m.actor, m.via
-        # 5. a pronoun subject
-        pron = self._pronoun_before(words, trig, clause_start)
-        if pron is not None:
-            actor = self.state.last_subject.get(pron) or (BOTH if pron == "plural" else None)
-            return actor, "pronoun"
-        # 6. impersonal and passive forms: the actor of the account
+        # 5. impersonal and passive forms: the actor of the account
         head = words[trig.head]
         if self._impersonal(head) or self._passive(words, trig):
             if trig.act in JOINT_ACTS or trig.joint_only or self.lex.joint_acts.get(trig.lemma) in JOINT_ACTS:
                 return BOTH, "impersonal"
             return self.principal_of_account(self.state.account), "impersonal"
-        # 7. a subjectless finite verb: plural → both principals, else the last subject of its gender
+        # 6. a subjectless finite verb: plural → both principals, else the last subject of its gender
         if head.feat("Number") == "Plur" and head.feat("Person") in (None, "3"):
             return BOTH, "subjectless"
         if trig.rule == "phrase" and trig.act in JOINT_ACTS and head.upos not in ("VERB", "AUX"):
@@ -459,6 +521,16 @@ class DocumentExtractor:
         if gender is None and self.state.last_actor and self.state.last_actor != BOTH:
             return self.state.last_actor, "subjectless"
         return None, "none"
+
+    def _apposition(self, words, mentions, mention: Mention):
+        """"Dmitry Peskov, the Kremlin spokesperson, said": the named person, not the label."""
+        if mention.kind in ("official", "institution") or mention.via in ("title", "generic"):
+            for m in mentions:
+                if m.last <= mention.first and m.kind == "person" and m.via == "name" and \
+                        all(w.upos in ("PUNCT", "DET") for w in words[m.last:mention.first]) and \
+                        m.last < mention.first:
+                    return m.actor, "apposition"
+        return mention.actor, mention.via
 
     def _syntactic_subject(self, words, trig, mentions):
         heads = {words[k].id for k in range(trig.first, trig.last)}
@@ -492,6 +564,9 @@ class DocumentExtractor:
         """After the verb a mention is its subject only in attribution order (quote or dash before
         the verb, or the verb opening the sentence)."""
         before = words[trig.first - 1].text if trig.first > 0 else ""
+        between = words[trig.last:m.first]
+        if any(w.upos in ("PUNCT", "SCONJ", "ADP") for w in between):
+            return False
         return trig.first == 0 or before in set(self.cues["quote_attribution_dashes"]) | {",", "”", "»", "\""}
 
     def _clause_start(self, words: list[Word], i: int) -> int:
@@ -508,12 +583,12 @@ class DocumentExtractor:
                 return gender
         return None
 
-    def _pronoun_before(self, words, trig, clause_start) -> str | None:
+    def _pronoun_before(self, words, trig, clause_start) -> tuple[int, str | None]:
         for j in range(trig.first - 1, max(clause_start, trig.first - 4) - 1, -1):
             g = self._pronoun_gender(words[j])
             if g and words[j].upos in ("PRON", "DET", None, "X"):
-                return g
-        return None
+                return j, g
+        return -1, None
 
     def _passive(self, words, trig) -> bool:
         """English passive: a form of "be" right before a past participle ("was agreed")."""
@@ -611,6 +686,12 @@ class DocumentExtractor:
             for m in mentions:
                 if a is not None and a <= m.first <= a + 3 and m.actor not in (actor, BOTH):
                     return m.actor
+        counterpart_words = self.lex.counterparts
+        if any(fold(w.text) in counterpart_words or self._lemma(w) in counterpart_words
+               for w in words[trig.last:trig.last + 4]):
+            return self.counterpart(actor)
+        if actor in self.state.principals and act not in DIRECTED_ACTS:
+            return self.counterpart(actor)   # in a call, a principal speaks to the other one
         if act in DIRECTED_ACTS and actor != BOTH:
             other = self.counterpart(actor)
             entry = self.lex.actors.get(actor)
@@ -639,10 +720,16 @@ class DocumentExtractor:
         has_publishing = any(self._lemma(w) in publishing or fold(w.text) in publishing for w in words)
         for m in mentions:
             entry = self.lex.actors.get(m.actor)
-            if entry is None or not entry.account or entry.kind not in ("institution", "media"):
-                continue
             window = tuple(fold(w.text) for w in words[max(0, m.first - 6):m.first])
             attributed = any(window[k:k + len(c)] == c for c in attribution for k in range(len(window)))
+            if attributed and entry is not None and entry.kind in PERSONAL_KINDS and entry.gender:
+                # "Według przedstawiciela prezydenta USA, …": the speaker of what follows
+                self.state.last_subject[entry.gender] = m.actor
+                if entry.account:
+                    self.state.account = entry.account
+                return
+            if entry is None or not entry.account or entry.kind not in ("institution", "media"):
+                continue
             after_preposition = m.first > 0 and words[m.first - 1].upos == "ADP"
             if attributed or has_publishing and not after_preposition:
                 self.state.account = entry.account

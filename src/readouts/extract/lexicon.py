@@ -51,6 +51,8 @@ TITLES_SCHEMA = {
     "offices": {str: [str]},
     "generic": {str: [str]},
     "both": [str],
+    "aides": [str],
+    "counterparts": [str],
 }
 ACTORS_SCHEMA = {str: {
     "kind": ACTOR_KINDS,
@@ -109,6 +111,9 @@ class Lexicon:
     offices_by_title: tuple[tuple[tuple[str, ...], str], ...]   # (title words, office key)
     generic_titles: tuple[tuple[tuple[str, ...], str], ...]     # (title words, role)
     both_groups: tuple[tuple[str, ...], ...]
+    aides: tuple[tuple[str, ...], ...]
+    counterparts: frozenset[str]
+    officials_by_side: dict[str, str]      # side -> its unnamed-official label ("US official")
     names: tuple[tuple[tuple[str, ...], tuple[str, tuple[str, ...]]], ...]   # (words, (canonical, capitalisation))
     actors: dict[str, ActorEntry]
     offices: dict[str, Office]
@@ -196,6 +201,10 @@ def lexicon(lang: str) -> Lexicon:
         generic_titles=tuple(sorted(((_words(t), k) for k, ts in titles["generic"].items() for t in ts),
                                     key=lambda p: -len(p[0]))),
         both_groups=tuple(sorted((_words(t) for t in titles["both"]), key=len, reverse=True)),
+        aides=tuple(sorted((_words(t) for t in titles["aides"]), key=len, reverse=True)),
+        counterparts=frozenset(fold(c) for c in titles["counterparts"]),
+        officials_by_side={e.side: e.name for e in reversed(list(actors.values()))
+                           if e.kind == "official" and e.side},
         names=names,
         actors=actors,
         offices=offices,
