@@ -189,6 +189,8 @@ class ActorFinder:
                 holder = self._resolve_generic(hit[1])
                 if after and self._entry(after[1]).kind == "person":
                     best = (after[0], after[1], "name")      # "President Putin"
+                elif self._plural(words[hit[0] - 1]):
+                    best = (hit[0], BOTH, "group")            # "Ministrowie", "the ministers"
                 elif holder:
                     best = (hit[0], holder, "generic")
         if best is None:
@@ -228,7 +230,9 @@ class ActorFinder:
                 h = self.aides.match_at(keys, after)
                 if h:
                     hit = (m.first, h[0])
-            if hit is None:
+            named_next = any(n.first in (hit[1], hit[1] + 1) and n.kind == "person" and n.via == "name"
+                             for n in found) if hit else False
+            if hit is None or named_next:      # "Trump's envoy Steve Witkoff": the named person
                 out.append(m)
                 continue
             a, b = hit
@@ -236,6 +240,14 @@ class ActorFinder:
             out.append(Mention(a, b, official, "official", start, stop, sentence_text(sentence, start, stop),
                                words[a].feat("Case"), "aide", "masc"))
         return out
+
+    @staticmethod
+    def _plural(word: Word) -> bool:
+        number = word.feat("Number")
+        if number:
+            return number == "Plur"
+        lemma = fold(word.lemma or "")
+        return fold(word.text) != lemma and fold(word.text).endswith("s")
 
     def _entry(self, canonical: str):
         return self.lex.actors.get(canonical) or _UNKNOWN

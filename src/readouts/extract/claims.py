@@ -35,8 +35,6 @@ NON_FINITE = {"Part", "Conv", "Ger", "Vnoun"}
 SUBJECT_DEPRELS = {"nsubj", "nsubj:pass", "csubj"}
 # Acts aimed at the other side of the call: without an explicit object, the counterpart.
 DIRECTED_ACTS = {"concern", "warn", "demand", "assure", "propose", "reject"}
-# Acts whose reported content, when negated, makes the claim negated ("said that X would not").
-CONTENT_POLARITY_ACTS = {"state", "assure", "agree", "warn", "demand"}
 # Acts a stated condition restricts ("will respond … if").
 CONDITIONAL_ACTS = {"warn", "assure", "propose", "agree"}
 # A proposal or pledge made by both principals together is an agreement.
@@ -126,13 +124,16 @@ class DocumentExtractor:
                    for key, office in self.lex.offices.items())
 
     def _first_leader_side(self) -> str | None:
-        """The side of the first leader who acts as a subject: whose readout an official text is
-        (its title often names the counterpart first: "Переговоры с Президентом США")."""
+        """Whose readout an official text is: the side of the person most often its subject
+        (the title often names the counterpart first: "Переговоры с Президентом США")."""
+        counts: dict[str, float] = {}
         for sentence, mentions in zip(self.analysis.sentences, self.sentence_mentions):
             for m in mentions:
-                if m.kind == "person" and self._subject_like(sentence.words, m):
-                    return self.lex.actors[m.actor].side if self._is_leader(m.actor) else None
-        return None
+                if m.kind == "person" and m.actor in self.lex.actors and self._subject_like(sentence.words, m):
+                    counts[m.actor] = counts.get(m.actor, 0) + (1.5 if self._is_leader(m.actor) else 1)
+        if not counts:
+            return None
+        return self.lex.actors[max(counts, key=counts.get)].side
 
     def _principals(self) -> list[str]:
         """The two parties of the call: the most mentioned person (leaders first), and the most
@@ -218,7 +219,7 @@ class DocumentExtractor:
             else:
                 next_first = triggers[n + 1].first if n + 1 < len(triggers) else len(words)
                 content = self._content_words(words, trig, next_first)
-            act, conditional = self._act_from_content(trig, act, content)
+            act, conditional = self._act_from_content(trig, act, content, mentions, actor)
             claim = Claim(
                 actor=actor, act=act, sentence=carrier.text, start=carrier.start, stop=carrier.stop,
                 trigger=self.analysis.text[words[trig.first].start:words[trig.last - 1].stop],
@@ -309,8 +310,9 @@ class DocumentExtractor:
                 noun = self._light_noun(words, i)
                 if noun is not None:
                     j, act = noun
-                    out.append(Trigger(i, j + 1, act, "light_verb", i, lemma))
-                    for k in range(i, j + 1):
+                    first, last = min(i, j), max(i, j) + 1
+                    out.append(Trigger(first, last, act, "light_verb", i, lemma))
+                    for k in range(first, last):
                         used[k] = True
                     continue
             if own:
@@ -318,11 +320,17 @@ class DocumentExtractor:
             elif joint:
                 out.append(Trigger(i, i + 1, joint, "joint", i, lemma, joint_only=True))
             used[i] = True
-        out = [t for t in out if not self._subordinate(words, t.first)]
+        out = [t for t in out if not self._subordinate(words, t.first) and not self._narrator(words, t)]
         out.sort(key=lambda t: t.first)
         for t in out:
             t.frame = t.lemma in self.lex.frames and t.rule == "verb"
         return out
+
+    def _narrator(self, words: list[Word], trig: Trigger) -> bool:
+        """A first-person verb outside a quotation is the narrator's ("Напомним", "Przypomnijmy")."""
+        head = words[trig.head]
+        return head.feat("Person") == "1" and not self._inside_quote(0, head.start) and \
+            not any(w.text and w.text[0] in OPEN_QUOTES for w in words[:trig.first])
 
     def _attribution_words(self, words: list[Word]) -> list[bool]:
         """Words of an attribution ("Jak poinformował Kreml", "как сообщили в Кремле",
@@ -359,6 +367,15 @@ class DocumentExtractor:
             act = self.lex.light_nouns.get(self._lemma(w)) or self.lex.light_nouns.get(fold(w.text))
             if act and w.upos not in ("VERB", "ADP"):
                 return j, act
+        # a passive or impersonal light verb may follow its noun ("договорённостей … достигнуто")
+        if self._impersonal(words[i]) or words[i].feat("Voice") == "Pass":
+            for j in range(i - 1, max(-1, i - 5), -1):
+                w = words[j]
+                if w.upos in ("PUNCT", "VERB", "SCONJ"):
+                    break
+                act = self.lex.light_nouns.get(self._lemma(w))
+                if act and w.upos == "NOUN":
+                    return j, act
         return None
 
     # ------------------------------------------------------------------ nesting
@@ -374,8 +391,11 @@ class DocumentExtractor:
         claim ("He later told Fox News that the two had not discussed aid"); one whose speaker
         relays an account (an official, a readout, "Poinformował", "– zaznaczono") only names
         the source of the claims it frames."""
-        actor, _ = self._actor(sentence, words, trig, mentions)
-        return actor in self.state.principals
+        actor, how = self._actor(sentence, words, trig, mentions)
+        entry = self.lex.actors.get(actor or "")
+        if how == "impersonal" or actor in (None, BOTH):
+            return False
+        return entry is None and how == "ner" or entry is not None and entry.kind == "person"
 
     def _resolve_nesting(self, sentence, words, triggers, paragraph, mentions):
         """Drop the triggers that are part of another claim's content; a quote's attribution
@@ -393,6 +413,7 @@ class DocumentExtractor:
                 quote = None
             else:
                 quote.attribution.rule += "+quote"
+        triggers = self._drop_trailing_attribution(sentence, words, triggers, mentions)
         for t in triggers:
             if t.content_start is None:
                 t.content_start = self._complementizer_after(words, t.last)
@@ -413,6 +434,22 @@ class DocumentExtractor:
                 outer.rule += "+" + t.rule
             # otherwise t is part of what the outer claim reports
         return result, quote
+
+    def _drop_trailing_attribution(self, sentence, words, triggers, mentions):
+        """"He also backed Trump's idea …, the Kremlin said.": a frame after a comma at the end of
+        a sentence whose subject relays an account only names the source of the earlier claim."""
+        if len(triggers) < 2:
+            return triggers
+        last = triggers[-1]
+        if not last.frame or last.content_start is not None:
+            return triggers
+        if self._complementizer_after(words, last.last) is not None:
+            return triggers
+        before = [m for m in mentions if m.last <= last.first and m.first > triggers[-2].last]
+        comma = any(w.text == "," for w in words[triggers[-2].last:last.first])
+        if comma and before and not self._speaks_for_itself(sentence, words, last, mentions):
+            return triggers[:-1]
+        return triggers
 
     def _quote_attribution(self, sentence, words, triggers, paragraph) -> "Quote | None":
         """`„…” – powiedział X.` / `"…," he said.`: a verb right after a closing quote (and a dash
@@ -495,11 +532,23 @@ class DocumentExtractor:
             actor = self.state.last_subject.get(pron) or (BOTH if pron == "plural" else None)
             return actor, "pronoun"
         if mention is not None:
+            partner = next((m for m in mentions if m.last < mention.first and m.kind == "person"
+                            and all(w.upos == "CCONJ" or w.upos == "PUNCT" for w in words[m.last:mention.first])
+                            and any(w.upos == "CCONJ" for w in words[m.last:mention.first])), None)
+            if partner is not None and mention.kind == "person" and partner.actor != mention.actor:
+                return BOTH, "coordinated_subjects"      # "Trump and Putin agreed"
             return self._apposition(words, mentions, mention)
+        if trig.act == "discuss" and any(w.upos == "NOUN" for w in words[window:trig.first]):
+            return BOTH, "topic"                          # "The conversation focused on …"
         # 3. a coordinated verb shares its subject ("restated … and urged …")
         if prev_actor and any(w.upos == "CCONJ" for w in words[max(0, trig.first - 2):trig.first]):
             return prev_actor, "coordination"
-        # 4. inverted order: "– powiedział urzędnik Białego Domu", "said Peskov"
+        # 4. inverted order: "– powiedział urzędnik Białego Domu", "said Peskov"; after a quote
+        # the speaker may come later ("– napisał w mediach społecznościowych premier Donald Tusk")
+        if trig.rule.endswith("+quote"):
+            for m in mentions:
+                if m.first >= trig.last and m.kind in PERSONAL_KINDS and m.case in (None, "Nom"):
+                    return m.actor, m.via + "+quote"
         for m in mentions:
             if trig.last <= m.first <= trig.last + 2 and m.case in (None, "Nom") and \
                     self._inverted_subject_ok(words, trig, m):
@@ -509,7 +558,7 @@ class DocumentExtractor:
         if self._impersonal(head) or self._passive(words, trig):
             if trig.act in JOINT_ACTS or trig.joint_only or self.lex.joint_acts.get(trig.lemma) in JOINT_ACTS:
                 return BOTH, "impersonal"
-            return self.principal_of_account(self.state.account), "impersonal"
+            return self.principal_of_account(self.state.account) or BOTH, "impersonal"
         # 6. a subjectless finite verb: plural → both principals, else the last subject of its gender
         if head.feat("Number") == "Plur" and head.feat("Person") in (None, "3"):
             return BOTH, "subjectless"
@@ -595,7 +644,7 @@ class DocumentExtractor:
         head = words[trig.head]
         if head.feat("Voice") == "Pass":
             return True
-        return trig.head > 0 and self._lemma(words[trig.head - 1]) == "be" and fold(head.text).endswith("ed")
+        return fold(head.text).endswith("ed") and any(self._lemma(w) == "be" for w in words[max(0, trig.head - 3):trig.head])
 
     def _gender_of(self, actor: str) -> str | None:
         entry = self.lex.actors.get(actor)
@@ -622,16 +671,32 @@ class DocumentExtractor:
         lemmas = " " + " ".join(self._lemma(w) for w in words) + " "
         return any(f" {fold(c)} " in text or f" {fold(c)} " in lemmas for c in cue_list)
 
-    def _act_from_content(self, trig, act, content) -> tuple[str, bool]:
+    def _obliges_other(self, content: list[Word], mentions: list[Mention], actor: str) -> bool:
+        """The content says another party must do something: a mention of another side shortly
+        before a modal of obligation."""
+        obligation = {fold(o) for o in self.cues["obligation"]}
+        for j, w in enumerate(content):
+            if fold(w.text) in obligation or self._lemma(w) in obligation:
+                lo = content[max(0, j - 6)].start
+                return any(lo <= m.start and m.stop <= w.start and m.actor not in (actor, BOTH)
+                           and self.side_of(m.actor) != self.side_of(actor) for m in mentions)
+        return False
+
+    def _act_from_content(self, trig, act, content, mentions=(), actor=None) -> tuple[str, bool]:
         """A statement whose content threatens consequences is a warning; a condition restricts
         commitments and warnings."""
-        has_condition = self._has_cue(content, self.cues["conditions"])
+        clausal = self._has_cue(content, self.cues["conditions"])
+        has_condition = clausal or self._has_cue(content, self.cues["nominal_conditions"])
         if act == "state" and trig.rule != "light_verb":
             if has_condition and self._has_cue(content, self.cues["consequences"]):
                 act = "warn"
             elif self._has_cue(content, self.cues["threats"]):
                 act = "warn"
-        return act, has_condition and act in CONDITIONAL_ACTS
+        if act == "state" and self._obliges_other(content, mentions, actor):
+            act = "demand"      # "stressed that the US and NATO must …"
+        # a nominal condition ("the option of sanctions in the event of escalation") restricts a
+        # warning or a commitment; a clause ("only if Russia …") restricts any claim
+        return act, clausal or has_condition and act in CONDITIONAL_ACTS
 
     def _polarity(self, words, trig: Trigger, act: str, content: list[Word]) -> str:
         neg = self.cues["negation"]
@@ -645,12 +710,13 @@ class DocumentExtractor:
             following = tuple(fold(w.text) for w in seq[j:j + 3])
             return not any(following[:len(e)] == e for e in exceptions)
 
-        # the act itself negated: "did not agree", "nie złożył", "не договаривались"
+        # the act itself negated: "did not agree", "nie złożył", "не договаривались",
+        # "достигнуто не было"
         for j in range(max(0, trig.first - 3), trig.first):
             if is_negation(words, j):
                 return "negated"
-        if act not in CONTENT_POLARITY_ACTS:
-            return "affirmed"
+        if trig.last + 1 < len(words) and is_negation(words, trig.last) and words[trig.last + 1].upos == "AUX":
+            return "negated"
         # the content's own predicate: negation before its first verb or auxiliary, or within
         # two words after it ("would not", "had no intention", "nie było żadnych")
         breaks = {fold(c) for c in self.cues["clause_breaks"]}
@@ -701,10 +767,12 @@ class DocumentExtractor:
             return other
         return None
 
-    @staticmethod
-    def _after_preposition(words, m: Mention, trig) -> bool:
-        """A mention after a preposition ("concern of the United States") is no addressee."""
-        return any(w.upos == "ADP" or w.upos == "SCONJ" for w in words[trig.last:m.first])
+    def _after_preposition(self, words, m: Mention, trig) -> bool:
+        """A mention after a preposition ("concern of the United States") is no addressee,
+        unless the preposition introduces one ("zażądał od Rosji", "потребовал от Киева")."""
+        allowed = {fold(p) for p in self.cues["addressee_prepositions"]}
+        return any((w.upos == "ADP" and fold(w.text) not in allowed) or w.upos == "SCONJ"
+                   for w in words[trig.last:m.first])
 
     # ------------------------------------------------------------------ accounts
     def _update_account(self, sentence, words, keys, mentions, new_paragraph: bool) -> None:
@@ -718,6 +786,17 @@ class DocumentExtractor:
         attribution = [tuple(fold(c).split()) for c in self.cues["attribution"]]
         publishing = {fold(c) for c in self.cues["publishing"]}
         has_publishing = any(self._lemma(w) in publishing or fold(w.text) in publishing for w in words)
+        folded = [fold(w.text) for w in words]
+        for k in range(len(words)):
+            # "По его словам, …": the account of the last speaker
+            if any(tuple(folded[k:k + len(c)]) == c for c in attribution):
+                for j in range(k, min(len(words), k + 4)):
+                    gender = self._pronoun_gender(words[j])
+                    speaker = self.state.last_subject.get(gender or "")
+                    entry = self.lex.actors.get(speaker or "")
+                    if entry is not None and entry.account:
+                        self.state.account = entry.account
+                        return
         for m in mentions:
             entry = self.lex.actors.get(m.actor)
             window = tuple(fold(w.text) for w in words[max(0, m.first - 6):m.first])
