@@ -251,9 +251,12 @@ class DocumentExtractor:
         w = words[i]
         if w.upos in NON_VERBAL_UPOS:
             return False
-        if w.feat("VerbForm") in NON_FINITE and not self._impersonal(w):
+        # after an auxiliary a participle or infinitive is the clause's predicate: "had accepted",
+        # "was agreed", "did not agree", "będzie omawiać"
+        periphrastic = any(x.upos == "AUX" for x in words[max(0, i - 3):i])
+        if w.feat("VerbForm") in NON_FINITE and not self._impersonal(w) and not periphrastic:
             return False
-        if w.feat("VerbForm") == "Inf" and not self._governed_infinitive(words, i):
+        if w.feat("VerbForm") == "Inf" and not periphrastic and not self._governed_infinitive(words, i):
             return False
         # English has no morphology offline: a determiner or possessive before makes it a noun
         if i > 0 and words[i - 1].upos in {"DET"} | ({"PRON"} if words[i - 1].feat("Poss") else set()):
