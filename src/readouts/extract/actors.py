@@ -297,7 +297,7 @@ class ActorFinder:
         """Person names the gazetteer lacks, from the backend's name spans."""
         words = sentence.words
         for span in sentence.names:
-            if span.label != "PER":
+            if span.label != "PER" or not plausible_person(span.text):
                 continue
             if any(m.start < span.stop and span.start < m.stop for m in found):
                 continue
@@ -318,6 +318,12 @@ class _Unknown:
 
 
 _UNKNOWN = _Unknown()
+
+
+def plausible_person(text: str) -> bool:
+    """A person's name: capitalised words, no acronyms, no hyphenated compounds ("AI-related")."""
+    parts = text.split()
+    return all(p[:1].isupper() and not p.isupper() and "-" not in p for p in parts if p.isalpha() or "-" in p)
 
 
 def sentence_text(sentence: Sentence, start: int, stop: int) -> str:

@@ -365,10 +365,12 @@ class DocumentExtractor:
         stops = {fold(c) for c in self.cues["complementizers"]}
         for j in range(i + 1, min(len(words), i + 7)):
             w = words[j]
-            if fold(w.text) in stops or w.upos in ("VERB", "SCONJ"):
+            if fold(w.text) in stops or w.upos == "SCONJ" or w.text in (",", ";", ":"):
+                break
+            if w.upos == "VERB" and w.feat("VerbForm") == "Fin" and not fold(w.text).endswith("ed"):
                 break
             act = self.lex.light_nouns.get(self._lemma(w)) or self.lex.light_nouns.get(fold(w.text))
-            if act and w.upos not in ("VERB", "ADP"):
+            if act and w.upos not in ("ADP",):
                 return j, act
         # a passive or impersonal light verb may follow its noun ("договорённостей … достигнуто")
         if self._impersonal(words[i]) or words[i].feat("Voice") == "Pass":
@@ -534,6 +536,9 @@ class DocumentExtractor:
         if pron is not None and (mention is None or pron_at > mention.first):
             actor = self.state.last_subject.get(pron) or (BOTH if pron == "plural" else None)
             return actor, "pronoun"
+        coordinated = prev_actor and any(w.upos == "CCONJ" for w in words[max(0, trig.first - 2):trig.first])
+        if coordinated and (mention is None or trig.first - mention.last > 2):
+            return prev_actor, "coordination"      # "restated his support for X and urged …"
         if mention is not None:
             partner = next((m for m in mentions if m.last < mention.first and m.kind == "person"
                             and all(w.upos == "CCONJ" or w.upos == "PUNCT" for w in words[m.last:mention.first])
@@ -604,7 +609,10 @@ class DocumentExtractor:
             return False
         if m.case not in (None, "Nom"):
             return False
-        if m.first > 0 and words[m.first - 1].upos == "ADP":
+        k = m.first - 1
+        while k >= 0 and words[k].upos == "DET":
+            k -= 1
+        if k >= 0 and words[k].upos == "ADP":
             return False
         if m.last < len(words) and fold(words[m.last].text) in ("'s", "’s"):
             return False
