@@ -5,6 +5,7 @@ exits. Every message is one line on stderr; a traceback appears only with --debu
 """
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sys
@@ -19,7 +20,7 @@ from rich.console import Console
 
 from readouts import __version__
 from readouts.errors import InputError, ReadoutsError
-from readouts.model import Comparison, Extraction
+from readouts.model import Comparison, Extraction, LoadedText
 from readouts.report import Format
 
 STDIN = "-"
@@ -228,12 +229,16 @@ class Settings:
     debug: bool
 
 
-def _extract_one(path: str, s: Settings) -> Extraction:
-    from readouts import pipeline
+def _load_one(path: str, s: Settings) -> LoadedText:
     from readouts.load import load_path
 
-    loaded = load_path(path, lang=s.lang, date=s.date, source=s.source)
-    return pipeline.extract_loaded(loaded, s.backend, s.models)
+    return load_path(path, lang=s.lang, date=s.date, source=s.source)
+
+
+def _extract_one(path: str, s: Settings) -> Extraction:
+    from readouts import pipeline
+
+    return pipeline.extract_loaded(_load_one(path, s), s.backend, s.models)
 
 
 def _stdin_hint(paths: list[str]) -> None:
@@ -288,12 +293,12 @@ def write_report(done: list[Extraction], fmt: Format | None, output: Path | None
 
 
 def compare_inputs(left: str, right: str, s: Settings) -> Comparison:
-    from readouts.compare import compare as compare_extractions
+    from readouts import pipeline
 
     if left == STDIN and right == STDIN:
         raise InputError("only one of LEFT and RIGHT can be - (standard input)")
     _stdin_hint([left, right])
-    return compare_extractions(_extract_one(left, s), _extract_one(right, s))
+    return pipeline.compare_loaded(_load_one(left, s), _load_one(right, s), s.backend, s.models)
 
 
 def write_comparison(comparison: Comparison, fmt: Format | None, output: Path | None, explain: bool) -> None:
@@ -306,6 +311,9 @@ def write_comparison(comparison: Comparison, fmt: Format | None, output: Path | 
 
 def main() -> None:
     """Console entry point: SIGPIPE quiet (`readouts extract … | head`), tracebacks for --debug."""
+    # natasha's models compute through OpenBLAS, whose threads fight over the cores of a busy
+    # machine (ten times slower measured on 2 cores); one thread is enough for a text
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     app.pretty_exceptions_enable = "--debug" in sys.argv[1:]

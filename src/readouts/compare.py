@@ -209,6 +209,12 @@ def _encoder() -> Any:
     return _ENCODER
 
 
+def warm_up() -> None:
+    """Load the encoder and run it once now (while another process is busy): its first call
+    pays for lazy set-up that compare() then need not wait for."""
+    similarity_matrix(["warm up"], ["разогрев"])
+
+
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "readouts"
