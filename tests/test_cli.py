@@ -346,7 +346,8 @@ def test_compare_is_wired_to_the_comparison(monkeypatch):
         return Comparison(left, right, matches=[Match(left.claims[0], right.claims[0], "conflict", 0.8312)],
                           only_left=left.claims[1:], only_right=right.claims[1:])
 
-    monkeypatch.setitem(sys.modules, "readouts.compare", types.SimpleNamespace(compare=fake_compare))
+    monkeypatch.setitem(sys.modules, "readouts.compare",
+                        types.SimpleNamespace(compare=fake_compare, warm_up=lambda: None))
     result = run("compare", str(DATA / "en_readout.txt"), str(DATA / "ru_kremlin.txt"), "--format", "json")
     assert result.exit_code == 0, result.stderr
     obj = json.loads(result.stdout)
