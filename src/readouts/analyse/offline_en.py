@@ -118,7 +118,10 @@ class EnglishAnalyser:
                     return "VERB", lemma, {"Mood": "Ind", "Number": "Sing", "Person": "3", "Tense": "Pres",
                                            "VerbForm": "Fin"}
                 return "NOUN", lemma, {"Number": "Plur"}
-            if prev is not None and prev.upos in ("DET", "ADJ") and not lower.endswith("ed"):
+            # an irregular plural follows a determiner or numeral ("the two men"); after an
+            # adjective or adverb it is an irregular past ("later told", "also said")
+            if prev is not None and (prev.upos in ("DET", "NUM") or "Poss" in prev.feats) \
+                    and not lower.endswith("ed"):
                 return "NOUN", lemma, {"Number": "Plur"}
             if lower.endswith(("er", "est")) and not lower.endswith("ed"):
                 return "ADJ", lemma, {"Degree": "Cmp" if lower.endswith("er") else "Sup"}

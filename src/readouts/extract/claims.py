@@ -167,6 +167,10 @@ class DocumentExtractor:
                 return p
         return None
 
+    def _same_side(self, a: str | None, b: str | None) -> bool:
+        return a not in (None, BOTH) and b not in (None, BOTH) and \
+            (a == b or self.side_of(a) is not None and self.side_of(a) == self.side_of(b))
+
     def counterpart(self, actor: str) -> str | None:
         side = self.side_of(actor)
         if side is None:
@@ -434,8 +438,10 @@ class DocumentExtractor:
             elif outer.frame and not self._speaks_for_itself(sentence, words, outer, mentions):
                 result.remove(outer)     # the frame only names the source of the inner claim
                 result.append(t)
-            elif outer.frame and outer.act == "state" and t.act != "state":
-                outer.act = t.act        # "said Kyiv would support …": the principal's own act
+            elif outer.frame and outer.act == "state" and t.act != "state" and \
+                    self._same_side(self._actor(sentence, words, t, mentions)[0],
+                                    self._actor(sentence, words, outer, mentions)[0]):
+                outer.act = t.act        # "said Kyiv would support …": the speaker's own act
                 outer.rule += "+" + t.rule
             # otherwise t is part of what the outer claim reports
         return result, quote
@@ -462,9 +468,16 @@ class DocumentExtractor:
         dashes = set(self.cues["quote_attribution_dashes"]) | {","}
         for t in triggers:
             j = t.first - 1
+            # English puts the speaker between the quote and the verb: '…,” he said', '” Peskov said'
+            subject = 0
+            while j >= 0 and subject < 4 and words[j].upos in ("PRON", "PROPN", "NOUN", "DET") \
+                    and not (words[j].text and words[j].text[-1] in CLOSE_QUOTES):
+                j -= 1
+                subject += 1
             while j >= 0 and words[j].text in dashes:
                 j -= 1
-            if j < 0 or j == t.first - 1 or not words[j].text or words[j].text[-1] not in CLOSE_QUOTES:
+            if j < 0 or j == t.first - 1 - subject and not subject or not words[j].text \
+                    or words[j].text[-1] not in CLOSE_QUOTES:
                 continue
             for k in range(j - 1, -1, -1):
                 if words[k].text and words[k].text[0] in OPEN_QUOTES:
@@ -507,8 +520,8 @@ class DocumentExtractor:
         comps = {fold(c) for c in self.cues["complementizers"]}
         out = []
         for i, w in enumerate(words):
-            if fold(w.text) not in aux or any(t.first <= i < t.last for t in triggers):
-                continue
+            if fold(w.text) not in aux or any(t.first <= i + k < t.last for t in triggers for k in range(3)):
+                continue        # the verb after "will" is a trigger of its own ("will brief")
             before = [m for m in mentions if m.last <= i and i - m.last <= 1]
             if not before or self.side_of(before[-1].actor) != self.own_side or before[-1].kind == "group":
                 continue
@@ -754,6 +767,8 @@ class DocumentExtractor:
         return False
 
     def _addressee(self, words, trig, mentions, actor, act) -> str | None:
+        if actor == BOTH:
+            return None         # a joint act of the two parties is addressed to neither
         for m in mentions:
             if trig.last <= m.first <= trig.last + 3 and m.actor not in (actor, BOTH) and m.kind != "media":
                 if m.case in (None, "Acc", "Dat", "Gen", "Ins") and not self._after_preposition(words, m, trig):
