@@ -50,7 +50,8 @@ COMPARE_SPEC = {
     "topics": {str: {"label": str, "weight": float}},
     "fold?": {str: str},
 }
-TOPICS_SPEC = {"topics": {str: [str]}}
+TOPICS_SPEC = {"topics": {str: [str]}, "anaphora": [str]}
+ANAPHORA = "<anaphora>"   # the pseudo-topic of an anaphora cue (never a key of lang/compare.yaml)
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)   # letters and digits; hyphens and apostrophes split words
 WHOLE = "$"                                  # a cue token ending in "$" must be the whole word
@@ -124,13 +125,15 @@ def load_topic_cues(lang: str) -> tuple[TopicCue, ...]:
     if lang not in SUPPORTED:
         raise DataError(f"no topic cues for language {lang!r}")
     config = load_config()
-    raw = load_data("topics", lang, TOPICS_SPEC)["topics"]
+    data = load_data("topics", lang, TOPICS_SPEC)
+    raw = data["topics"]
     where = f"lang/{lang}/topics.yaml"
     cues = []
     pairs = []
-    for topic, forms in raw.items():
+    for topic in raw:
         if topic not in config.topic_weight:
             raise DataError(f"{where}: topics.{topic}: not a topic key of lang/compare.yaml")
+    for topic, forms in [*raw.items(), (ANAPHORA, data["anaphora"])]:
         for form in forms:
             words = form.casefold().translate(config.fold).split()
             tokens = tuple((w.rstrip(WHOLE), w.endswith(WHOLE)) for w in words)
@@ -171,6 +174,17 @@ def topics_of(text: str, lang: str) -> list[str]:
     Longer cues win: the words a multi-word cue matched are not matched again by a shorter cue, so
     "linii kontaktu" (the line of contact) is a ceasefire matter and not one of "kontakt".
     """
+    return [t for t in _cues_in(text, lang) if t != ANAPHORA]
+
+
+def refers_back(text: str, lang: str) -> bool:
+    """Whether `text` points back at a matter named before it ("this initiative", "такой
+    договорённости", "tę propozycję"): an anaphora cue of lang/<lang>/topics.yaml occurs in it."""
+    return ANAPHORA in _cues_in(text, lang)
+
+
+def _cues_in(text: str, lang: str) -> list[str]:
+    """Topic keys (and ANAPHORA) whose cues occur in `text`, topics in the order of lang/compare.yaml."""
     config = load_config()
     index = _cue_index(lang)
     words = _words(text, config.fold)
@@ -185,7 +199,7 @@ def topics_of(text: str, lang: str) -> list[str]:
                    for j, (p, whole) in enumerate(cue.tokens)):
                 found.add(cue.topic)
                 taken[i:i + n] = [True] * n
-    return [t for t in config.topic_order if t in found]
+    return [t for t in config.topic_order if t in found] + ([ANAPHORA] if ANAPHORA in found else [])
 
 
 # --------------------------------------------------------------------------- encoder
@@ -277,25 +291,52 @@ class _Side:
     claim: Claim
     topics: tuple[str, ...]
     dates: frozenset[str]
+    back: bool = False      # the claim points back at the matter of the claim before it
 
 
 def _side(claim: Claim, lang: str) -> _Side:
     text = claim.sentence if not claim.content else f"{claim.sentence} {claim.content}"
-    return _Side(claim, tuple(topics_of(text, lang)), frozenset(claim.dates))
+    cues = _cues_in(text, lang)
+    return _Side(claim, tuple(t for t in cues if t != ANAPHORA), frozenset(claim.dates), ANAPHORA in cues)
 
 
 def _sides(claims: list[Claim], lang: str, cfg: CompareConfig) -> list[_Side]:
-    """The claims with their topics; a claim without topic cues that follows another one closely
-    takes its topics ("Putin responded positively to this initiative", "такой договорённости":
-    the matter is named in the sentence before)."""
+    """The claims with their topics. A claim that follows another one closely takes that one's
+    topics when it has none of its own, or when it points back at it ("Putin responded positively
+    to this initiative", "детали такой договорённости": the matter is named in the sentence
+    before)."""
     sides = [_side(c, lang) for c in claims]
     by_start = sorted(range(len(sides)), key=lambda k: (claims[k].start, claims[k].stop))
     for prev, k in zip(by_start, by_start[1:]):
         before, here = sides[prev], sides[k]
         gap = here.claim.start - before.claim.stop
-        if not here.topics and before.topics and 0 <= gap <= cfg.inherit_within:
-            sides[k] = _Side(here.claim, before.topics, here.dates)
+        if before.topics and 0 <= gap <= cfg.inherit_within and (here.back or not here.topics):
+            merged = tuple(t for t in cfg.topic_order if t in here.topics or t in before.topics)
+            sides[k] = _Side(here.claim, merged, here.dates, here.back)
     return sides
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """The claims less repeats: two claims of one span with the same actor, act and polarity are one
+    speech act found twice (by two triggers of one sentence), and would be one match, or one
+    one-sided claim, counted twice."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in claims:
+        key = (c.start, c.stop, c.actor, c.act, c.polarity)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _gist(claim: Claim) -> str | None:
+    """The reported content with its trigger, when the extractor separated a content of a few
+    words: compared as well as the whole sentence, whose attribution and side remarks blur it."""
+    content = (claim.content or "").strip(" .,;:")
+    if len(WORD.findall(content)) < 3:
+        return None
+    return f"{claim.trigger} {content}"
 
 
 def _actor_signal(a: str | None, b: str | None, cfg: CompareConfig) -> tuple[str, float, str] | None:
@@ -398,17 +439,37 @@ def _same_span_taken(i: int, j: int, taken: list[tuple[int, int]], ls: list[_Sid
     return any(j2 == j and overlaps(ls[i2].claim, ls[i].claim) for i2, j2 in taken)
 
 
+def _similarity(ls: list[_Side], rs: list[_Side]) -> "np.ndarray":
+    """Sentence similarity of every pair, or the similarity of their gists (trigger + content) where
+    both have one and it is higher: one encoder batch for all of it."""
+    import numpy as np
+
+    lg = [_gist(s.claim) for s in ls]
+    rg = [_gist(s.claim) for s in rs]
+    texts_l = [s.claim.sentence for s in ls] + [g for g in lg if g]
+    texts_r = [s.claim.sentence for s in rs] + [g for g in rg if g]
+    full = similarity_matrix(texts_l, texts_r)
+    cos = full[:len(ls), :len(rs)].copy()
+    li = [i for i, g in enumerate(lg) if g]
+    ri = [j for j, g in enumerate(rg) if g]
+    if li and ri:
+        gists = full[len(ls):, len(rs):]
+        sub = np.maximum(cos[np.ix_(li, ri)], gists)
+        cos[np.ix_(li, ri)] = sub
+    return cos
+
+
 def compare(left: Extraction, right: Extraction) -> Comparison:
     """Align the claims of two extractions: matches (same / conflict), and the one-sided rest."""
     cfg = load_config()
-    ls = _sides(left.claims, left.document.lang, cfg)
-    rs = _sides(right.claims, right.document.lang, cfg)
+    ls = _sides(_distinct(left.claims), left.document.lang, cfg)
+    rs = _sides(_distinct(right.claims), right.document.lang, cfg)
     comparison = Comparison(left=left, right=right)
     if not ls or not rs:
-        comparison.only_left, comparison.only_right = list(left.claims), list(right.claims)
+        comparison.only_left, comparison.only_right = [s.claim for s in ls], [s.claim for s in rs]
         return comparison
 
-    cos = similarity_matrix([s.claim.sentence for s in ls], [s.claim.sentence for s in rs])
+    cos = _similarity(ls, rs)
     scored = {(i, j): score_pair(ls[i], rs[j], float(cos[i, j]), cfg)
               for i in range(len(ls)) for j in range(len(rs))}
     order = sorted(scored, key=lambda ij: (-scored[ij][0], ij))
