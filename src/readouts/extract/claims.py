@@ -19,7 +19,7 @@ The mechanism is the same for every language; the words are data (`lang/<xx>/rep
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from readouts.extract.actors import ActorFinder, Mention, PhraseIndex, collect_actors, word_keys

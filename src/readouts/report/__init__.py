@@ -13,11 +13,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
 from readouts.model import Comparison, Extraction
 from readouts.report import rows as rowmod
 from readouts.report.structured import write_csv, write_json, write_jsonl, write_yaml
+
+if TYPE_CHECKING:       # rich is imported only when a table is drawn
+    from rich.console import Console
 
 
 class Format(str, Enum):
