@@ -142,6 +142,8 @@ class ActorFinder:
         self.generic = PhraseIndex(lex.generic_titles, endings)
         self.groups = PhraseIndex(tuple((g, BOTH) for g in lex.both_groups), endings)
         self.aides = PhraseIndex(tuple((a, "aide") for a in lex.aides), endings)
+        self.nationalities = PhraseIndex(lex.nationalities, endings)
+        self.group_words = {w for g in lex.both_groups for w in g}
         self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
         self.translit = lex.cues.get("transliteration", {})
 
@@ -180,13 +182,21 @@ class ActorFinder:
                 best = (hit[0], holder, "title")
         if best is None:
             hit = self.groups.match_at(keys, i)
-            if hit:
+            # stems conflate numbers ("przywódca"/"przywódcy"): a group is never singular, unless
+            # the text has the listed plural form itself (taggers misread capitalised plurals)
+            if hit and not any(w.feat("Number") == "Sing" and fold(w.text) not in self.group_words
+                               for w in words[i:hit[0]] if w.upos in ("NOUN", "PROPN")):
                 best = (hit[0], BOTH, "group")
         if best is None:
             hit = self.generic.match_at(keys, i)
             if hit:
                 after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
                 holder = self._resolve_generic(hit[1])
+                country = self._country_of_title(words, keys, i, hit[0])
+                if country is not None:
+                    side, end = country
+                    holder = self._holder(hit[1], side) or holder
+                    hit = (max(hit[0], end), hit[1])
                 if after and self._entry(after[1]).kind == "person":
                     best = (after[0], after[1], "name")      # "President Putin"
                 elif self._plural(words[hit[0] - 1]):
@@ -240,6 +250,27 @@ class ActorFinder:
             out.append(Mention(a, b, official, "official", start, stop, sentence_text(sentence, start, stop),
                                words[a].feat("Case"), "aide", "masc"))
         return out
+
+    def _country_of_title(self, words, keys, i: int, end: int) -> tuple[str, int] | None:
+        """The country a bare title names: a nationality adjective before it ("turecki prezydent",
+        "the French President") or the country after it ("prezydent Francji", "President of
+        France"). Returns (side, index after the title phrase)."""
+        if i > 0:
+            adj = self.nationalities.match_at(keys, i - 1)
+            if adj and adj[0] == i:
+                return adj[1], end
+        k = end + (1 if end < len(words) and fold(words[end].text) in ("of",) else 0)
+        if k < len(words):
+            country = self._name_at(words, keys, k)
+            if country and self._entry(country[1]).kind == "country":
+                return self._entry(country[1]).side, country[0]
+        return None
+
+    def _holder(self, role: str, side: str) -> str | None:
+        for key, office in self.lex.offices.items():
+            if key.split("_", 1)[1] == role and office.side == side:
+                return office.holder_on(self.day)
+        return None
 
     @staticmethod
     def _plural(word: Word) -> bool:

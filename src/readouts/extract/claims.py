@@ -117,6 +117,7 @@ class DocumentExtractor:
             self.all_mentions = [m for ms in self.sentence_mentions for m in ms]
         self.state = DocumentState(principals=self._principals())
         self.triggers = self._compile_triggers()
+        self.trigger_lemmas = frozenset(lex.verb_acts) | lex.light_verbs | frozenset(lex.joint_acts)
 
     # ------------------------------------------------------------------ document-level facts
     def _is_leader(self, name: str) -> bool:
@@ -277,6 +278,19 @@ class DocumentExtractor:
                 return True
         return False
 
+    def _trigger_lemma(self, w: Word) -> str:
+        """The word's lemma, or, when the lemmatiser missed ("thanked" → "thanke"), the lemma that
+        the language's regular verb endings give and the trigger lexicon knows."""
+        lemma = self._lemma(w)
+        known = self.trigger_lemmas
+        if lemma in known:
+            return lemma
+        text = fold(w.text)
+        for ending, replacement in self.cues["verb_endings"] or []:
+            if text.endswith(ending) and text[: len(text) - len(ending)] + replacement in known:
+                return text[: len(text) - len(ending)] + replacement
+        return lemma
+
     @staticmethod
     def _lemma(w: Word) -> str:
         return fold(w.lemma or w.text).split(":")[0]
@@ -307,7 +321,7 @@ class DocumentExtractor:
         for i, w in enumerate(words):
             if used[i]:
                 continue
-            lemma = self._lemma(w)
+            lemma = self._trigger_lemma(w)
             light = lemma in self.lex.light_verbs
             own = self.lex.verb_acts.get(lemma)
             joint = self.lex.joint_acts.get(lemma)
@@ -423,6 +437,8 @@ class DocumentExtractor:
             else:
                 quote.attribution.rule += "+quote"
         triggers = self._drop_trailing_attribution(sentence, words, triggers, mentions)
+        if self._has_cue(words, self.cues["source_only"]):
+            triggers = [t for t in triggers if not t.frame or self._complementizer_after(words, t.last)]
         for t in triggers:
             if t.content_start is None:
                 t.content_start = self._complementizer_after(words, t.last)
@@ -543,8 +559,10 @@ class DocumentExtractor:
             if subj is not None:
                 return subj
         # 2. the nearest subject before the trigger in its clause: a mention or a pronoun
+        attribution = self._attribution_words(words)
         mention = next((m for m in reversed(mentions)
-                        if window <= m.first and m.last <= trig.first and self._subject_like(words, m)), None)
+                        if window <= m.first and m.last <= trig.first and self._subject_like(words, m)
+                        and not (m.first > 0 and attribution[m.first - 1])), None)
         pron_at, pron = self._pronoun_before(words, trig, window)
         if pron is not None and (mention is None or pron_at > mention.first):
             actor = self.state.last_subject.get(pron) or (BOTH if pron == "plural" else None)

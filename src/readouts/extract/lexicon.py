@@ -43,12 +43,14 @@ CUES_SCHEMA = {
     "relatives": [str],
     "attribution": [str],
     "publishing": [str],
+    "source_only": [str],
     "pronouns": {"masc": [str], "fem": [str], "plural": [str]},
     "commitment_auxiliaries": [str],
     "background": [str],
     "questions": [str],
     "quote_attribution_dashes": [str],
     "name_endings": [str],
+    "verb_endings": Either([[str]], list),
 }
 TITLES_SCHEMA = {
     "offices": {str: [str]},
@@ -56,6 +58,7 @@ TITLES_SCHEMA = {
     "both": [str],
     "aides": [str],
     "counterparts": [str],
+    "nationalities": {str: [str]},
 }
 ACTORS_SCHEMA = {str: {
     "kind": ACTOR_KINDS,
@@ -116,6 +119,7 @@ class Lexicon:
     both_groups: tuple[tuple[str, ...], ...]
     aides: tuple[tuple[str, ...], ...]
     counterparts: frozenset[str]
+    nationalities: tuple[tuple[tuple[str, ...], str], ...]   # (adjective words, side)
     officials_by_side: dict[str, str]      # side -> its unnamed-official label ("US official")
     names: tuple[tuple[tuple[str, ...], tuple[str, tuple[str, ...]]], ...]   # (words, (canonical, capitalisation))
     actors: dict[str, ActorEntry]
@@ -206,6 +210,7 @@ def lexicon(lang: str) -> Lexicon:
         both_groups=tuple(sorted((_words(t) for t in titles["both"]), key=len, reverse=True)),
         aides=tuple(sorted((_words(t) for t in titles["aides"]), key=len, reverse=True)),
         counterparts=frozenset(fold(c) for c in titles["counterparts"]),
+        nationalities=tuple((_words(a), side) for side, adjs in titles["nationalities"].items() for a in adjs),
         officials_by_side={e.side: e.name for e in reversed(list(actors.values()))
                            if e.kind == "official" and e.side},
         names=names,
