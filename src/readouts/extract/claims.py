@@ -58,6 +58,7 @@ class Trigger:
     joint_only: bool = False    # an act only when the two principals (or no one) do it
     frame: bool = False
     content_start: int | None = None   # first word of the reported content
+    speaker: str | None = None  # set when the rule itself names the actor ("По словам Пескова")
 
 
 @dataclass(slots=True)
@@ -205,6 +206,8 @@ class DocumentExtractor:
         triggers = self._find_triggers(words, keys)
         triggers, quote = self._resolve_nesting(sentence, words, triggers, paragraph, mentions)
         triggers.extend(self._commitments(words, mentions, triggers))
+        if not triggers:
+            triggers = self._attributed_speech(words, mentions)
         triggers.sort(key=lambda t: t.first)
         previous = None
         for n, trig in enumerate(triggers):
@@ -370,10 +373,13 @@ class DocumentExtractor:
         """A verb in a relative or conditional clause ("…, które będą", "jeśli Rosja zdecyduje")
         describes or supposes; it reports no claim."""
         start = self._clause_start(words, i)
+        if i + 1 < len(words) and fold(words[i + 1].text) in {fold(q) for q in self.cues["question_openers"]}:
+            return True         # "обсуждалась ли": the particle follows the verb
         if start == 0:
             return False
         opener = fold(words[start - 1].text)
-        if opener in {fold(r) for r in self.cues["relatives"]}:
+        questions = {fold(q) for q in self.cues["question_openers"]}
+        if opener in {fold(r) for r in self.cues["relatives"]} or opener in questions:
             return True
         return self._has_cue(words[start - 1:i], self.cues["conditions"])
 
@@ -439,9 +445,12 @@ class DocumentExtractor:
         triggers = self._drop_trailing_attribution(sentence, words, triggers, mentions)
         if self._has_cue(words, self.cues["source_only"]):
             triggers = [t for t in triggers if not t.frame or self._complementizer_after(words, t.last)]
-        for t in triggers:
+        for n, t in enumerate(triggers):
             if t.content_start is None:
-                t.content_start = self._complementizer_after(words, t.last)
+                comp = self._complementizer_after(words, t.last)
+                following = triggers[n + 1].first if n + 1 < len(triggers) else len(words)
+                # the content opens before the next claim's verb, or it is not this one's
+                t.content_start = comp if comp is not None and comp < following else None
         result: list[Trigger] = []
         for t in triggers:
             if quote is not None and t is quote.attribution:
@@ -449,6 +458,8 @@ class DocumentExtractor:
                 continue
             outer = next((o for o in result if o.content_start is not None and o.content_start < t.first
                           and not (quote is not None and o is quote.attribution)), None)
+            if outer is not None and self._coordinated(words, outer, t):
+                outer = None             # "uznał, że …, i ostrzegł": a second verb of the same subject
             if outer is None:
                 result.append(t)
             elif outer.frame and not self._speaks_for_itself(sentence, words, outer, mentions):
@@ -461,6 +472,16 @@ class DocumentExtractor:
                 outer.rule += "+" + t.rule
             # otherwise t is part of what the outer claim reports
         return result, quote
+
+    def _coordinated(self, words, outer: Trigger, t: Trigger) -> bool:
+        """A finite verb after a coordinating conjunction that agrees with an earlier claim's verb
+        is that subject's second act, not part of the first one's content."""
+        if not any(w.upos == "CCONJ" for w in words[max(0, t.first - 2):t.first]):
+            return False
+        a, b = words[outer.head], words[t.head]
+        if b.feat("VerbForm") != "Fin" or a.feat("VerbForm") != "Fin":
+            return False
+        return all(a.feat(f) == b.feat(f) for f in ("Number", "Gender", "Person", "Tense"))
 
     def _drop_trailing_attribution(self, sentence, words, triggers, mentions):
         """"He also backed Trump's idea …, the Kremlin said.": a frame after a comma at the end of
@@ -495,6 +516,8 @@ class DocumentExtractor:
             if j < 0 or j == t.first - 1 - subject and not subject or not words[j].text \
                     or words[j].text[-1] not in CLOSE_QUOTES:
                 continue
+            if words[j].text[-1] == '"' and not self._inside_quote(paragraph[0].start, words[j].start):
+                continue        # a straight quote that opens, not one that closes
             for k in range(j - 1, -1, -1):
                 if words[k].text and words[k].text[0] in OPEN_QUOTES:
                     return Quote(t, sentence, words[k + 1:j], k + 1)
@@ -510,6 +533,31 @@ class DocumentExtractor:
                 earlier = list(pw) + earlier
             return None
         return None
+
+    def _attributed_speech(self, words, mentions) -> list[Trigger]:
+        """"По словам Пескова, …", "Według prezydenta, …", "According to Mr Xi, …": a sentence with
+        no verb of saying that a person's words carry is that person's statement."""
+        marks = self._attribution_words(words)
+        for i, marked in enumerate(marks):
+            if not marked or (i > 0 and marks[i - 1]):
+                continue
+            end = i
+            while end < len(words) and marks[end]:
+                end += 1
+            speaker = None
+            for m in mentions:
+                if end <= m.first <= end + 2 and m.kind in PERSONAL_KINDS:
+                    speaker = m.actor
+                    break
+            if speaker is None:
+                for j in range(i, min(len(words), end + 2)):
+                    gender = self._pronoun_gender(words[j])
+                    if gender in ("masc", "fem"):
+                        speaker = self.state.last_subject.get(gender)
+            if speaker:
+                return [Trigger(i, end, "state", "attribution", i, fold(words[i].text),
+                                content_start=end, speaker=speaker)]
+        return []
 
     def _inside_quote(self, paragraph_start: int, at: int) -> bool:
         """Whether offset `at` lies inside a quotation opened earlier in its paragraph.
@@ -549,6 +597,8 @@ class DocumentExtractor:
     # ------------------------------------------------------------------ actors
     def _actor(self, sentence, words, trig: Trigger, mentions: list[Mention], previous=None):
         """Who performs the act; `previous` is (trigger, actor) of the sentence's previous claim."""
+        if trig.speaker:
+            return trig.speaker, "attribution"
         prev_trig, prev_actor = previous if previous else (None, None)
         window = self._clause_start(words, trig.first)
         if prev_trig is not None:
@@ -597,10 +647,12 @@ class DocumentExtractor:
         if self._impersonal(head) or self._passive(words, trig):
             if trig.act in JOINT_ACTS or trig.joint_only or self.lex.joint_acts.get(trig.lemma) in JOINT_ACTS:
                 return BOTH, "impersonal"
-            return self.principal_of_account(self.state.account) or BOTH, "impersonal"
+            return (self.principal_of_account(self.state.account) or self._content_subject(words, trig, mentions)
+                    or BOTH), "impersonal"
         # 6. a subjectless finite verb: plural → both principals, else the last subject of its gender
         if head.feat("Number") == "Plur" and head.feat("Person") in (None, "3"):
-            return BOTH, "subjectless"
+            place = self._institution_as_place(words, trig, mentions, window)
+            return (place, "institution") if place else (BOTH, "subjectless")
         if trig.rule == "phrase" and trig.act in JOINT_ACTS and head.upos not in ("VERB", "AUX"):
             return BOTH, "topic"
         gender = {"Masc": "masc", "Fem": "fem"}.get(head.feat("Gender") or "")
@@ -609,6 +661,25 @@ class DocumentExtractor:
         if gender is None and self.state.last_actor and self.state.last_actor != BOTH:
             return self.state.last_actor, "subjectless"
         return None, "none"
+
+    def _institution_as_place(self, words, trig, mentions, window) -> str | None:
+        """"В Кремле поддержали", "w Białym Domu uznali": a plural verb without a subject, with
+        an institution as its place, is that institution speaking."""
+        places = {fold(p) for p in self.cues["institution_places"]}
+        for m in mentions:
+            if window <= m.first and m.last <= trig.first and m.kind == "institution" and m.first > 0 \
+                    and fold(words[m.first - 1].text) in places:
+                return m.actor
+        return None
+
+    def _content_subject(self, words, trig, mentions) -> str | None:
+        """"Zapewniono, że Niemcy będą wspierać Ukrainę": with no account to speak for, an
+        impersonal commitment is made by the party its content speaks of first."""
+        start = trig.content_start if trig.content_start is not None else trig.last
+        for m in mentions:
+            if start <= m.first <= start + 3 and m.kind in ("country", "person") and m.case in (None, "Nom"):
+                return m.actor
+        return None
 
     def _apposition(self, words, mentions, mention: Mention):
         """"Dmitry Peskov, the Kremlin spokesperson, said": the named person, not the label."""
@@ -621,12 +692,17 @@ class DocumentExtractor:
         return mention.actor, mention.via
 
     def _syntactic_subject(self, words, trig, mentions):
+        """The subject that the parser attaches to the trigger; "X и Y" conjoined persons are both."""
         heads = {words[k].id for k in range(trig.first, trig.last)}
         for k, w in enumerate(words):
-            if w.head in heads and (w.deprel or "").split(":")[0] in {"nsubj", "csubj"} or \
-                    w.head in heads and w.deprel in SUBJECT_DEPRELS:
+            if w.head in heads and (w.deprel or "").split(":")[0] in {"nsubj", "csubj"}:
                 for m in mentions:
-                    if m.first <= k < m.last:
+                    if m.first <= k < m.last and m.kind != "media":
+                        conjoined = [c for c in mentions if c is not m and c.kind in PERSONAL_KINDS
+                                     and any(words[x].deprel == "conj" and words[x].head == w.id
+                                             for x in range(c.first, c.last))]
+                        if conjoined and m.kind in PERSONAL_KINDS:
+                            return BOTH, "coordinated_subjects+nsubj"
                         return m.actor, m.via + "+nsubj"
                 gender = self._pronoun_gender(w)
                 if gender:
@@ -713,6 +789,20 @@ class DocumentExtractor:
         lemmas = " " + " ".join(self._lemma(w) for w in words) + " "
         return any(f" {fold(c)} " in text or f" {fold(c)} " in lemmas for c in cue_list)
 
+    def _commits_own_side(self, content: list[Word], mentions: list[Mention], actor: str) -> bool:
+        """The content commits the speaker's own side: its mention right before a future or
+        intention auxiliary ("the United States will", "Niemcy będą", "Россия будет")."""
+        commitment = {fold(a) for a in self.cues["commitment_auxiliaries"]}
+        breaks = {fold(b) for b in self.cues["clause_breaks"]}
+        for j, w in enumerate(content):
+            if fold(w.text) in commitment and j > 0:
+                k = j - 1          # back over adverbs and particles to the subject ("Niemcy nadal będą")
+                while k > 0 and content[k].upos in ("ADV", "PART", "AUX") and fold(content[k].text) not in breaks:
+                    k -= 1
+                return any(m.start <= content[k].start < m.stop and self._same_side(m.actor, actor)
+                           for m in mentions)
+        return False
+
     def _obliges_other(self, content: list[Word], mentions: list[Mention], actor: str) -> bool:
         """The content says another party must do something: a mention of another side shortly
         before a modal of obligation."""
@@ -736,6 +826,8 @@ class DocumentExtractor:
                 act = "warn"
         if act == "state" and self._obliges_other(content, mentions, actor):
             act = "demand"      # "stressed that the US and NATO must …"
+        elif act == "state" and self._commits_own_side(content, mentions, actor):
+            act = "assure"      # "reiterated that the United States will stand by its ally"
         # a nominal condition ("the option of sanctions in the event of escalation") restricts a
         # warning or a commitment; a clause ("only if Russia …") restricts any claim
         return act, clausal or has_condition and act in CONDITIONAL_ACTS

@@ -44,6 +44,8 @@ CUES_SCHEMA = {
     "attribution": [str],
     "publishing": [str],
     "source_only": [str],
+    "institution_places": [str],
+    "question_openers": [str],
     "pronouns": {"masc": [str], "fem": [str], "plural": [str]},
     "commitment_auxiliaries": [str],
     "background": [str],
