@@ -8,7 +8,7 @@ import json
 import pytest
 from rich.console import Console
 
-from readouts.compare import compare, load_config, load_topic_cues, topics_of
+from readouts.compare import ANAPHORA, compare, load_config, load_topic_cues, refers_back, topics_of
 from readouts.errors import DataError
 from readouts.lang import SUPPORTED
 from readouts.model import ACTS, Claim, DocumentInfo, Extraction
@@ -139,7 +139,8 @@ def test_empty_side_gives_only_lists():
 def test_topic_cues_load_and_name_known_topics(lang):
     cues = load_topic_cues(lang)
     known = set(load_config().topic_order)
-    assert cues and {c.topic for c in cues} <= known
+    topics = {c.topic for c in cues}
+    assert cues and ANAPHORA in topics and topics - {ANAPHORA} <= known
 
 
 def test_config_acts_are_known_and_symmetric():
@@ -245,9 +246,9 @@ def test_tokenizer_cache_is_written_then_used(tmp_path, monkeypatch):
     assert third._sp.encode(text) == first._sp.encode(text)
 
 
-def test_two_claims_of_one_sentence_do_not_both_take_one_partner():
-    # the extractor gives both claims of a sentence the same span: pairing both with one partner
-    # would report one correspondence twice
+def test_one_claim_found_twice_is_one_claim():
+    # two triggers of one sentence gave the same claim (span, actor, act, polarity) twice: it is one
+    # speech act, neither a second match nor a one-sided claim
     sentence = "Biden urged Russia to begin talks on sanctions and demanded that Moscow start negotiations on sanctions."
     a = claim(sentence, "Joe Biden", "demand")
     b = claim(sentence, "Joe Biden", "demand")
@@ -255,4 +256,53 @@ def test_two_claims_of_one_sentence_do_not_both_take_one_partner():
     left = Extraction(document=DocumentInfo(path="en.txt", lang="en", published=None, source=None), claims=[a, b])
     result = compare(left, doc("ru", ru))
     assert len(result.matches) == 1 and result.matches[0].left is a
-    assert result.only_left == [b]
+    assert result.only_left == []
+
+
+# --------------------------------------------------------------------------- context and one-to-many
+
+@pytest.mark.parametrize("lang, text, back", [
+    ("en", "Putin responded positively to this initiative.", True),
+    ("ru", "Путин положительно отреагировал на эту инициативу.", True),
+    ("pl", "Putin przyjął tę propozycję co do zasady.", True),
+    ("en", "Putin responded positively.", False),
+])
+def test_refers_back(lang, text, back):
+    assert refers_back(text, lang) is back
+
+
+def test_joint_agreement_matches_proposal_and_acceptance():
+    # one side: a joint "agreed"; the other: one leader's proposal, then the other's acceptance of
+    # "this initiative" (which names no matter of its own)
+    en = claim("The leaders agreed to a halt of strikes on energy infrastructure for thirty days.", "both", "agree")
+    ru_prop = claim("Трамп предложил сторонам в течение 30 дней воздерживаться от ударов по энергетической инфраструктуре.",
+                    "Donald Trump", "propose")
+    ru_acc = claim("Путин положительно отреагировал на эту инициативу и отдал военным команду.", "Vladimir Putin", "agree")
+    ru_other = claim("Стороны обсудили ситуацию на Ближнем Востоке.", "both", "discuss")
+    result = compare(doc("en", en), doc("ru", ru_prop, ru_acc, ru_other))
+    assert {(m.left.actor, m.right.actor) for m in result.matches} == {("both", "Donald Trump"), ("both", "Vladimir Putin")}
+    assert result.only_right == [ru_other]
+
+
+def test_warning_told_twice_matches_one_warning():
+    # a press article tells one warning by each side's account; the readout tells it once
+    pl_a = claim("Według Kremla Biden miał mówić o sankcjach, które USA nałożą na Rosję w razie eskalacji.",
+                 "Joe Biden", "warn", addressee="Vladimir Putin")
+    pl_mid = claim("Putin zarzucił Zachodowi, że nie naciska na Kijów.", "Vladimir Putin", "concern")
+    pl_b = claim("Biały Dom podał, że Biden ostrzegł Putina przed dotkliwymi kosztami i sankcjami w razie inwazji.",
+                 "Joe Biden", "warn", addressee="Vladimir Putin")
+    en = claim("President Biden made plain that if Russia invades, the United States will impose severe sanctions.",
+               "Joe Biden", "warn", addressee="Vladimir Putin")
+    result = compare(doc("pl", pl_a, pl_mid, pl_b), doc("en", en))
+    assert {m.left.sentence for m in result.matches} == {pl_a.sentence, pl_b.sentence}
+    assert result.only_left == [pl_mid]
+
+
+def test_denial_next_to_a_matched_claim_is_a_conflict():
+    # the other account raises the matter and then denies the agreement in the next sentence
+    pl = claim("Putin zgodził się na szczyt z Bidenem.", "Vladimir Putin", "agree")
+    ru_raised = claim("Затрагивалась также идея проведения саммита с участием Президента США.", "both", "discuss")
+    ru_denied = claim("Договорённостей о проведении такого саммита достигнуто не было.", "both", "agree",
+                      polarity="negated")
+    result = compare(doc("pl", pl), doc("ru", ru_raised, ru_denied))
+    assert [(m.right, m.relation) for m in result.matches if m.right is ru_denied] == [(ru_denied, "conflict")]

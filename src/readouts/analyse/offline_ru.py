@@ -52,8 +52,8 @@ class RussianAnalyser:
             tokens = []
             for i, (span, mt, st) in enumerate(zip(spans, morph.tokens, syntax.tokens), 1):
                 upos, feats = mt.pos, dict(mt.feats)
-                if i == 1 and upos == "PROPN":
-                    upos, feats = self._initial_verb(span.text) or (upos, feats)
+                if i == 1 and upos == "PROPN" or upos == "VERB" and feats.get("VerbForm") != "Part":
+                    upos, feats = self._initial_verb(span.text, only_participle=upos == "VERB") or (upos, feats)
                 parse = self._best_parse(span.text, upos, feats)
                 lemma = parse.normal_form if parse is not None else span.text.lower()
                 lemma = self._word_lemmas.get(span.text.lower(), lemma)
@@ -65,15 +65,18 @@ class RussianAnalyser:
             out.append(make_sentence(text, tokens, paragraph, self._names(text, tokens)))
         return out
 
-    def _initial_verb(self, form: str) -> tuple[str, dict[str, str]] | None:
+    def _initial_verb(self, form: str, only_participle: bool = False) -> tuple[str, dict[str, str]] | None:
         """slovnet reads a capitalised sentence-initial verb ("Договорились", "Отмечено") as a
-        proper noun; when pymorphy3 knows the word only as a verb form and not as a name, it is
-        a verb, with the features of pymorphy3's parse."""
+        proper noun, and a short passive participle ("Условлено") as a finite verb; when
+        pymorphy3 knows the word only as a verb form (and not as a name), its parse gives the
+        features. `only_participle`: correct short participles only."""
         parses = self._parse(form)
         if not parses or any(g in p.tag.grammemes for p in parses for g in NAME_GRAMMEMES):
             return None
         top = parses[0]
         if top.tag.POS not in ("VERB", "PRTS", "INFN"):
+            return None
+        if only_participle and (top.tag.POS != "PRTS" or any(p.tag.POS == "VERB" for p in parses)):
             return None
         feats = {}
         for feat, values in self._oc["feats"].items():
