@@ -155,8 +155,6 @@ def test_unknown_names_get_a_canonical_form(lang, text, name):
     assert name in actors(lang, text)
 
 
-@xfail("Russian names outside the gazetteer are not romanised: cues.yaml has no transliteration table "
-       "(ActorFinder reads cues['transliteration'], which the schema does not define), giving 'Игорь Смирнов'")
 def test_unknown_russian_name_is_romanised():
     text = "Встреча с Игорем Смирновым прошла спокойно. Разговор был коротким."
     assert "Igor Smirnov" in actors("ru", text)

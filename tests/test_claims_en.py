@@ -230,13 +230,11 @@ def test_trailing_attribution_names_the_source():
     check(c, actor="both", act="agree", reported_by="kremlin")
 
 
-@xfail("without 'that' the frame 'The Kremlin said' is kept as a claim of its own beside the inner one")
 def test_frame_without_that_yields_to_the_inner_claim():
     c = only("The Kremlin said Putin rejected the accusations.", "Kremlin")
     check(c, actor="Vladimir Putin", act="reject", reported_by="kremlin")
 
 
-@xfail("'told reporters' is an attribution cue, so a principal telling reporters something is no claim")
 def test_told_reporters_is_a_claim_of_the_speaker():
     c = only("Trump spoke with Putin. Trump told reporters that a ceasefire was close.", "reporters", date="2025-03-19")
     check(c, actor="Donald Trump", act="state")
@@ -262,8 +260,6 @@ def test_not_claims(text):
     assert claims(text) == []
 
 
-@xfail("_attributed_speech (de76eaa) takes the first person after a media attribution as the speaker: "
-       "the call itself becomes a 'state' claim of Biden")
 def test_media_attribution_of_the_event_is_no_claim():
     assert claims("According to Reuters, Biden and Putin spoke by phone on Saturday.") == []
 

@@ -255,8 +255,6 @@ def test_not_claims(text):
     assert claims(text) == []
 
 
-@xfail("_attributed_speech (de76eaa) takes the first person after a media attribution as the speaker: "
-       "the call itself becomes a 'state' claim of Biden")
 def test_media_attribution_of_the_event_is_no_claim():
     assert claims("Jak podaje PAP, Biden i Putin rozmawiali przez telefon w sobotę.") == []
 

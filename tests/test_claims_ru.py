@@ -87,8 +87,6 @@ def test_impersonal_form_takes_the_principal_of_the_account():
         ("both", "discuss", "kremlin"), ("Vladimir Putin", "state", "kremlin")]
 
 
-@xfail("issue 5: the Kremlin's 'Подчёркнуто' → Vladimir Putin; the working tree's claims.py now returns "
-       "'both' for every non-joint impersonal form of an official readout")
 def test_impersonal_form_in_a_kremlin_readout_is_putin():
     text = ("Состоялся телефонный разговор Владимира Путина с Федеральным канцлером Германии Олафом Шольцем.\n\n"
             "Владимир Путин изложил принципиальные оценки ситуации. Подчёркнуто, что Россия открыта к переговорам.")
@@ -112,7 +110,6 @@ def test_phrase_triggers(text, actor, act):
     check(only(text, text[:10]), actor=actor, act=act)
 
 
-@xfail("the light verb 'обратился … с просьбой' and the phrase 'с просьбой' give two identical claims")
 def test_request_phrase_gives_one_claim():
     c = only("Зеленский обратился к Байдену с просьбой ускорить поставки.", "Зеленский")
     check(c, actor="Volodymyr Zelensky", act="demand")
@@ -263,8 +260,6 @@ def test_not_claims(text):
     assert claims(text) == []
 
 
-@xfail("_attributed_speech (de76eaa) takes the first person after a media attribution as the speaker: "
-       "the call itself becomes a 'state' claim of Putin")
 def test_media_attribution_of_the_event_is_no_claim():
     assert claims("Как сообщает ТАСС, Путин и Трамп провели телефонный разговор.", date="2025-03-19") == []
 

@@ -60,6 +60,14 @@ SOURCES_LIST = re.compile(rf"\s*{SOURCE_ITEM}(?:\s*[/|,;]\s*{SOURCE_ITEM})+\s*|\
                           re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…:;\"'»”)\]]\s*$")
 MAX_SOURCES_LINE = 120
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """"Smirnov said, talks go on." ends like a sentence: a full stop after a last item of
+    several words (a sources line ends in an outlet or a domain: "Kremlin.ru", "PAP")."""
+    stripped = line.strip()
+    last = re.split(r"[/|,;]", stripped)[-1].strip()
+    return stripped.endswith(".") and " " in last
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -359,6 +367,7 @@ def _read_structure(loaded: LoadedText, data: LoaderData) -> None:
             continue
         line = text[r.start:r.stop]
         if why is None and len(line) <= MAX_SOURCES_LINE and SOURCES_LIST.fullmatch(line) \
+                and not _reads_as_sentence(line) \
                 and (i == 0 or lines[i - 1][1] in ("blank", "boilerplate", "sources")):
             lines[i] = (r, "sources")
         break

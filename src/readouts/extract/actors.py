@@ -131,8 +131,9 @@ class ActorFinder:
     """Finds actor mentions in sentences of one document."""
 
     def __init__(self, lex: Lexicon, day: dt.date | None, own_side: str | None = None,
-                 use_names: bool = True):
+                 use_names: bool = True, principals: tuple[str, ...] = ()):
         self.lex = lex
+        self.principals = principals    # the parties of the call, once known
         self.use_names = use_names      # trust the backend's person names (real NER only)
         self.day = day
         self.own_side = own_side
@@ -302,8 +303,9 @@ class ActorFinder:
         return cases[0] if cases else None
 
     def _resolve_generic(self, role: str) -> str | None:
-        """A bare title ("the President", "глава государства"): the holder of an office of that
-        role on the document's own side, else the most recently mentioned holder of one."""
+        """A bare title ("the President", "глава государства"): in a readout, its own principal
+        when that principal holds such an office; else the most recently mentioned holder of one
+        ("поблагодарил премьер-министра" in a Kremlin readout of a call with India's PM)."""
         holders = {}
         for key, office in self.lex.offices.items():
             if key.split("_", 1)[1] == role:
@@ -312,7 +314,7 @@ class ActorFinder:
                     holders[holder] = office.side
         if self.own_side:
             for holder, side in holders.items():
-                if side == self.own_side:
+                if side == self.own_side and (not self.principals or holder in self.principals):
                     return holder
         for name in reversed(self.recent):
             if name in holders:

@@ -113,7 +113,8 @@ class DocumentExtractor:
         self.own_side = first_side if guess.official else None
         if self.own_side:
             # titles such as "the President" mean the readout's own principal: find again
-            finder = ActorFinder(lex, anchor, self.own_side, self.use_names)
+            self.state = DocumentState(principals=self._principals())
+            finder = ActorFinder(lex, anchor, self.own_side, self.use_names, tuple(self.state.principals))
             self.sentence_mentions = [finder.mentions(s) for s in analysis.sentences]
             self.all_mentions = [m for ms in self.sentence_mentions for m in ms]
         self.state = DocumentState(principals=self._principals())
@@ -261,7 +262,8 @@ class DocumentExtractor:
             return False
         # after an auxiliary a participle or infinitive is the clause's predicate: "had accepted",
         # "was agreed", "did not agree", "będzie omawiać"
-        periphrastic = any(x.upos == "AUX" for x in words[max(0, i - 3):i])
+        aux = next((k for k in range(i - 1, max(-1, i - 4), -1) if words[k].upos == "AUX"), None)
+        periphrastic = aux is not None and not any(x.upos == "VERB" for x in words[aux + 1:i])
         if w.feat("VerbForm") in NON_FINITE and not self._impersonal(w) and not periphrastic:
             return False
         if w.feat("VerbForm") == "Inf" and not periphrastic and not self._governed_infinitive(words, i):
@@ -332,6 +334,9 @@ class DocumentExtractor:
                 continue
             if light:
                 noun = self._light_noun(words, i)
+                if noun is not None and used[noun[0]]:
+                    used[i] = True      # "обратился … с просьбой": the phrase already carries the act
+                    continue
                 if noun is not None:
                     j, act = noun
                     first, last = min(i, j), max(i, j) + 1
@@ -396,9 +401,16 @@ class DocumentExtractor:
             act = self.lex.light_nouns.get(self._lemma(w)) or self.lex.light_nouns.get(fold(w.text))
             if act and w.upos not in ("ADP",):
                 return j, act
+            nxt = words[j + 1] if j + 1 < len(words) else None
+            in_phrase = any(x.upos == "ADP" for x in words[max(i + 1, j - 2):j])
+            if w.upos == "NOUN" and w.feat("Case") and not act and not in_phrase:
+                break       # the object is another noun ("подчеркнул важность гарантий"), not one
+                            # inside a prepositional phrase ("wyrazić w jej trakcie zaniepokojenie")
+            if w.upos == "NOUN" and not w.feat("Case") and nxt is not None and nxt.upos not in ("NOUN", "PART", "ADJ"):
+                break       # English: the object's head noun is not an act-bearing one
         # a passive or impersonal light verb may follow its noun ("договорённостей … достигнуто")
         if self._impersonal(words[i]) or words[i].feat("Voice") == "Pass":
-            for j in range(i - 1, max(-1, i - 5), -1):
+            for j in range(i - 1, max(-1, i - 7), -1):
                 w = words[j]
                 if w.upos in ("PUNCT", "VERB", "SCONJ"):
                     break
@@ -451,6 +463,9 @@ class DocumentExtractor:
                 following = triggers[n + 1].first if n + 1 < len(triggers) else len(words)
                 # the content opens before the next claim's verb, or it is not this one's
                 t.content_start = comp if comp is not None and comp < following else None
+                if t.content_start is None and t.frame and n + 1 < len(triggers) and \
+                        any(m.first in (t.last, t.last + 1) and m.last <= following for m in mentions):
+                    t.content_start = t.last     # "said Putin rejected …": English drops "that"
         result: list[Trigger] = []
         for t in triggers:
             if quote is not None and t is quote.attribution:
@@ -488,6 +503,12 @@ class DocumentExtractor:
         a sentence whose subject relays an account only names the source of the earlier claim."""
         if len(triggers) < 2:
             return triggers
+        for t in triggers[:-1]:
+            # "Mr Putin, the Kremlin said, insisted …": a frame between commas that relays
+            if t.frame and t.last < len(words) and words[t.last].text == "," and \
+                    any(w.text == "," for w in words[max(0, t.first - 4):t.first]) and \
+                    self._actor(sentence, words, t, mentions)[0] not in self.state.principals:
+                return [x for x in triggers if x is not t]
         last = triggers[-1]
         if not last.frame or last.content_start is not None:
             return triggers
@@ -495,8 +516,9 @@ class DocumentExtractor:
             return triggers
         before = [m for m in mentions if m.last <= last.first and m.first > triggers[-2].last]
         comma = any(w.text == "," for w in words[triggers[-2].last:last.first])
-        if comma and before and not self._speaks_for_itself(sentence, words, last, mentions):
-            return triggers[:-1]
+        speaker = self._actor(sentence, words, last, mentions)[0]
+        if comma and before and speaker not in self.state.principals:
+            return triggers[:-1]       # a spokesperson or a readout relaying the claim before
         return triggers
 
     def _quote_attribution(self, sentence, words, triggers, paragraph) -> "Quote | None":
@@ -545,13 +567,14 @@ class DocumentExtractor:
             while end < len(words) and marks[end]:
                 end += 1
             speaker = None
-            for m in mentions:
-                if end <= m.first <= end + 2 and m.kind in PERSONAL_KINDS:
-                    speaker = m.actor
-                    break
+            following = next((m for m in mentions if m.first >= end), None)
+            if following is not None and following.first <= end + 1 and following.kind in PERSONAL_KINDS:
+                speaker = following.actor      # "По словам Пескова", not "Как сообщает ТАСС, Путин …"
+            elif following is not None and following.first <= end + 1:
+                return []
             if speaker is None:
                 for j in range(i, min(len(words), end + 2)):
-                    gender = self._pronoun_gender(words[j])
+                    gender = self._pronoun_gender(words[j], self.cues["possessives"])
                     if gender in ("masc", "fem"):
                         speaker = self.state.last_subject.get(gender)
             if speaker:
@@ -600,6 +623,10 @@ class DocumentExtractor:
         if trig.speaker:
             return trig.speaker, "attribution"
         prev_trig, prev_actor = previous if previous else (None, None)
+        if trig.rule.endswith("+quote"):
+            speaker = self._quote_speaker(words, trig, mentions)
+            if speaker is not None:
+                return speaker
         window = self._clause_start(words, trig.first)
         if prev_trig is not None:
             window = max(window, prev_trig.last)
@@ -632,12 +659,7 @@ class DocumentExtractor:
         # 3. a coordinated verb shares its subject ("restated … and urged …")
         if prev_actor and any(w.upos == "CCONJ" for w in words[max(0, trig.first - 2):trig.first]):
             return prev_actor, "coordination"
-        # 4. inverted order: "– powiedział urzędnik Białego Domu", "said Peskov"; after a quote
-        # the speaker may come later ("– napisał w mediach społecznościowych premier Donald Tusk")
-        if trig.rule.endswith("+quote"):
-            for m in mentions:
-                if m.first >= trig.last and m.kind in PERSONAL_KINDS and m.case in (None, "Nom"):
-                    return m.actor, m.via + "+quote"
+        # 4. inverted order: "– powiedział urzędnik Białego Domu", "said Peskov"
         for m in mentions:
             if trig.last <= m.first <= trig.last + 2 and m.case in (None, "Nom") and \
                     self._inverted_subject_ok(words, trig, m):
@@ -679,6 +701,20 @@ class DocumentExtractor:
         for m in mentions:
             if start <= m.first <= start + 3 and m.kind in ("country", "person") and m.case in (None, "Nom"):
                 return m.actor
+        return None
+
+    def _quote_speaker(self, words, trig, mentions):
+        """Who a quote's attribution names: right before the verb ('…,” Peskov said') or after
+        it, possibly a few words on ("– napisał w mediach społecznościowych premier Tusk"); never
+        a name inside the quote."""
+        before = [m for m in mentions if m.last <= trig.first and trig.first - m.last <= 1
+                  and words[m.first - 1].text and words[m.first - 1].text[-1] in CLOSE_QUOTES + ","] \
+            if trig.first > 0 else []
+        if before and before[-1].kind in PERSONAL_KINDS:
+            return before[-1].actor, before[-1].via + "+quote"
+        for m in mentions:
+            if m.first >= trig.last and m.kind in PERSONAL_KINDS and m.case in (None, "Nom"):
+                return m.actor, m.via + "+quote"
         return None
 
     def _apposition(self, words, mentions, mention: Mention):
@@ -743,9 +779,9 @@ class DocumentExtractor:
                 return j + 1
         return 0
 
-    def _pronoun_gender(self, w: Word) -> str | None:
+    def _pronoun_gender(self, w: Word, table: dict | None = None) -> str | None:
         t = fold(w.text)
-        for gender, forms in self.cues["pronouns"].items():
+        for gender, forms in (table or self.cues["pronouns"]).items():
             if t in {fold(f) for f in forms}:
                 return gender
         return None

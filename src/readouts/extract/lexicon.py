@@ -47,12 +47,14 @@ CUES_SCHEMA = {
     "institution_places": [str],
     "question_openers": [str],
     "pronouns": {"masc": [str], "fem": [str], "plural": [str]},
+    "possessives": {"masc": [str], "fem": [str], "plural": [str]},
     "commitment_auxiliaries": [str],
     "background": [str],
     "questions": [str],
     "quote_attribution_dashes": [str],
     "name_endings": [str],
     "verb_endings": Either([[str]], list),
+    "transliteration?": {str: Either(str, Choice(""))},   # a letter may vanish: ъ, ь
 }
 TITLES_SCHEMA = {
     "offices": {str: [str]},
