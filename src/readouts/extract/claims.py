@@ -518,6 +518,9 @@ class DocumentExtractor:
         comma = any(w.text == "," for w in words[triggers[-2].last:last.first])
         speaker = self._actor(sentence, words, last, mentions)[0]
         if comma and before and speaker not in self.state.principals:
+            entry = self.lex.actors.get(speaker or "")
+            if entry is not None and entry.account and not self.official:
+                self.state.account = entry.account    # "…, сообщил помощник президента Ушаков"
             return triggers[:-1]       # a spokesperson or a readout relaying the claim before
         return triggers
 
@@ -648,10 +651,7 @@ class DocumentExtractor:
         if coordinated and (mention is None or trig.first - mention.last > 2):
             return prev_actor, "coordination"      # "restated his support for X and urged …"
         if mention is not None:
-            partner = next((m for m in mentions if m.last < mention.first and m.kind == "person"
-                            and all(w.upos == "CCONJ" or w.upos == "PUNCT" for w in words[m.last:mention.first])
-                            and any(w.upos == "CCONJ" for w in words[m.last:mention.first])), None)
-            if partner is not None and mention.kind == "person" and partner.actor != mention.actor:
+            if self._coordinated_partner(words, mentions, mention):
                 return BOTH, "coordinated_subjects"      # "Trump and Putin agreed"
             return self._apposition(words, mentions, mention)
         if trig.act == "discuss" and any(w.upos == "NOUN" for w in words[window:trig.first]):
@@ -717,6 +717,23 @@ class DocumentExtractor:
                 return m.actor, m.via + "+quote"
         return None
 
+    @staticmethod
+    def _coordinated_partner(words, mentions, mention: Mention) -> bool:
+        """Another person joined to this one by a conjunction ("Лавров и госсекретарь США Рубио")."""
+        if mention.kind not in PERSONAL_KINDS:
+            return False
+        for m in mentions:
+            if m.kind not in PERSONAL_KINDS or m.actor == mention.actor:
+                continue
+            a, b = (m, mention) if m.last <= mention.first else (mention, m)
+            if b.first < a.last:
+                continue
+            between = words[a.last:b.first]
+            if between and any(w.upos == "CCONJ" for w in between) and \
+                    all(w.upos in ("CCONJ", "PUNCT") for w in between):
+                return True
+        return False
+
     def _apposition(self, words, mentions, mention: Mention):
         """"Dmitry Peskov, the Kremlin spokesperson, said": the named person, not the label."""
         if mention.kind in ("official", "institution") or mention.via in ("title", "generic"):
@@ -734,10 +751,7 @@ class DocumentExtractor:
             if w.head in heads and (w.deprel or "").split(":")[0] in {"nsubj", "csubj"}:
                 for m in mentions:
                     if m.first <= k < m.last and m.kind != "media":
-                        conjoined = [c for c in mentions if c is not m and c.kind in PERSONAL_KINDS
-                                     and any(words[x].deprel == "conj" and words[x].head == w.id
-                                             for x in range(c.first, c.last))]
-                        if conjoined and m.kind in PERSONAL_KINDS:
+                        if self._coordinated_partner(words, mentions, m):
                             return BOTH, "coordinated_subjects+nsubj"
                         return m.actor, m.via + "+nsubj"
                 gender = self._pronoun_gender(w)
@@ -839,6 +853,9 @@ class DocumentExtractor:
                            for m in mentions)
         return False
 
+    def _is_negation_word(self, w: Word) -> bool:
+        return fold(w.text) in {fold(p) for p in self.cues["negation"]["particles"]} or w.feat("Polarity") == "Neg"
+
     def _obliges_other(self, content: list[Word], mentions: list[Mention], actor: str) -> bool:
         """The content says another party must do something: a mention of another side shortly
         before a modal of obligation."""
@@ -862,7 +879,8 @@ class DocumentExtractor:
                 act = "warn"
         if act == "state" and self._obliges_other(content, mentions, actor):
             act = "demand"      # "stressed that the US and NATO must …"
-        elif act == "state" and self._commits_own_side(content, mentions, actor):
+        elif act == "state" and self._commits_own_side(content, mentions, actor) and \
+                not any(self._is_negation_word(w) for w in content[:8]):
             act = "assure"      # "reiterated that the United States will stand by its ally"
         # a nominal condition ("the option of sanctions in the event of escalation") restricts a
         # warning or a commitment; a clause ("only if Russia …") restricts any claim
