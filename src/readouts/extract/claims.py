@@ -319,7 +319,9 @@ class DocumentExtractor:
                 hit = None
             if hit:
                 end, act = hit
-                head = next((j for j in range(i, end) if words[j].upos in ("VERB", "AUX")), i)
+                # the phrase's verb: a full verb over an auxiliary ("была воспринята")
+                head = next((j for j in range(i, end) if words[j].upos == "VERB"),
+                            next((j for j in range(i, end) if words[j].upos == "AUX"), i))
                 out.append(Trigger(i, end, act, "phrase", head, self._lemma(words[head])))
                 for j in range(i, end):
                     used[j] = True
