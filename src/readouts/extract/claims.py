@@ -193,7 +193,7 @@ class DocumentExtractor:
             if new_paragraph:
                 paragraph = []
             paragraph.append(sentence)
-            if sentence.text.rstrip().endswith("?"):
+            if sentence.text.rstrip().endswith("?") or self._headline(sentence):
                 continue
             words = sentence.words
             keys = [word_keys(w, self.lex.name_endings) for w in words]
@@ -202,6 +202,11 @@ class DocumentExtractor:
             if not found:
                 self._remember_subjects(mentions)
             yield from found
+
+    def _headline(self, sentence: Sentence) -> bool:
+        """The title line: a headline sums the story up, it is not where an account reports."""
+        title = (self.loaded.title or "").strip()
+        return bool(title) and sentence.paragraph == 0 and sentence.text.strip() in title
 
     def _sentence_claims(self, sentence, words, keys, mentions, paragraph) -> Iterator[Claim]:
         triggers = self._find_triggers(words, keys)
