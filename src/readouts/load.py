@@ -240,6 +240,19 @@ def _language_scores(text: str) -> dict[str, float]:
     return scores
 
 
+def _own_letters(text: str) -> list[str]:
+    """The supported languages whose own (non-ASCII) letters make up at least 2% of the text's."""
+    letters = [c for c in text[:DETECT_CHARS].lower() if c.isalpha()]
+    if not letters:
+        return []
+    found = []
+    for code in SUPPORTED:
+        own = {c for c in loader_data(code).alphabet if not c.isascii()}
+        if sum(1 for c in letters if c in own) >= 0.02 * len(letters):
+            found.append(code)
+    return found
+
+
 def detect_language(text: str, path: str = "") -> str:
     """pl, en or ru; LanguageError naming the supported languages for anything else."""
     scores = _language_scores(text)
@@ -247,6 +260,10 @@ def detect_language(text: str, path: str = "") -> str:
         code, share = max(scores.items(), key=lambda kv: kv[1])
         if share >= MIN_STOPWORDS:
             return code
+        # a short text may have few function words, but its own letters (ą, ł, ж …) still tell
+        own = _own_letters(text)
+        if len(own) == 1 and own[0] in scores and scores[own[0]] > 0:
+            return own[0]
     where = f"{path}: " if path else ""
     raise LanguageError(f"{where}not a language readouts reads (it reads {_supported()}); "
                         "if this is wrong, give --lang")

@@ -193,6 +193,7 @@ class ActorFinder:
             if hit:
                 after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
                 holder = self._resolve_generic(hit[1])
+                title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
                 country = self._country_of_title(words, keys, i, hit[0])
                 if country is not None:
                     side, end = country
@@ -200,7 +201,7 @@ class ActorFinder:
                     hit = (max(hit[0], end), hit[1])
                 if after and self._entry(after[1]).kind == "person":
                     best = (after[0], after[1], "name")      # "President Putin"
-                elif self._plural(words[hit[0] - 1]):
+                elif title_plural:
                     best = (hit[0], BOTH, "group")            # "Ministrowie", "the ministers"
                 elif holder:
                     best = (hit[0], holder, "generic")

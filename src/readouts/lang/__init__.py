@@ -1,8 +1,8 @@
 """Language knowledge as data: one folder per language with the same file names, plus shared files.
 
 Each consumer module declares the schema of the files it reads and loads them through
-`load_data`, which validates on load and caches. `DATA_FILES` lists every file with its schema
-owner so that one test can load them all.
+`load_data`, which validates on load and caches (tests/test_lang_data.py loads every file of every
+language through its consumer's schema).
 """
 from __future__ import annotations
 
