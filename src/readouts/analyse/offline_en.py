@@ -85,6 +85,12 @@ class EnglishAnalyser:
         for i, w in enumerate(words):
             prev = words[i - 1] if i else None
             w.upos, w.lemma, w.feats = self._classify(w.text, i == first_word, prev)
+        # "Chinese officials stressed": an -s form right before a past verb is a plural noun,
+        # not a present-tense verb
+        for w, nxt in zip(words, words[1:]):
+            if w.upos == "VERB" and w.feats.get("Tense") == "Pres" and w.feats.get("Person") == "3" \
+                    and nxt.upos == "VERB" and nxt.feats.get("Tense") == "Past":
+                w.upos, w.feats = "NOUN", {"Number": "Plur"}
 
     def _classify(self, form: str, initial: bool, prev: Word | None) -> tuple[str, str, dict[str, str]]:
         lower = form.lower()

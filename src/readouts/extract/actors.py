@@ -237,8 +237,9 @@ class ActorFinder:
                 h = self.aides.match_at(keys, start)
                 if h and h[0] == m.first:
                     hit = (start, m.last)
+            # "Macron's office", and English compounds: "an Élysée adviser", "Putin aide"
             after = m.last + (1 if m.last < len(words) and fold(words[m.last].text) in ("'s", "’s") else 0)
-            if hit is None and after > m.last and after < len(words):
+            if hit is None and after < len(words):
                 h = self.aides.match_at(keys, after)
                 if h:
                     hit = (m.first, h[0])

@@ -59,6 +59,7 @@ class Trigger:
     frame: bool = False
     content_start: int | None = None   # first word of the reported content
     speaker: str | None = None  # set when the rule itself names the actor ("По словам Пескова")
+    window_start: int = 0       # the subject is not sought before this word (a dropped frame's end)
 
 
 @dataclass(slots=True)
@@ -471,7 +472,8 @@ class DocumentExtractor:
                 # the content opens before the next claim's verb, or it is not this one's
                 t.content_start = comp if comp is not None and comp < following else None
                 if t.content_start is None and t.frame and n + 1 < len(triggers) and \
-                        any(m.first in (t.last, t.last + 1) and m.last <= following for m in mentions):
+                        following - t.last <= 5 and \
+                        not any(w.upos in ("PUNCT", "CCONJ") for w in words[t.last:following]):
                     t.content_start = t.last     # "said Putin rejected …": English drops "that"
         result: list[Trigger] = []
         for t in triggers:
@@ -480,12 +482,13 @@ class DocumentExtractor:
                 continue
             outer = next((o for o in result if o.content_start is not None and o.content_start < t.first
                           and not (quote is not None and o is quote.attribution)), None)
-            if outer is not None and self._coordinated(words, outer, t):
+            if outer is not None and self._coordinated(words, outer, t, mentions):
                 outer = None             # "uznał, że …, i ostrzegł": a second verb of the same subject
             if outer is None:
                 result.append(t)
             elif outer.frame and not self._speaks_for_itself(sentence, words, outer, mentions):
                 result.remove(outer)     # the frame only names the source of the inner claim
+                t.window_start = outer.last
                 result.append(t)
             elif outer.frame and outer.act == "state" and t.act != "state" and \
                     self._same_side(self._actor(sentence, words, t, mentions)[0],
@@ -495,9 +498,16 @@ class DocumentExtractor:
             # otherwise t is part of what the outer claim reports
         return result, quote
 
-    def _coordinated(self, words, outer: Trigger, t: Trigger) -> bool:
+    def _coordinated(self, words, outer: Trigger, t: Trigger, mentions=()) -> bool:
         """A finite verb after a coordinating conjunction that agrees with an earlier claim's verb
-        is that subject's second act, not part of the first one's content."""
+        is that subject's second act, not part of the first one's content; so is a clause after a
+        conjunction with a subject of its own (", and Chinese officials stressed …")."""
+        conj = next((k for k in range(t.first - 1, max(-1, t.first - 6), -1) if words[k].upos == "CCONJ"), None)
+        named = {k for m in mentions for k in range(m.first, m.last)}
+        if conj is not None and conj < t.first - 1 and conj > 0 and words[conj - 1].text == "," and \
+                all(k in named or words[k].upos in ("DET", "ADJ", "PROPN", "NOUN", "NUM")
+                    for k in range(conj + 1, t.first)):
+            return True
         if not any(w.upos == "CCONJ" for w in words[max(0, t.first - 2):t.first]):
             return False
         a, b = words[outer.head], words[t.head]
@@ -637,7 +647,7 @@ class DocumentExtractor:
             speaker = self._quote_speaker(words, trig, mentions)
             if speaker is not None:
                 return speaker
-        window = self._clause_start(words, trig.first)
+        window = max(self._clause_start(words, trig.first), trig.window_start)
         if prev_trig is not None:
             window = max(window, prev_trig.last)
         # 1. syntax, where the backend parses
