@@ -998,7 +998,7 @@ class DocumentExtractor:
             # "По его словам, …": the account of the last speaker
             if any(tuple(folded[k:k + len(c)]) == c for c in attribution):
                 for j in range(k, min(len(words), k + 4)):
-                    gender = self._pronoun_gender(words[j])
+                    gender = self._pronoun_gender(words[j], self.cues["possessives"])
                     speaker = self.state.last_subject.get(gender or "")
                     entry = self.lex.actors.get(speaker or "")
                     if entry is not None and entry.account:
