@@ -5,36 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from claims_helpers import make_helpers
 from readouts.load import load_bytes
-from readouts.model import Claim
 from readouts.pipeline import extract_loaded
+
 
 LANG = "pl"
 DATE = "2022-02-13"     # a Sunday: "w czwartek" is 2022-02-10; Biden is the US president
 
 
-def claims(text: str, date: str = DATE, source: str | None = None) -> list[Claim]:
-    loaded = load_bytes(text.encode("utf-8"), f"claims-test.{LANG}.txt", lang=LANG, date=date, source=source)
-    found = extract_loaded(loaded, backend="offline").claims
-    for c in found:     # the contract's offset rule holds for every claim
-        assert loaded.text[c.start:c.stop] == c.sentence
-    return found
-
-
-def only(text: str, fragment: str, **kw) -> Claim:
-    """The one claim whose sentence contains `fragment`."""
-    found = [c for c in claims(text, **kw) if fragment in c.sentence]
-    assert len(found) == 1, [(c.actor, c.act, c.trigger) for c in found]
-    return found[0]
-
-
-def check(claim: Claim, **expected) -> None:
-    got = {k: getattr(claim, k) for k in expected}
-    assert got == expected, (claim.trigger, claim.rule)
-
-
-def xfail(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
+claims, only, check, xfail = make_helpers(LANG, DATE)
 
 
 # ---------------------------------------------------------------- verb triggers by lemma

@@ -1,31 +1,16 @@
 """Russian dates: every form of issue 6, with fixed anchors (no NLP layer needed)."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
+from dates_helpers import make_helpers
+
 from readouts.extract.dates import extract_dates, find_anchor
-from readouts.model import Analysis, LoadedText, Sentence, Token, Word
+from readouts.model import LoadedText, Token, Word
 
-SPLIT = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁ«])")
-
-
-def analysis(text: str, lang: str = "ru") -> Analysis:
-    sents, s = [], 0
-    for m in SPLIT.finditer(text):
-        sents.append(Sentence(s, m.start(), text[s:m.start()], []))
-        s = m.end()
-    sents.append(Sentence(s, len(text), text[s:], []))
-    return Analysis(text, lang, "test", sents)
-
-
-def found(text: str, anchor: str | None, published: str | None = None) -> list[tuple]:
-    refs = extract_dates(analysis(text), date.fromisoformat(anchor) if anchor else None, published)
-    for r in refs:
-        assert text[r.start:r.stop] == r.text
-    return [(r.text, r.value, r.end) if r.end else (r.text, r.value) for r in refs]
+analysis, found = make_helpers("ru", r"[А-ЯЁ«]")
 
 
 @pytest.mark.parametrize("text, anchor, expected", [
