@@ -235,11 +235,13 @@ class DocumentExtractor:
                 next_first = triggers[n + 1].first if n + 1 < len(triggers) else len(words)
                 content = self._content_words(words, trig, next_first)
             act, conditional = self._act_from_content(trig, act, content, mentions, actor)
+            hedged = self._hedged(words, trig)
+            first = self._hedge_auxiliary(words, trig) if hedged else trig.first
             claim = Claim(
                 actor=actor, act=act, sentence=carrier.text, start=carrier.start, stop=carrier.stop,
-                trigger=self.analysis.text[words[trig.first].start:words[trig.last - 1].stop],
+                trigger=self.analysis.text[words[first].start:words[trig.last - 1].stop],
                 polarity=self._polarity(words, trig, act, content),
-                hedged=self._hedged(words, trig),
+                hedged=hedged,
                 conditional=conditional,
                 addressee=self._addressee(words, trig, mentions, actor, act),
                 reported_by=self._reported_by(actor),
@@ -946,6 +948,14 @@ class DocumentExtractor:
             if fold(words[j].text) in adverbs:
                 return True
         return False
+
+    def _hedge_auxiliary(self, words, trig: Trigger) -> int:
+        """Where the trigger starts when an alleging auxiliary carries it: "miał zapewnić"."""
+        aux = {fold(a) for a in self.cues["hedges"]["auxiliaries"] or []}
+        for j in range(max(0, trig.first - 3), trig.first):
+            if self._lemma(words[j]) in aux:
+                return j
+        return trig.first
 
     def _addressee(self, words, trig, mentions, actor, act) -> str | None:
         if actor == BOTH:
