@@ -166,7 +166,7 @@ def test_hedging(text, fragment, hedged):
 def test_alleged_act_keeps_its_act_and_actor():
     c = only("Biden miał zapewnić Putina, że USA nie rozmieszczą rakiet na Ukrainie.", "Biden")
     check(c, actor="Joe Biden", act="assure", polarity="negated", hedged=True, addressee="Vladimir Putin",
-          trigger="zapewnić")
+          trigger="miał zapewnić")   # the contract's example: the auxiliary belongs to the trigger
 
 
 # ---------------------------------------------------------------- conditions
