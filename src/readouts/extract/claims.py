@@ -41,7 +41,7 @@ CONDITIONAL_ACTS = {"warn", "assure", "propose", "agree"}
 JOINT_COMMITMENTS = {"propose", "assure"}
 # Acts the two principals do together when no one else is named.
 JOINT_ACTS = {"agree", "discuss"}
-PERSONAL_KINDS = {"person", "official"}
+PERSONAL_KINDS = ("person", "official")
 OPEN_QUOTES = "„“«\"‚'"
 CLOSE_QUOTES = "”“»\"'’"
 LEADER_OFFICES = ("_president", "_chancellor", "_prime_minister")
@@ -210,7 +210,7 @@ class DocumentExtractor:
         return bool(title) and sentence.paragraph == 0 and sentence.text.strip() in title
 
     def _sentence_claims(self, sentence, words, keys, mentions, paragraph) -> Iterator[Claim]:
-        triggers = self._find_triggers(words, keys)
+        triggers = self._find_triggers(words, keys, mentions)
         triggers, quote = self._resolve_nesting(sentence, words, triggers, paragraph, mentions)
         triggers.extend(self._commitments(words, mentions, triggers))
         if not triggers:
@@ -316,7 +316,8 @@ class DocumentExtractor:
         return (feats.get("VerbForm") == "Part" and feats.get("Variant") == "Short"
                 and feats.get("Voice") == "Pass")
 
-    def _find_triggers(self, words: list[Word], keys: list[set[str]]) -> list[Trigger]:
+    def _find_triggers(self, words: list[Word], keys: list[set[str]],
+                       mentions: list[Mention] | None = None) -> list[Trigger]:
         out: list[Trigger] = []
         used = self._attribution_words(words)
         for i in range(len(words)):
@@ -325,6 +326,8 @@ class DocumentExtractor:
             hit = self.triggers.match_at(keys, i)
             if hit and words[i].upos in ("VERB", "AUX") and not self._verbal(words, i):
                 hit = None
+            if hit and words[i].upos == "NOUN" and i > 0 and words[i - 1].upos in ("DET", "ADJ", "NOUN"):
+                hit = None      # "held a video call on Tuesday": the noun, not the verb "call on"
             if hit:
                 end, act = hit
                 # the phrase's verb: a full verb over an auxiliary ("была воспринята")
@@ -359,7 +362,7 @@ class DocumentExtractor:
             elif joint:
                 out.append(Trigger(i, i + 1, joint, "joint", i, lemma, joint_only=True))
             used[i] = True
-        out = [t for t in out if not self._subordinate(words, t.first) and not self._narrator(words, t)]
+        out = [t for t in out if not self._subordinate(words, t.first, mentions) and not self._narrator(words, t)]
         out.sort(key=lambda t: t.first)
         for t in out:
             t.frame = t.lemma in self.lex.frames and t.rule == "verb"
@@ -384,7 +387,7 @@ class DocumentExtractor:
                         marks[k] = True
         return marks
 
-    def _subordinate(self, words: list[Word], i: int) -> bool:
+    def _subordinate(self, words: list[Word], i: int, mentions: list[Mention] | None = None) -> bool:
         """A verb in a relative or conditional clause ("…, które będą", "jeśli Rosja zdecyduje")
         describes or supposes; it reports no claim."""
         start = self._clause_start(words, i)
@@ -394,8 +397,14 @@ class DocumentExtractor:
             return False
         opener = fold(words[start - 1].text)
         questions = {fold(q) for q in self.cues["question_openers"]}
-        if opener in {fold(r) for r in self.cues["relatives"]} or opener in questions:
+        if opener in questions:
             return True
+        if opener in {fold(r) for r in self.cues["relatives"]}:
+            # "…, which the president accepted": a relative clause with a subject of its own
+            # ("the president") still reports that subject's act; "…, które będą" does not
+            own_subject = any(m.kind in PERSONAL_KINDS + ("group",) and start <= m.first and m.last <= i
+                              for m in mentions or ())
+            return not own_subject and not any(self._pronoun_gender(w) for w in words[start:i])
         return self._has_cue(words[start - 1:i], self.cues["conditions"])
 
     def _light_noun(self, words: list[Word], i: int) -> tuple[int, str] | None:
@@ -493,6 +502,7 @@ class DocumentExtractor:
                 t.window_start = outer.last
                 result.append(t)
             elif outer.frame and outer.act == "state" and t.act != "state" and \
+                    not any(self._is_negation_word(w) for w in words[max(0, t.first - 3):t.first]) and \
                     self._same_side(self._actor(sentence, words, t, mentions)[0],
                                     self._actor(sentence, words, outer, mentions)[0]):
                 outer.act = t.act        # "said Kyiv would support …": the speaker's own act
@@ -891,7 +901,7 @@ class DocumentExtractor:
         commitments and warnings."""
         clausal = self._has_cue(content, self.cues["conditions"])
         has_condition = clausal or self._has_cue(content, self.cues["nominal_conditions"])
-        if act == "state" and trig.rule != "light_verb":
+        if (act == "state" or act == "propose" and trig.content_start is not None) and trig.rule != "light_verb":
             if has_condition and self._has_cue(content, self.cues["consequences"]):
                 act = "warn"
             elif self._has_cue(content, self.cues["threats"]):
@@ -941,13 +951,11 @@ class DocumentExtractor:
 
     def _hedged(self, words, trig: Trigger) -> bool:
         aux = {fold(a) for a in self.cues["hedges"]["auxiliaries"] or []}
-        adverbs = {fold(a) for a in self.cues["hedges"]["adverbs"]}
         for j in range(max(0, trig.first - 3), trig.first):
             if self._lemma(words[j]) in aux and words[trig.head].feat("VerbForm") == "Inf":
                 return True
-            if fold(words[j].text) in adverbs:
-                return True
-        return False
+        # "reportedly told", "якобы заявил", "is understood to have told"
+        return self._has_cue(words[max(0, trig.first - 5):trig.first], self.cues["hedges"]["adverbs"])
 
     def _hedge_auxiliary(self, words, trig: Trigger) -> int:
         """Where the trigger starts when an alleging auxiliary carries it: "miał zapewnić"."""
