@@ -326,7 +326,8 @@ class DocumentExtractor:
             hit = self.triggers.match_at(keys, i)
             if hit and words[i].upos in ("VERB", "AUX") and not self._verbal(words, i):
                 hit = None
-            if hit and words[i].upos == "NOUN" and i > 0 and words[i - 1].upos in ("DET", "ADJ", "NOUN"):
+            if hit and words[i].upos == "NOUN" and any(w.upos == "DET" for w in words[max(0, i - 2):i]) \
+                    and not any(w.upos in ("VERB", "AUX") for w in words[i:hit[0]]):
                 hit = None      # "held a video call on Tuesday": the noun, not the verb "call on"
             if hit:
                 end, act = hit
@@ -567,6 +568,11 @@ class DocumentExtractor:
                 subject += 1
             while j >= 0 and words[j].text in dashes:
                 j -= 1
+            dash_only = subject == 0 and t.first > 1 and words[t.first - 1].text in \
+                set(self.cues["quote_attribution_dashes"]) - {","}
+            if dash_only and not (words[j].text and words[j].text[-1] in CLOSE_QUOTES):
+                # reported speech set off by a dash alone: the words before it are the quote
+                return Quote(t, sentence, words[:t.first - 1], 0)
             if j < 0 or j == t.first - 1 - subject and not subject or not words[j].text \
                     or words[j].text[-1] not in CLOSE_QUOTES:
                 continue
@@ -718,7 +724,7 @@ class DocumentExtractor:
         an institution as its place, is that institution speaking."""
         places = {fold(p) for p in self.cues["institution_places"]}
         for m in mentions:
-            if window <= m.first and m.last <= trig.first and m.kind == "institution" and m.first > 0 \
+            if window <= m.first and m.last <= trig.first and m.kind in ("institution", "country") and m.first > 0 \
                     and fold(words[m.first - 1].text) in places:
                 return m.actor
         return None
@@ -929,7 +935,7 @@ class DocumentExtractor:
 
         # the act itself negated: "did not agree", "nie złożył", "не договаривались",
         # "достигнуто не было"
-        for j in range(max(0, trig.first - 3), trig.first):
+        for j in range(max(0, trig.first - 3), trig.head):
             if is_negation(words, j):
                 return "negated"
         if trig.last + 1 < len(words) and is_negation(words, trig.last) and words[trig.last + 1].upos == "AUX":
