@@ -566,6 +566,15 @@ class DocumentExtractor:
                     and not (words[j].text and words[j].text[-1] in CLOSE_QUOTES):
                 j -= 1
                 subject += 1
+            if subject and j > 0 and words[j].text == ",":
+                ends = t.frame and (t.last >= len(words) or all(w.upos == "PUNCT" for w in words[t.last:]))
+                comps = {fold(c) for c in self.cues["complementizers"]}
+                aside = t.rule == "verb" and t.last + 1 < len(words) and words[t.last].text == "," \
+                    and fold(words[t.last + 1].text) not in comps   # not "X odparł, że …"
+                if ends or aside:
+                    # "…, he added." and "…, he warned, China will …": the speech around the verb
+                    quoted = list(words[:j]) + (list(words[t.last + 1:]) if aside else [])
+                    return Quote(t, sentence, quoted, 0)
             while j >= 0 and words[j].text in dashes:
                 j -= 1
             dash_only = subject == 0 and t.first > 1 and words[t.first - 1].text in \
