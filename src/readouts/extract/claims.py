@@ -396,6 +396,8 @@ class DocumentExtractor:
             return True         # "обсуждалась ли": the particle follows the verb
         if start == 0:
             return False
+        if any(w.text == "," for w in words[start:i]):
+            return False        # the clause closed at a comma: "Pytany, czy …, Trump odparł"
         opener = fold(words[start - 1].text)
         questions = {fold(q) for q in self.cues["question_openers"]}
         if opener in questions:
