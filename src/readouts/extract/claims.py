@@ -447,6 +447,8 @@ class DocumentExtractor:
         for j in range(i, min(len(words), i + limit)):
             if fold(words[j].text) in comps:
                 return j
+            if words[j].upos == "VERB":
+                return None     # "urged X not to reward Y, warning that …": that "that" is another verb's
         return None
 
     def _speaks_for_itself(self, sentence, words, trig: Trigger, mentions) -> bool:
@@ -465,8 +467,9 @@ class DocumentExtractor:
         yields to the claims inside the quote, or else carries the quote as its content."""
         quote = self._quote_attribution(sentence, words, triggers, paragraph)
         if quote is not None:
-            inside = [t for t in triggers if t is not quote.attribution and t.first < quote.attribution.first
-                      and quote.sentence is sentence and t.first >= quote.first_word]
+            quoted = {id(w) for w in quote.words}
+            inside = [t for t in triggers if t is not quote.attribution and quote.sentence is sentence
+                      and id(words[t.first]) in quoted]
             own = self._speaks_for_itself(sentence, words, quote.attribution, mentions)
             if own:
                 triggers = [t for t in triggers if t not in inside]
@@ -758,6 +761,9 @@ class DocumentExtractor:
             if trig.first > 0 else []
         if before and before[-1].kind in PERSONAL_KINDS:
             return before[-1].actor, before[-1].via + "+quote"
+        pronoun = self._pronoun_gender(words[trig.first - 1]) if trig.first > 0 else None
+        if pronoun:             # '…,” he said': the speaker the narrator last named
+            return (self.state.last_subject.get(pronoun) or (BOTH if pronoun == "plural" else None)), "pronoun+quote"
         for m in mentions:
             if m.first >= trig.last and m.kind in PERSONAL_KINDS and m.case in (None, "Nom"):
                 return m.actor, m.via + "+quote"
