@@ -279,3 +279,10 @@ def test_offsets_after_bom_and_crlf():
     loaded = load_bytes(raw, "bom.en.txt", lang="en", date=DATE)
     c = extract_loaded(loaded, backend="offline").claims[0]
     assert loaded.text[c.start:c.stop] == c.sentence == "Biden urged Putin\r\nto pull back his forces."
+
+
+# ---------------------------------------------------------------- adverbial speech
+def test_adverbial_participle_of_saying_is_a_second_claim_of_the_subject():
+    found = claims("Biden urged Putin to pull back his troops, warning that sanctions would follow.")
+    assert [(c.actor, c.act) for c in found] == [("Joe Biden", "demand"), ("Joe Biden", "warn")]
+    assert found[1].trigger == "warning"

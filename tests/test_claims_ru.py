@@ -282,3 +282,10 @@ def test_offsets_with_a_wrapped_sentence():
     c = only(text, "предложил")
     assert c.sentence == "Путин предложил\nпровести встречу в Женеве."
     assert text[c.start:c.stop] == c.sentence
+
+
+# ---------------------------------------------------------------- adverbial speech
+def test_adverbial_participle_of_saying_is_a_second_claim_of_the_subject():
+    found = claims("Путин призвал Запад прекратить поставки оружия, подчеркнув, что Россия не намерена отступать.")
+    assert [(c.actor, c.act) for c in found][:1] == [("Vladimir Putin", "demand")]
+    assert ("Vladimir Putin", "state", "negated") in [(c.actor, c.act, c.polarity) for c in found]

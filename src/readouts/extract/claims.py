@@ -266,6 +266,8 @@ class DocumentExtractor:
 
     def _verbal(self, words: list[Word], i: int) -> bool:
         w = words[i]
+        if self._adverbial_speech(words, i):
+            return True
         if w.upos in NON_VERBAL_UPOS:
             return False
         # after an auxiliary a participle or infinitive is the clause's predicate: "had accepted",
@@ -282,6 +284,18 @@ class DocumentExtractor:
         if i > 0 and fold(words[i - 1].text) == "to":
             return False
         return True
+
+    def _adverbial_speech(self, words: list[Word], i: int) -> bool:
+        """", warning that …", ", zastrzegając, że …", ", подчеркнув, что …": an adverbial
+        participle of a verb of saying, set off by a comma and followed by what it says, is a
+        second act of the clause's subject."""
+        comps = {fold(c) for c in self.cues["complementizers"]}
+        w = words[i]
+        # a tagger may call an English "-ing" form a noun; its verb shows in the regular endings
+        participle = w.feat("VerbForm") in ("Ger", "Conv") or \
+            w.upos == "NOUN" and self._trigger_lemma(w) != self._lemma(w)
+        return participle and i > 0 and words[i - 1].text == "," \
+            and any(fold(x.text) in comps for x in words[i + 1:i + 3])
 
     def _governed_infinitive(self, words: list[Word], i: int) -> bool:
         """An infinitive is a claim's verb only under an alleging auxiliary ("miał zapewnić")."""
@@ -696,6 +710,8 @@ class DocumentExtractor:
         if pron is not None and (mention is None or pron_at > mention.first):
             actor = self.state.last_subject.get(pron) or (BOTH if pron == "plural" else None)
             return actor, "pronoun"
+        if prev_actor and self._adverbial_speech(words, trig.head):
+            return prev_actor, "adverbial"        # "he urged …, warning that …"
         coordinated = prev_actor and any(w.upos == "CCONJ" for w in words[max(0, trig.first - 2):trig.first])
         if coordinated and (mention is None or trig.first - mention.last > 2):
             return prev_actor, "coordination"      # "restated his support for X and urged …"
