@@ -238,7 +238,8 @@ class ActorFinder:
                 if h and h[0] == m.first:
                     hit = (start, m.last)
             # "Macron's office", and English compounds: "an Élysée adviser", "Putin aide"
-            after = m.last + (1 if m.last < len(words) and fold(words[m.last].text) in ("'s", "’s") else 0)
+            possessive = {fold(x) for x in self.lex.cues["possessive_markers"]}
+            after = m.last + (1 if m.last < len(words) and fold(words[m.last].text) in possessive else 0)
             if hit is None and after < len(words):
                 h = self.aides.match_at(keys, after)
                 if h:
@@ -262,7 +263,8 @@ class ActorFinder:
             adj = self.nationalities.match_at(keys, i - 1)
             if adj and adj[0] == i:
                 return adj[1], end
-        k = end + (1 if end < len(words) and fold(words[end].text) in ("of",) else 0)
+        links = {fold(x) for x in self.lex.cues["title_links"]}
+        k = end + (1 if end < len(words) and fold(words[end].text) in links else 0)
         if k < len(words):
             country = self._name_at(words, keys, k)
             if country and self._entry(country[1]).kind == "country":

@@ -281,7 +281,7 @@ class DocumentExtractor:
         # English has no morphology offline: a determiner or possessive before makes it a noun
         if i > 0 and words[i - 1].upos in {"DET"} | ({"PRON"} if words[i - 1].feat("Poss") else set()):
             return False
-        if i > 0 and fold(words[i - 1].text) == "to":
+        if i > 0 and fold(words[i - 1].text) in {fold(x) for x in self.cues["infinitive_markers"]}:
             return False
         return True
 
@@ -839,7 +839,7 @@ class DocumentExtractor:
             k -= 1
         if k >= 0 and words[k].upos == "ADP":
             return False
-        if m.last < len(words) and fold(words[m.last].text) in ("'s", "’s"):
+        if m.last < len(words) and fold(words[m.last].text) in {fold(x) for x in self.cues["possessive_markers"]}:
             return False
         if m.first > 0 and words[m.first - 1].upos == "PRON" and words[m.first - 1].feat("Poss"):
             return False

@@ -55,6 +55,9 @@ CUES_SCHEMA = {
     "name_endings": [str],
     "verb_endings": Either([[str]], list),
     "transliteration?": {str: Either(str, Choice(""))},   # a letter may vanish: ъ, ь
+    "possessive_markers": Either([str], list),
+    "infinitive_markers": Either([str], list),
+    "title_links": Either([str], list),
 }
 TITLES_SCHEMA = {
     "offices": {str: [str]},
