@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from readouts.model import Comparison, DocumentInfo, Extraction, LoadedText
+from readouts.model import Comparison, Extraction, LoadedText
 
 
 def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | None = None) -> Extraction:
@@ -45,8 +45,3 @@ def _fork_pool():
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-
-
-def empty_extraction(loaded: LoadedText, backend: str | None = None) -> Extraction:
-    return Extraction(DocumentInfo(loaded.path, loaded.lang, loaded.published, loaded.source,
-                                   loaded.title, backend))
