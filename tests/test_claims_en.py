@@ -286,3 +286,9 @@ def test_adverbial_participle_of_saying_is_a_second_claim_of_the_subject():
     found = claims("Biden urged Putin to pull back his troops, warning that sanctions would follow.")
     assert [(c.actor, c.act) for c in found] == [("Joe Biden", "demand"), ("Joe Biden", "warn")]
     assert found[1].trigger == "warning"
+
+
+def test_being_clear_that_is_a_statement_whose_threat_makes_it_a_warning():
+    found = claims("President Biden was clear with President Putin that, if Russia invades Ukraine, "
+                   "the United States will respond decisively and impose severe costs on Russia.")
+    assert [(c.actor, c.act, c.conditional) for c in found] == [("Joe Biden", "warn", True)]

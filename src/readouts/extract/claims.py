@@ -496,7 +496,10 @@ class DocumentExtractor:
         triggers = self._drop_trailing_attribution(sentence, words, triggers, mentions)
         if self._has_cue(words, self.cues["source_only"]):
             triggers = [t for t in triggers if not t.frame or self._complementizer_after(words, t.last)]
+        comps = {fold(c) for c in self.cues["complementizers"]}
         for n, t in enumerate(triggers):
+            if t.content_start is None and fold(words[t.last - 1].text) in comps:
+                t.content_start = t.last        # the phrase ends in its complementizer: "was clear that"
             if t.content_start is None:
                 comp = self._complementizer_after(words, t.last)
                 following = triggers[n + 1].first if n + 1 < len(triggers) else len(words)
