@@ -177,6 +177,17 @@ def test_addressee(text, addressee):
     assert only(text, text[:10]).addressee == addressee
 
 
+def test_possessor_after_the_trigger_is_no_addressee():
+    c = only("President Biden raised Russia's brutal war against Ukraine.", "President Biden")
+    assert c.addressee != "Russia"
+
+
+def test_own_side_in_a_demand_is_no_addressee():
+    c = only("President Biden underscored that the United States and China must work together.", "President Biden")
+    check(c, act="demand")
+    assert c.addressee != "United States"
+
+
 @xfail("the subject of the reported clause ('the United States') is taken as the addressee of 'said'")
 def test_subject_of_content_is_no_addressee():
     c = only("Biden said the United States had no intention of deploying missiles in Ukraine.", "Biden")

@@ -842,7 +842,7 @@ class DocumentExtractor:
             k -= 1
         if k >= 0 and words[k].upos == "ADP":
             return False
-        if m.last < len(words) and fold(words[m.last].text) in {fold(x) for x in self.cues["possessive_markers"]}:
+        if self._possessive(words, m):
             return False
         if m.first > 0 and words[m.first - 1].upos == "PRON" and words[m.first - 1].feat("Poss"):
             return False
@@ -1010,14 +1010,19 @@ class DocumentExtractor:
     def _addressee(self, words, trig, mentions, actor, act) -> str | None:
         if actor == BOTH:
             return None         # a joint act of the two parties is addressed to neither
+        own_side = self.side_of(actor)
         for m in mentions:
             if trig.last <= m.first <= trig.last + 3 and m.actor not in (actor, BOTH) and m.kind != "media":
-                if m.case in (None, "Acc", "Dat", "Gen", "Ins") and not self._after_preposition(words, m, trig):
+                if (m.case in (None, "Acc", "Dat", "Gen", "Ins") and not self._after_preposition(words, m, trig)
+                        and not self._possessive(words, m)):
                     return m.actor
         if act == "demand":
+            # "urged that Russia must …": the one called on is the content's subject, never the
+            # speaker's own side ("underscored that the United States and China must …")
             a = trig.content_start
             for m in mentions:
-                if a is not None and a <= m.first <= a + 3 and m.actor not in (actor, BOTH):
+                if (a is not None and a <= m.first <= a + 3 and m.actor not in (actor, BOTH)
+                        and (own_side is None or self.side_of(m.actor) != own_side)):
                     return m.actor
         counterpart_words = self.lex.counterparts
         if any(fold(w.text) in counterpart_words or self._lemma(w) in counterpart_words
@@ -1033,6 +1038,10 @@ class DocumentExtractor:
                 return self.side_of(other) or other
             return other
         return None
+
+    def _possessive(self, words, m: Mention) -> bool:
+        """"raised Russia's war": a possessor names the matter's owner, not the one addressed."""
+        return m.last < len(words) and fold(words[m.last].text) in {fold(x) for x in self.cues["possessive_markers"]}
 
     def _after_preposition(self, words, m: Mention, trig) -> bool:
         """A mention after a preposition ("concern of the United States") is no addressee,
