@@ -303,3 +303,19 @@ def test_being_clear_that_is_a_statement_whose_threat_makes_it_a_warning():
     found = claims("President Biden was clear with President Putin that, if Russia invades Ukraine, "
                    "the United States will respond decisively and impose severe costs on Russia.")
     assert [(c.actor, c.act, c.conditional) for c in found] == [("Joe Biden", "warn", True)]
+
+
+def test_adverbial_participle_with_infinitive_is_a_second_act():
+    text = "Biden spoke with Putin. They discussed the treaty, agreeing to have their teams work urgently."
+    acts = {c.act for c in claims(text)}
+    assert {"discuss", "agree"} <= acts
+
+
+def test_adverbial_participle_without_a_verb_after_is_no_act():
+    found = claims("Putin criticised the sanctions, adding to the tension.")
+    assert [c.act for c in found] == ["concern"]
+
+
+def test_object_of_a_later_verb_is_no_addressee():
+    found = claims("Biden rejected the demand, refusing to discuss NATO membership.")
+    assert found and all(c.addressee != "NATO" for c in found)

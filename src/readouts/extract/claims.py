@@ -294,8 +294,12 @@ class DocumentExtractor:
         # a tagger may call an English "-ing" form a noun; its verb shows in the regular endings
         participle = w.feat("VerbForm") in ("Ger", "Conv") or \
             w.upos == "NOUN" and self._trigger_lemma(w) != self._lemma(w)
+        infinitive = {fold(x) for x in self.cues["infinitive_markers"]}
+        # ", agreeing to …", ", refusing to …": a commitment or refusal, told by its infinitive
         return participle and i > 0 and words[i - 1].text == "," \
-            and any(fold(x.text) in comps for x in words[i + 1:i + 3])
+            and (any(fold(x.text) in comps for x in words[i + 1:i + 3])
+                 or i + 2 < len(words) and fold(words[i + 1].text) in infinitive
+                 and words[i + 2].upos in ("VERB", "AUX"))
 
     def _governed_infinitive(self, words: list[Word], i: int) -> bool:
         """An infinitive is a claim's verb only under an alleging auxiliary ("miał zapewnić")."""
@@ -1013,8 +1017,10 @@ class DocumentExtractor:
         own_side = self.side_of(actor)
         for m in mentions:
             if trig.last <= m.first <= trig.last + 3 and m.actor not in (actor, BOTH) and m.kind != "media":
+                # a mention after another verb is that verb's object ("refusing to discuss NATO")
                 if (m.case in (None, "Acc", "Dat", "Gen", "Ins") and not self._after_preposition(words, m, trig)
-                        and not self._possessive(words, m)):
+                        and not self._possessive(words, m)
+                        and not any(w.upos == "VERB" for w in words[trig.last:m.first])):
                     return m.actor
         if act == "demand":
             # "urged that Russia must …": the one called on is the content's subject, never the
