@@ -128,6 +128,39 @@ def test_different_actors_do_not_match_on_topic_alone():
     assert result.matches == []
 
 
+def test_related_topics_are_no_clash_and_add_a_little():
+    stay = claim("The two presidents agreed to stay in close touch.", "both", "agree")
+    follow = claim("Договорились, что министры иностранных дел проведут консультации.", "both", "agree")
+    reasons = _reasons(stay, "en", follow, "ru")
+    assert any(r.startswith("related topics contacts~consultations") for r in reasons)
+    assert not any(r.startswith("different topics") for r in reasons)
+
+
+def test_inherited_topics_clash_at_half_weight():
+    from readouts.compare import _sides, score_pair
+
+    cfg = load_config()
+    lead = claim("Biden warned that sanctions would follow an invasion.", "Joe Biden", "warn")
+    follow_up = claim("He also said much more.", "Joe Biden", "state")
+    climate = claim("Путин говорил о климате и выбросах.", "Vladimir Putin", "state")
+    left = _sides(doc("en", lead, follow_up).claims, "en", cfg)
+    right = _sides(doc("ru", climate).claims, "ru", cfg)
+    assert left[1].inherited and "sanctions" in left[1].topics
+    _, own = score_pair(left[0], right[0], 0.3, cfg)
+    _, inherited = score_pair(left[1], right[0], 0.3, cfg)
+    clash = cfg.weights["topic_clash"]
+    assert any(r.startswith("different topics") and f"({clash:+.2f})" in r for r in own)
+    assert any(r.startswith("different topics") and f"({clash / 2:+.2f})" in r for r in inherited)
+
+
+def _reasons(left: Claim, llang: str, right: Claim, rlang: str) -> list[str]:
+    from readouts.compare import _sides, score_pair
+
+    cfg = load_config()
+    a, b = _sides([left], llang, cfg)[0], _sides([right], rlang, cfg)[0]
+    return score_pair(a, b, 0.3, cfg)[1]
+
+
 def test_empty_side_gives_only_lists():
     result = compare(doc("en", EN_WARN, EN_DIPLOMATS), doc("ru"))
     assert result.matches == [] and result.only_left == [EN_WARN, EN_DIPLOMATS] and result.only_right == []

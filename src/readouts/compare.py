@@ -55,6 +55,7 @@ COMPARE_SPEC = {
     "opposed_acts": [list],      # rows [act, act]
     "sides": {str: [str]},
     "topics": {str: {"label": str, "weight": float}},
+    "related_topics": {"strength": float, "groups": [[str]]},
     "fold?": {str: str},
 }
 TOPICS_SPEC = {"topics": {str: [str]}, "anaphora?": [str]}
@@ -79,6 +80,8 @@ class CompareConfig:
     topic_order: tuple[str, ...]
     topic_label: dict[str, str]
     topic_weight: dict[str, float]
+    related: frozenset[frozenset[str]]      # pairs of distinct topics of one group (lang/compare.yaml)
+    related_strength: float                 # a related pair counts as this share of a shared topic
     fold: dict[int, str]                    # str.translate table
     inherit_within: int                     # chars: a topicless claim takes the topics of one this close before it
 
@@ -111,11 +114,18 @@ def load_config() -> CompareConfig:
     if any(len(k) != 1 for k in fold):
         raise DataError(f"{where}: fold: keys must be single characters")
     topics = raw["topics"]
+    related = set()
+    for i, group in enumerate(raw["related_topics"]["groups"]):
+        unknown = [t for t in group if t not in topics]
+        if unknown:
+            raise DataError(f"{where}: related_topics.groups[{i}]: not topic keys: {', '.join(unknown)}")
+        related.update(frozenset((a, b)) for a in group for b in group if a != b)
     return CompareConfig(
         weights=raw["weights"], sim_low=sim["low"], sim_high=sim["high"],
         thresholds=raw["thresholds"], compat=compat, opposed=frozenset(opposed), side_of=side_of,
         topic_order=tuple(topics), topic_label={k: v["label"] for k, v in topics.items()},
         topic_weight={k: v["weight"] for k, v in topics.items()},
+        related=frozenset(related), related_strength=raw["related_topics"]["strength"],
         fold=str.maketrans(fold), inherit_within=raw["context"]["inherit_within"],
     )
 
@@ -307,6 +317,7 @@ class _Side:
     topics: tuple[str, ...]
     dates: frozenset[str]
     back: bool = False      # the claim points back at the matter of the claim before it
+    inherited: bool = False  # its topics come (only) from the claim before it: no evidence of a clash
 
 
 def _side(claim: Claim, lang: str) -> _Side:
@@ -327,7 +338,7 @@ def _sides(claims: list[Claim], lang: str, cfg: CompareConfig) -> list[_Side]:
         gap = here.claim.start - before.claim.stop
         if before.topics and 0 <= gap <= cfg.inherit_within and (here.back or not here.topics):
             merged = tuple(t for t in cfg.topic_order if t in here.topics or t in before.topics)
-            sides[k] = _Side(here.claim, merged, here.dates, here.back)
+            sides[k] = _Side(here.claim, merged, here.dates, here.back, inherited=not here.topics)
     return sides
 
 
@@ -408,18 +419,25 @@ def score_pair(left: _Side, right: _Side, cos: float, cfg: CompareConfig) -> tup
         parts.append((w["act_clash"], f"acts {a}/{b}"))
 
     shared = [t for t in left.topics if t in right.topics]
+    related = [(a, b) for a in left.topics for b in right.topics if frozenset((a, b)) in cfg.related]
     if shared:
         value = min(1.0, sum(cfg.topic_weight[t] for t in shared))
         parts.append((w["topic"] * value, "topics " + ", ".join(shared)))
+    elif related:
+        # "stay in contact" and "their teams will follow up": neighbouring matters, not a clash
+        value = cfg.related_strength * max(min(cfg.topic_weight[a], cfg.topic_weight[b]) for a, b in related)
+        parts.append((w["topic"] * value, "related topics " + ", ".join(f"{a}~{b}" for a, b in related)))
     elif left.topics and right.topics:
-        parts.append((w["topic_clash"], f"different topics ({', '.join(left.topics)} / {', '.join(right.topics)})"))
+        # a topic taken from the claim before is weaker evidence of another matter: half the penalty
+        clash = w["topic_clash"] * (0.5 if left.inherited or right.inherited else 1.0)
+        parts.append((clash, f"different topics ({', '.join(left.topics)} / {', '.join(right.topics)})"))
 
     dates = _dates_shared(left.dates, right.dates)
     if dates:
         parts.append((w["date"], "dates " + ", ".join(dates)))
 
     score = sum(v for v, _ in parts)
-    if not shared and cos < cfg.thresholds["matter_similarity"]:
+    if not shared and not related and cos < cfg.thresholds["matter_similarity"]:
         # nothing says the two claims are about the same matter: who and how alone do not make a match
         score = min(score, cfg.thresholds["match"] - 0.01)
         parts.append((0.0, "no shared matter"))
