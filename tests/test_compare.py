@@ -192,6 +192,15 @@ def test_one_matter_gets_the_same_topics_in_each_language(lang, text):
     assert topics_of(text, lang) == ["security_guarantees", "nato", "consultations"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The leaders discussed global food security and Ukrainian grain exports."),
+    ("ru", "Лидеры обсудили глобальную продовольственную безопасность и экспорт украинского зерна."),
+    ("pl", "Przywódcy omówili globalne bezpieczeństwo żywnościowe i eksport ukraińskiego zboża."),
+])
+def test_food_security_is_one_topic_in_each_language(lang, text):
+    assert "food" in topics_of(text, lang)
+
+
 def test_topic_cues_respect_whole_words_and_folding():
     assert "energy" not in topics_of("Об этом пишет газета «Коммерсант».", "ru")
     assert "energy" in topics_of("Обсуждались поставки газа в Европу.", "ru")
