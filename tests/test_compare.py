@@ -161,6 +161,22 @@ def _reasons(left: Claim, llang: str, right: Claim, rlang: str) -> list[str]:
     return score_pair(a, b, 0.3, cfg)[1]
 
 
+def test_shared_named_entity_is_a_signal_but_common_ones_are_not():
+    from dataclasses import replace
+
+    from readouts.model import Actor
+
+    syria_en = claim("Biden welcomed the cooperation on aid to Syria.", "Joe Biden", "support")
+    syria_ru = claim("Байден высоко оценил совместную работу по Сирии.", "Joe Biden", "support")
+    other_ru = claim("Путин говорил о России и США.", "Vladimir Putin", "state")
+    left = replace(doc("en", syria_en), actors=[Actor("Syria", "country", ["Syria"])])
+    right = replace(doc("ru", syria_ru, other_ru),
+                    actors=[Actor("Syria", "country", ["Сирии"]), Actor("Russia", "country", ["России"])])
+    result = compare(left, right)
+    m = next(m for m in result.matches if m.right is syria_ru)
+    assert any(r.startswith("entities Syria") for r in m.reasons)
+
+
 def test_empty_side_gives_only_lists():
     result = compare(doc("en", EN_WARN, EN_DIPLOMATS), doc("ru"))
     assert result.matches == [] and result.only_left == [EN_WARN, EN_DIPLOMATS] and result.only_right == []

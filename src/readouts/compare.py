@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -45,12 +45,12 @@ if TYPE_CHECKING:  # numpy is imported with the encoder, never at module import
 COMPARE_SPEC = {
     "weights": {k: float for k in (
         "similarity", "actor", "actor_joint", "actor_side", "actor_clash", "addressee", "act",
-        "act_clash", "topic", "topic_clash", "date")},
+        "act_clash", "topic", "topic_clash", "date", "entity")},
     "similarity": {"low": float, "high": float},
     "thresholds": {"match": float, "extra": float, "same_side_similarity": float,
                    "retell_topic": float, "conflict": float,
                    "matter_similarity": float},
-    "context": {"inherit_within": int},
+    "context": {"inherit_within": int, "entity_share": float},
     "compatible_acts": [list],   # rows [act, act, compatibility]: checked in load_config
     "opposed_acts": [list],      # rows [act, act]
     "sides": {str: [str]},
@@ -84,6 +84,7 @@ class CompareConfig:
     related_strength: float                 # a related pair counts as this share of a shared topic
     fold: dict[int, str]                    # str.translate table
     inherit_within: int                     # chars: a topicless claim takes the topics of one this close before it
+    entity_share: float                     # an entity named in more than this share of a side's claims says little
 
 
 @cache
@@ -127,6 +128,7 @@ def load_config() -> CompareConfig:
         topic_weight={k: v["weight"] for k, v in topics.items()},
         related=frozenset(related), related_strength=raw["related_topics"]["strength"],
         fold=str.maketrans(fold), inherit_within=raw["context"]["inherit_within"],
+        entity_share=raw["context"]["entity_share"],
     )
 
 
@@ -318,6 +320,7 @@ class _Side:
     dates: frozenset[str]
     back: bool = False      # the claim points back at the matter of the claim before it
     inherited: bool = False  # its topics come (only) from the claim before it: no evidence of a clash
+    entities: frozenset[str] = frozenset()   # canonical names the sentence mentions (see _with_entities)
 
 
 def _side(claim: Claim, lang: str) -> _Side:
@@ -340,6 +343,22 @@ def _sides(claims: list[Claim], lang: str, cfg: CompareConfig) -> list[_Side]:
             merged = tuple(t for t in cfg.topic_order if t in here.topics or t in before.topics)
             sides[k] = _Side(here.claim, merged, here.dates, here.back, inherited=not here.topics)
     return sides
+
+
+def _with_entities(sides: list[_Side], extraction: Extraction, cfg: CompareConfig) -> list[_Side]:
+    """Each claim with the actors its sentence names (by the surface forms the extractor found:
+    "Syria" and "Сирию" both give Syria), less those named in too many of the side's claims (the
+    two principals and their countries are in most of them, and say nothing of the matter)."""
+    patterns = [(a.name, re.compile("|".join(rf"(?<!\w){re.escape(m)}(?!\w)"
+                                             for m in sorted(set(a.mentions), key=len, reverse=True) if len(m) > 2)))
+                for a in extraction.actors if any(len(m) > 2 for m in a.mentions)]
+    named = [frozenset(name for name, rx in patterns if rx.search(s.claim.sentence)) for s in sides]
+    counts: dict[str, int] = {}
+    for names in named:
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    common = {n for n, k in counts.items() if k > max(1.0, cfg.entity_share * len(sides))}
+    return [replace(s, entities=names - common) for s, names in zip(sides, named)]
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
@@ -431,6 +450,11 @@ def score_pair(left: _Side, right: _Side, cos: float, cfg: CompareConfig) -> tup
         # a topic taken from the claim before is weaker evidence of another matter: half the penalty
         clash = w["topic_clash"] * (0.5 if left.inherited or right.inherited else 1.0)
         parts.append((clash, f"different topics ({', '.join(left.topics)} / {', '.join(right.topics)})"))
+
+    own = {left.claim.actor, right.claim.actor, left.claim.addressee, right.claim.addressee}
+    entities = sorted((left.entities & right.entities) - own)
+    if entities:
+        parts.append((w["entity"], "entities " + ", ".join(entities)))
 
     dates = _dates_shared(left.dates, right.dates)
     if dates:
@@ -589,8 +613,8 @@ def _belongs(x: int, z: int, sides: list[_Side], same: "np.ndarray", near: set[f
 def compare(left: Extraction, right: Extraction) -> Comparison:
     """Align the claims of two extractions: matches (same / conflict), and the one-sided rest."""
     cfg = load_config()
-    ls = _sides(_distinct(left.claims), left.document.lang, cfg)
-    rs = _sides(_distinct(right.claims), right.document.lang, cfg)
+    ls = _with_entities(_sides(_distinct(left.claims), left.document.lang, cfg), left, cfg)
+    rs = _with_entities(_sides(_distinct(right.claims), right.document.lang, cfg), right, cfg)
     comparison = Comparison(left=left, right=right)
     if not ls or not rs:
         comparison.only_left, comparison.only_right = [s.claim for s in ls], [s.claim for s in rs]
