@@ -31,6 +31,7 @@ def test_full_and_partial_dates(text, anchor, expected):
     ("Talks will be held Jan. 9–10, 2022 in Geneva.", [("Jan. 9–10, 2022", "2022-01-09", "2022-01-10")]),
     ("Talks run from January 9 to January 10.", [("from January 9 to January 10", "2022-01-09", "2022-01-10")]),
     ("Talks run between 9 and 10 January.", [("between 9 and 10 January", "2022-01-09", "2022-01-10")]),
+    ("He served as minister from 2009 to 2019.", [("from 2009 to 2019", "2009", "2019")]),
 ])
 def test_ranges(text, expected):
     assert found(text, "2021-12-31") == expected
@@ -116,3 +117,11 @@ def test_find_anchor_dateline():
     assert find_anchor(LoadedText("x", text, "en", published="2022-01"), a) == date(2022, 1, 2)
     refs = extract_dates(a, find_anchor(LoadedText("x", text, "en", published="2022-01"), a))
     assert [(r.text, r.value) for r in refs] == [("Jan 2", "2022-01-02"), ("on Sunday", "2022-01-02")]
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Since the attack last October, they have spoken often.", "2024-04-05", [("last October", "2023-10")]),
+    ("They will meet next March in Rome.", "2024-04-05", [("next March", "2025-03")]),
+])
+def test_month_with_last_or_next(text, anchor, expected):
+    assert found(text, anchor) == expected

@@ -34,6 +34,7 @@ def test_full_and_partial_dates(text, anchor, expected):
     ("Rozmowy odbędą się 9–10 stycznia w Genewie.", [("9–10 stycznia", "2022-01-09", "2022-01-10")]),
     ("Szczyt potrwa od 9 do 10 stycznia.", [("od 9 do 10 stycznia", "2022-01-09", "2022-01-10")]),
     ("Urlop trwa 30 grudnia – 2 stycznia 2022 r.", [("30 grudnia – 2 stycznia 2022 r.", "2021-12-30", "2022-01-02")]),
+    ("Sikorski był ministrem od 2007 do 2014 roku.", [("od 2007 do 2014 roku", "2007", "2014")]),
 ])
 def test_ranges(text, expected):
     assert found(text, "2021-12-31") == expected
@@ -147,3 +148,9 @@ def test_find_anchor():
     plain = "Prezydenci rozmawiali w czwartek. Rozmowa trwała godzinę."
     assert find_anchor(LoadedText("x", plain, "pl", published="2021-12"), analysis(plain)) == date(2021, 12, 31)
     assert find_anchor(LoadedText("x", plain, "pl"), analysis(plain)) is None
+
+
+def test_scheduled_past_form_points_ahead():
+    # "zaplanowano" is a past form, but a future cue of the data: it schedules what is ahead
+    assert found("Spotkanie ministrów zaplanowano na czwartek w Genewie.", "2022-02-21") == [
+        ("na czwartek", "2022-02-24")]

@@ -57,7 +57,7 @@ class _Ref:
     first: _DM | None = None     # date, month (day None), year (day and month None)
     last: _DM | None = None      # the end of a range
     weekday: int | None = None
-    direction: int = 0           # weekday: +1 "next", -1 "last", 0 from the tense
+    direction: int = 0           # weekday or month: +1 "next", -1 "last", 0 from the tense / nearest
     key: str | None = None       # relative / other / offset key
     n: int = 0                   # offset: how many units
     unit: str | None = None
@@ -229,6 +229,14 @@ class _Parser:
                         for r in self._range_ends(i, s, first):
                             r.i = i
                             yield r
+            # "from 2009 to 2019", "od 2014 do 2022 roku", "с 2014 по 2022 год"
+            y1 = self._year(k, *BARE_YEARS)
+            if y1 and not self._months(y1[0]):
+                for s, key, _ in self._lex(y1[0], "range_close"):
+                    y2 = self._year(s, *BARE_YEARS) if key == pair else None
+                    if y2 and y2[1] > y1[1] and not self._months(y2[0]):
+                        w = self.g.first(self.toks, y2[0], "year_word")
+                        yield _Ref(i, w[0] if w else y2[0], "year", _DM(None, None, y1[1]), _DM(None, None, y2[1]))
 
     def _weekdays(self, k: int, prefixed: bool) -> Iterator[_Ref]:
         direction, s = 0, k
@@ -255,6 +263,13 @@ class _Parser:
                 yield _Ref(k, jj, "month", _DM(None, m, y, yrel))
             if prefixed:                 # "в марте", "in May"; a bare "Марта" is a name
                 yield _Ref(k, j, "month", _DM(None, m))
+        # "last October", "next March": the same cues as for weekdays
+        for cat, sign in (("weekday_next", 1), ("weekday_last", -1)):
+            cue = self.g.first(self.toks, k, cat)
+            if cue:
+                for j, m, _bound in self._months(cue[0]):
+                    if not self._year_tail(j):
+                        yield _Ref(k, j, "month", _DM(None, m), direction=sign)
 
     def _year_refs(self, k: int, year_prefixed: bool) -> Iterator[_Ref]:
         y = self._year(k)
@@ -359,15 +374,19 @@ class _Parser:
         lo, hi = toks[a].start, toks[b - 1].stop
         here = toks[r.i].start
         signals: list[tuple[int, bool]] = []
+        cued: set[int] = set()
         for k in range(a, b):
             if r.i <= k < r.j:
                 continue
             for cat in ("future_cues", "past_cues"):
                 if self._lex(k, cat):
                     signals.append((abs(toks[k].start - here), cat == "future_cues"))
+                    cued.add(toks[k].start)
         for w in words:
             s = w.start - offset
-            if lo <= s < hi and not (toks[r.i].start <= s < toks[r.j - 1].stop):
+            # a word the data names as a cue speaks as the data says: "zaplanowano" is a past form
+            # that schedules what is ahead
+            if lo <= s < hi and s not in cued and not (toks[r.i].start <= s < toks[r.j - 1].stop):
                 tense = w.feats.get("Tense") if w.feats else None
                 if tense in ("Fut", "Past"):
                     signals.append((abs(s - here), tense == "Fut"))
@@ -481,6 +500,14 @@ def _resolve(r: _Ref, ctx: _Context, future: bool) -> tuple[str, str | None, str
             return f"{y:04d}-{dm.month:02d}", None, "month", p.isoformat() if dm.year is None else None
         if p is None or ctx.pivot_grain == "year":
             return None
+        if r.direction:
+            # "last October": the latest October before the pivot's month; "next March": the first after
+            step = 1 if r.direction > 0 else -1
+            y, m = p.year, p.month
+            while True:
+                y, m = _add_months(y, m, step)
+                if m == dm.month:
+                    return f"{y:04d}-{m:02d}", None, "month", p.isoformat()
         # the year that puts the month closest to the pivot; a tie keeps the earlier one
         best = min((abs((yy * 12 + dm.month) - (p.year * 12 + p.month)), yy) for yy in (p.year - 1, p.year, p.year + 1))
         return f"{best[1]:04d}-{dm.month:02d}", None, "month", p.isoformat()
@@ -488,7 +515,8 @@ def _resolve(r: _Ref, ctx: _Context, future: bool) -> tuple[str, str | None, str
         y = _year_of(r.first, ctx)
         if y is None:
             return None
-        return f"{y:04d}", None, "year", p.isoformat() if r.first.year is None else None
+        end = f"{r.last.year:04d}" if r.last is not None and r.last.year is not None else None
+        return f"{y:04d}", end, "year", p.isoformat() if r.first.year is None else None
     if r.kind == "weekday":
         if a is None:
             return None
