@@ -49,6 +49,12 @@ def test_preposition_case(doc):
     assert word(doc, "godzin").feats["Case"] == "Gen"
 
 
+def test_a_name_in_the_governed_case_ends_the_prepositional_phrase():
+    doc = analyse(loaded("We wtorek do Moskwy poleci kanclerz Niemiec.", "pl"), backend="offline")
+    poleci = word(doc, "poleci")
+    assert poleci.upos == "VERB" and poleci.feats["Tense"] == "Fut"
+
+
 def test_multiword_token():
     doc = analyse(loaded("Przyszedłem wczoraj.", "pl"), backend="offline")
     tok = doc.sentences[0].tokens[0]

@@ -154,3 +154,15 @@ def test_scheduled_past_form_points_ahead():
     # "zaplanowano" is a past form, but a future cue of the data: it schedules what is ahead
     assert found("Spotkanie ministrów zaplanowano na czwartek w Genewie.", "2022-02-21") == [
         ("na czwartek", "2022-02-24")]
+
+
+def test_a_clause_without_a_verb_takes_the_tense_of_the_next():
+    # analysed by the offline Polish analyser: "poleci" is a future form
+    from readouts.analyse import analyse
+    from readouts.extract.dates import extract_dates
+    from readouts.model import LoadedText, Region
+
+    text = "W poniedziałek do Kijowa, a we wtorek do Moskwy poleci kanclerz Niemiec Olaf Scholz."
+    loaded = LoadedText(path="x", text=text, lang="pl", paragraphs=[Region(0, len(text))], published="2022-02-13")
+    refs = extract_dates(analyse(loaded, backend="offline"), date(2022, 2, 13), "2022-02-13")
+    assert [(d.text, d.value) for d in refs] == [("W poniedziałek", "2022-02-14"), ("we wtorek", "2022-02-15")]

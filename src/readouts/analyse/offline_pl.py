@@ -215,7 +215,9 @@ class PolishAnalyser:
         st["initial"] = False
         if main.cls == "prep":
             st["gov_case"] = main.value_in(CASES)
-        elif main.cls in NOMINAL_CLASSES and not surface[:1].isupper():
+        elif main.cls in NOMINAL_CLASSES and (not surface[:1].isupper() or main.value_in(CASES) == st["gov_case"]):
+            # the preposition's noun has come: a name in its case ends the phrase too ("do Moskwy
+            # poleci": "poleci" is the verb, not a noun governed by "do")
             st["gov_case"] = None
         elif main.cls in VERB_CLASSES or main.cls in ("conj", "comp"):
             st["gov_case"] = None

@@ -371,8 +371,23 @@ class _Parser:
             b += 1                                 # "On Thursday, he will …": take the next clause
             while b < len(toks) and toks[b].text not in CLAUSE_MARKS:
                 b += 1
-        lo, hi = toks[a].start, toks[b - 1].stop
         here = toks[r.i].start
+        signals = self._tense_signals(r, a, b, words, offset, here)
+        if not signals and b < len(toks):
+            # a clause without a verb borrows the tense of the next one: "W poniedziałek do Kijowa,
+            # a we wtorek do Moskwy poleci kanclerz"
+            c = b + 1
+            while c < len(toks) and toks[c].text not in CLAUSE_MARKS:
+                c += 1
+            signals = self._tense_signals(r, b, c, words, offset, here)
+        return min(signals)[1] if signals else False
+
+    def _tense_signals(self, r: _Ref, a: int, b: int, words: list, offset: int, here: int) -> list[tuple[int, bool]]:
+        """(distance, future?) of every tense cue in tokens a..b, outside the reference itself."""
+        toks = self.toks
+        if a >= b:
+            return []
+        lo, hi = toks[a].start, toks[b - 1].stop
         signals: list[tuple[int, bool]] = []
         cued: set[int] = set()
         for k in range(a, b):
@@ -390,7 +405,7 @@ class _Parser:
                 tense = w.feats.get("Tense") if w.feats else None
                 if tense in ("Fut", "Past"):
                     signals.append((abs(s - here), tense == "Fut"))
-        return min(signals)[1] if signals else False
+        return signals
 
 
 # --------------------------------------------------------------------------- resolution
