@@ -64,6 +64,8 @@ def test_months_and_years(text, anchor, expected):
     ("Thursday's call was tense.", "2021-12-31", [("Thursday", "2021-12-30")]),
     ("They met last Tuesday.", "2021-12-07", [("last Tuesday", "2021-11-30")]),
     ("They meet next Friday.", "2021-12-07", [("next Friday", "2021-12-10")]),
+    # the longer cue wins where a future and a past cue start at one word
+    ("The leaders agreed to meet on Friday.", "2021-12-07", [("on Friday", "2021-12-10")]),
 ])
 def test_weekdays(text, anchor, expected):
     assert found(text, anchor) == expected

@@ -393,10 +393,12 @@ class _Parser:
         for k in range(a, b):
             if r.i <= k < r.j:
                 continue
-            for cat in ("future_cues", "past_cues"):
-                if self._lex(k, cat):
-                    signals.append((abs(toks[k].start - here), cat == "future_cues"))
-                    cued.add(toks[k].start)
+            # the longer cue wins where two start at one word: "agreed to" (ahead) over "agreed"
+            ends = [(max(j for j, _, _ in found), cat == "future_cues")
+                    for cat in ("future_cues", "past_cues") if (found := self._lex(k, cat))]
+            if ends:
+                signals.append((abs(toks[k].start - here), max(ends)[1]))
+                cued.add(toks[k].start)
         for w in words:
             s = w.start - offset
             # a word the data names as a cue speaks as the data says: "zaplanowano" is a past form
