@@ -447,8 +447,10 @@ def score_pair(left: _Side, right: _Side, cos: float, cfg: CompareConfig) -> tup
         value = cfg.related_strength * max(min(cfg.topic_weight[a], cfg.topic_weight[b]) for a, b in related)
         parts.append((w["topic"] * value, "related topics " + ", ".join(f"{a}~{b}" for a, b in related)))
     elif left.topics and right.topics:
-        # a topic taken from the claim before is weaker evidence of another matter: half the penalty
-        clash = w["topic_clash"] * (0.5 if left.inherited or right.inherited else 1.0)
+        # a topic taken from the claim before is weaker evidence of another matter: half the
+        # penalty; and the closer the two sentences are, the less a mismatch of cue words says
+        # (cue lists are never complete: "nato" on one side, "ukraine" on the other of one pledge)
+        clash = w["topic_clash"] * (0.5 if left.inherited or right.inherited else 1.0) * (1.0 - strength)
         parts.append((clash, f"different topics ({', '.join(left.topics)} / {', '.join(right.topics)})"))
 
     own = {left.claim.actor, right.claim.actor, left.claim.addressee, right.claim.addressee}
