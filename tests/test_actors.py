@@ -150,6 +150,8 @@ def test_kremlin_spokesman_is_the_press_secretary():
 @pytest.mark.parametrize("lang, text, name", [
     ("en", "John Whitfield said the talks would continue. The call was short.", "John Whitfield"),
     ("pl", "Spotkanie z Januszem Kowalskim przebiegło spokojnie. Rozmowa była krótka.", "Janusz Kowalski"),
+    pytest.param("pl", "Spotkanie u Janusza Kowalskiego trwało krótko. Rozmowa była udana.", "Janusz Kowalski",
+                 marks=xfail("an unknown -ski surname in the genitive gets the neuter lemma 'Kowalskie'")),
 ])
 def test_unknown_names_get_a_canonical_form(lang, text, name):
     assert name in actors(lang, text)
@@ -186,3 +188,36 @@ def test_gazetteer_sides_and_accounts():
 def test_actors_list_collects_surface_forms_in_order():
     text = "Biden rozmawiał z Putinem. Prezydent USA ostrzegł Putina przed inwazją."
     assert actors("pl", text) == {"Joe Biden": ["Biden", "Prezydent USA"], "Vladimir Putin": ["Putinem", "Putina"]}
+
+
+# ---------------------------------------------------------------- held-out error classes
+def test_nationality_leader_is_the_recently_mentioned_head_of_that_side():
+    # Israel has a president and a prime minister: "the Israeli leader" is the one in the story
+    text = ("Biden spoke with Netanyahu on Thursday.\n\n"
+            "The Israeli leader said the operation would continue.")
+    found = actors("en", text, date="2024-04-05")
+    assert "leader" in found["Benjamin Netanyahu"] and "Isaac Herzog" not in found
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("en", "National security spokesman John Kirby told reporters the call was frank.",
+     [("John Kirby", "John Kirby")]),
+    ("en", "Kremlin spokesman Dmitry Peskov declined to comment.",
+     [("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov")]),
+    ("ru", "Помощник Ушаков сообщил подробности.", [("Ушаков", "Yuri Ushakov")]),
+])
+def test_aide_word_before_a_named_person_is_an_apposition(lang, sentence, expected):
+    assert mentions(lang, sentence, date="2024-04-05") == expected
+
+
+def test_office_of_a_leader_without_an_official_label_is_the_leader():
+    found = mentions("en", "Netanyahu's office announced new crossings.", date="2024-04-05")
+    assert found == [("Netanyahu's office", "Benjamin Netanyahu")]
+
+
+def test_person_name_from_ner_keeps_its_nominative_form_and_drops_a_preceding_adjective():
+    text = ("Rzeczniczka Rady Bezpieczeństwa Narodowego Emily Horne napisała, że to nieprawda.\n\n"
+            "Rozmowa była krótka.")
+    found = actors("pl", text)
+    assert "Emily Horne" in found
+    assert not any("Narodow" in name or "Horny" in name for name in found)

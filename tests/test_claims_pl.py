@@ -289,3 +289,28 @@ def test_offsets_with_crlf_line_ends():
     text = "Biden rozmawiał z Putinem.\r\n\r\nPutin zaproponował\r\nnowe rozmowy w Genewie."
     c = only(text, "zaproponował")
     assert text[c.start:c.stop] == c.sentence == "Putin zaproponował\r\nnowe rozmowy w Genewie."
+
+
+def test_press_article_citing_official_readouts_in_the_plural_is_no_readout():
+    text = ("Rozmowa przebiegła nerwowo, niż sugerują oficjalne komunikaty. Biden zapewnił Zełenskiego o wsparciu.\n\n"
+            "Według komunikatu Białego Domu Biden potwierdził, że USA odpowiedzą.")
+    loaded = load_bytes(text.encode(), "claims-test.pl.txt", lang="pl", date="2022-01-28")
+    extraction = extract_loaded(loaded, backend="offline")
+    assert extraction.document.source == "press"
+    assert [c.reported_by for c in extraction.claims if "potwierdził" in c.sentence] == ["whitehouse"]
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Rozmowa dotyczyła przede wszystkim sytuacji na Ukrainie.", "discuss"),
+    ("Rozmowa trwała godzinę i była poświęcona bezpieczeństwu w regionie.", "discuss"),
+])
+def test_what_the_conversation_was_about_is_discussed_by_both(text, act):
+    check(only(text, text[:12]), actor="both", act=act)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Putin przystał na tę propozycję.", "agree"),
+    ("Putin obarczył odpowiedzialnością za eskalację władze w Kijowie.", "concern"),
+])
+def test_agreeing_and_blaming_verbs(text, act):
+    check(only(text, "Putin"), actor="Vladimir Putin", act=act)

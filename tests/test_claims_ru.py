@@ -289,3 +289,20 @@ def test_adverbial_participle_of_saying_is_a_second_claim_of_the_subject():
     found = claims("Путин призвал Запад прекратить поставки оружия, подчеркнув, что Россия не намерена отступать.")
     assert [(c.actor, c.act) for c in found][:1] == [("Vladimir Putin", "demand")]
     assert ("Vladimir Putin", "state", "negated") in [(c.actor, c.act, c.polarity) for c in found]
+
+
+def test_closing_attribution_to_an_institution_is_no_claim_of_its_own():
+    text = "Лидеры договорились продолжить контакты, отметили в Кремле."
+    assert [(c.actor, c.act) for c in claims(text)] == [("both", "agree")]
+
+
+def test_closing_attribution_to_a_principal_of_his_sides_stance_is_one_claim():
+    text = ("Путин провёл разговор с Макроном.\n\n"
+            "Российская сторона готова нарастить поставки зерна, подчеркнул российский президент.")
+    found = [c for c in claims(text) if "готова" in c.sentence]
+    assert len(found) == 1 and found[0].act == "propose"
+
+
+def test_a_stated_condemnation_is_concern():
+    text = "Путин провёл разговор с Нетаньяху.\n\nОн подчеркнул, что Россия осуждает любые действия против мирных жителей."
+    check(only(text, "осуждает", date="2023-10-16"), actor="Vladimir Putin", act="concern")

@@ -172,7 +172,7 @@ class PolishAnalyser:
             if any(r[0].cls in NOMINAL_CLASSES | AGREEING_CLASSES and r[0].value_in(CASES) == case for r in nxt):
                 score += 2
         elif case and main.cls in NOMINAL_CLASSES | AGREEING_CLASSES:
-            if st["gov_case"]:
+            if st["gov_case"] and not (st.get("gov_filled") and not cap):
                 score += 4 if case == st["gov_case"] else -3
             else:
                 if not st["seen_verb"]:
@@ -213,11 +213,13 @@ class PolishAnalyser:
             st["prev"] = reading
             return
         st["initial"] = False
+        # a name in the governed case has filled the phrase: a lowercase word after it is not
+        # governed ("do Moskwy poleci": the verb), a capitalised one may go on ("z Januszem Kowalskim")
+        st["gov_filled"] = bool(st["gov_case"]) and surface[:1].isupper() and \
+            main.cls in NOMINAL_CLASSES and main.value_in(CASES) == st["gov_case"]
         if main.cls == "prep":
             st["gov_case"] = main.value_in(CASES)
-        elif main.cls in NOMINAL_CLASSES and (not surface[:1].isupper() or main.value_in(CASES) == st["gov_case"]):
-            # the preposition's noun has come: a name in its case ends the phrase too ("do Moskwy
-            # poleci": "poleci" is the verb, not a noun governed by "do")
+        elif main.cls in NOMINAL_CLASSES and not surface[:1].isupper():
             st["gov_case"] = None
         elif main.cls in VERB_CLASSES or main.cls in ("conj", "comp"):
             st["gov_case"] = None

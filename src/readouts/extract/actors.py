@@ -22,6 +22,17 @@ GAP = "…"
 NOMINATIVE_OR_UNKNOWN = {None, "Nom"}
 # A stem shorter than this is too ambiguous to compare ("Dom" vs "do").
 MIN_STEM = 3
+# The generic role "leader" ("the Israeli leader", "лидер") stands for whoever holds one of the
+# offices that lead a country; which one the text means is told by who was mentioned last.
+LEADER_ROLE = "leader"
+LEADER_OFFICES = ("_president", "_chancellor", "_prime_minister")
+
+
+def role_of(office_key: str, role: str) -> bool:
+    """Whether an office (key "<side>_<role>") fills a generic role."""
+    if role == LEADER_ROLE:
+        return office_key.endswith(LEADER_OFFICES)
+    return office_key.split("_", 1)[1] == role
 
 
 @dataclass(slots=True)
@@ -208,8 +219,9 @@ class ActorFinder:
         if best is None:
             return None
         end, canonical, via = best
-        # a title right before a name ("President Biden", "prezydent Putin") is one mention
-        if via in ("title", "generic") and end < len(words):
+        # a title right before a name ("President Biden", "prezydent Putin") is one mention; so is
+        # an unnamed-official label before the name it leaves out ("Kremlin spokesman Dmitry Peskov")
+        if (via in ("title", "generic") or self._entry(canonical).kind == "official") and end < len(words):
             after = self._name_at(words, keys, end)
             if after and self._entry(after[1]).kind == "person":
                 end, canonical, via = after[0], after[1], "name"
@@ -228,14 +240,20 @@ class ActorFinder:
         for m in found:
             owner_side = self._entry(m.actor).side if m.actor != BOTH else None
             official = self.lex.officials_by_side.get(owner_side or "")
-            if official is None or self._entry(m.actor).kind == "official":
+            if self._entry(m.actor).kind == "official" or official is None and m.actor not in self.lex.actors:
                 out.append(m)
                 continue
             before = m.first - 1
             hit = None
+            # an aide word before a person named in the nominative ("spokesman John Kirby",
+            # "советник Ушаков") is an apposition: the named aide. The name's own form tells, as
+            # taggers misread names ("Советник Макрона": "Макрона" is no lemma, so the owner)
+            head = words[m.last - 1]
+            apposition = m.kind == "person" and m.case in (None, "Nom") and \
+                fold(head.text) == fold(head.lemma or head.text)
             for start in range(max(0, before - 2), before + 1):
                 h = self.aides.match_at(keys, start)
-                if h and h[0] == m.first:
+                if h and h[0] == m.first and not apposition:
                     hit = (start, m.last)
             # "Macron's office", and English compounds: "an Élysée adviser", "Putin aide"
             possessive = {fold(x) for x in self.lex.cues["possessive_markers"]}
@@ -251,6 +269,12 @@ class ActorFinder:
                 continue
             a, b = hit
             start, stop = words[a].start, words[b - 1].stop
+            if official is None:
+                # a side without an unnamed-official label: the person speaks through the office
+                # ("Netanyahu's office announced")
+                out.append(Mention(a, b, m.actor, m.kind, start, stop, sentence_text(sentence, start, stop),
+                                   words[a].feat("Case"), "aide", m.gender))
+                continue
             out.append(Mention(a, b, official, "official", start, stop, sentence_text(sentence, start, stop),
                                words[a].feat("Case"), "aide", "masc"))
         return out
@@ -272,10 +296,17 @@ class ActorFinder:
         return None
 
     def _holder(self, role: str, side: str) -> str | None:
-        for key, office in self.lex.offices.items():
-            if key.split("_", 1)[1] == role and office.side == side:
-                return office.holder_on(self.day)
-        return None
+        """The holder of a role on one side; of several ("the Israeli leader": president or
+        prime minister), the principal of the call, else the one mentioned last."""
+        holders = [h for key, office in self.lex.offices.items()
+                   if role_of(key, role) and office.side == side and (h := office.holder_on(self.day))]
+        for name in self.principals:
+            if name in holders:
+                return name
+        for name in reversed(self.recent):
+            if name in holders:
+                return name
+        return holders[0] if holders else None
 
     @staticmethod
     def _plural(word: Word) -> bool:
@@ -312,7 +343,7 @@ class ActorFinder:
         ("поблагодарил премьер-министра" in a Kremlin readout of a call with India's PM)."""
         holders = {}
         for key, office in self.lex.offices.items():
-            if key.split("_", 1)[1] == role:
+            if role_of(key, role):
                 holder = office.holder_on(self.day)
                 if holder:
                     holders[holder] = office.side
@@ -339,10 +370,23 @@ class ActorFinder:
             if any(m.start < span.stop and span.start < m.stop for m in found):
                 continue
             idx = [k for k, w in enumerate(words) if w.start >= span.start and w.stop <= span.stop]
+            # a tagger's span may take in the capitalised adjective of a preceding proper name
+            # ("Rady Bezpieczeństwa Narodowego Emily Horne"): a person's name is proper nouns only
+            trimmed = False
+            while len(idx) > 1 and words[idx[0]].upos not in ("PROPN", None, "X"):
+                idx, trimmed = idx[1:], True
             if not idx:
                 continue
-            canonical = romanise(span.lemma or span.text, self.translit)
-            yield Mention(idx[0], idx[-1] + 1, canonical, "person", span.start, span.stop, span.text,
+            name_words = [words[k] for k in idx]
+            start, stop = name_words[0].start, name_words[-1].stop
+            text = sentence_text(sentence, start, stop)
+            # in the nominative the name is its own lemma; a lemmatiser guessing at a foreign
+            # name would only garble it ("Horne" → "Horny")
+            nominative = all(w.feat("Case") == "Nom" or w.feat("Case") is None and fold(w.text) == fold(w.lemma or w.text)
+                             for w in name_words)
+            lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
+            canonical = romanise(text if nominative else lemma or text, self.translit)
+            yield Mention(idx[0], idx[-1] + 1, canonical, "person", start, stop, text,
                           self._name_case(words, idx[0], idx[-1] + 1), "ner", None)
 
 

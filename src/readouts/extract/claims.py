@@ -281,6 +281,9 @@ class DocumentExtractor:
         # English has no morphology offline: a determiner or possessive before makes it a noun
         if i > 0 and words[i - 1].upos in {"DET"} | ({"PRON"} if words[i - 1].feat("Poss") else set()):
             return False
+        # …and so does a possessive clitic: "Russia's repeated references" (an attributive participle)
+        if i > 0 and fold(words[i - 1].text) in {fold(x) for x in self.cues["possessive_markers"]}:
+            return False
         if i > 0 and fold(words[i - 1].text) in {fold(x) for x in self.cues["infinitive_markers"]}:
             return False
         return True
@@ -478,6 +481,10 @@ class DocumentExtractor:
         entry = self.lex.actors.get(actor or "")
         if how == "impersonal" or actor in (None, BOTH):
             return False
+        if entry is not None and entry.kind == "person" and entry.account and \
+                actor not in self.state.principals and not self._is_leader(actor):
+            return False        # a named spokesman or aide relays his side's account ("Ushakov told
+                                # reporters that the leaders discussed …")
         return entry is None and how == "ner" or entry is not None and entry.kind == "person"
 
     def _resolve_nesting(self, sentence, words, triggers, paragraph, mentions):
@@ -527,12 +534,16 @@ class DocumentExtractor:
             elif outer.frame and not self._speaks_for_itself(sentence, words, outer, mentions):
                 result.remove(outer)     # the frame only names the source of the inner claim
                 t.window_start = outer.last
+                between = [w for w in words[outer.last:t.first] if fold(w.text) not in comps]
+                if between and all(w.upos == "PRON" for w in between):
+                    # "The Kremlin said it noted …": the pronoun right after the frame is its speaker
+                    t.speaker = self._actor(sentence, words, outer, mentions)[0]
                 result.append(t)
-            elif outer.frame and outer.act == "state" and t.act != "state" and \
+            elif (outer.frame or outer.rule == "verb" == t.rule) and outer.act == "state" and t.act != "state" and \
                     not any(self._is_negation_word(w) for w in words[max(0, t.first - 3):t.first]) and \
                     self._same_side(self._actor(sentence, words, t, mentions)[0],
                                     self._actor(sentence, words, outer, mentions)[0]):
-                outer.act = t.act        # "said Kyiv would support …": the speaker's own act
+                outer.act = t.act        # "said Kyiv would support …", "подчеркнул, что Россия осуждает …": the speaker's own act
                 outer.rule += "+" + t.rule
             # otherwise t is part of what the outer claim reports
         return result, quote
@@ -566,14 +577,31 @@ class DocumentExtractor:
                     self._actor(sentence, words, t, mentions)[0] not in self.state.principals:
                 return [x for x in triggers if x is not t]
         last = triggers[-1]
-        if not last.frame or last.content_start is not None:
+        # any plain verb of saying that closes the sentence with only its speaker after it
+        # ("…, подчеркнул российский президент.", "…, отметили в Кремле.") attributes what precedes
+        in_mention = {k for m in mentions for k in range(m.first, m.last)}
+        closing = last.act == "state" and last.rule == "verb" and all(
+            k in in_mention or words[k].upos in ("PUNCT", "ADP", "ADJ", "DET")
+            for k in range(last.last, len(words)))
+        if not (last.frame or closing) or last.content_start is not None:
             return triggers
         if self._complementizer_after(words, last.last) is not None:
             return triggers
         before = [m for m in mentions if m.last <= last.first and m.first > triggers[-2].last]
         comma = any(w.text == "," for w in words[triggers[-2].last:last.first])
         speaker = self._actor(sentence, words, last, mentions)[0]
-        if comma and before and speaker not in self.state.principals:
+        entry = self.lex.actors.get(speaker or "")
+        # "…, отметили в Кремле": an institution named as the place relays as well
+        relays = speaker not in self.state.principals and \
+            (before or entry is not None and entry.kind in ("institution", "official")
+             or closing and any(m.first >= last.last and m.kind in ("institution", "official", "media")
+                                for m in mentions))
+        if comma and speaker in self.state.principals and \
+                self._same_side(self._actor(sentence, words, triggers[-2], mentions)[0], speaker):
+            # "Российская сторона готова …, подчеркнул российский президент": the principal's own
+            # side's stance, told once
+            return triggers[:-1]
+        if comma and relays:
             entry = self.lex.actors.get(speaker or "")
             if entry is not None and entry.account and not self.official:
                 self.state.account = entry.account    # "…, сообщил помощник президента Ушаков"
@@ -729,8 +757,15 @@ class DocumentExtractor:
         if trig.act == "discuss" and any(w.upos == "NOUN" for w in words[window:trig.first]):
             return BOTH, "topic"                          # "The conversation focused on …"
         # 3. a coordinated verb shares its subject ("restated … and urged …")
-        if prev_actor and any(w.upos == "CCONJ" for w in words[max(0, trig.first - 2):trig.first]):
-            return prev_actor, "coordination"
+        if any(w.upos == "CCONJ" for w in words[max(0, trig.first - 2):trig.first]):
+            if prev_actor:
+                return prev_actor, "coordination"
+            # "Kirby called the contact 'a good thing' but said …": the first verb was no claim,
+            # the subject of the sentence is still the one of the coordinated verb
+            subject = next((m for m in mentions if m.last <= trig.first and m.kind in PERSONAL_KINDS
+                            and self._subject_like(words, m)), None)
+            if subject is not None and not self._inside_quote(sentence.start, words[subject.first].start):
+                return subject.actor, "coordination"
         # 4. inverted order: "– powiedział urzędnik Białego Domu", "said Peskov"
         for m in mentions:
             if trig.last <= m.first <= trig.last + 2 and m.case in (None, "Nom") and \
@@ -747,7 +782,9 @@ class DocumentExtractor:
         if head.feat("Number") == "Plur" and head.feat("Person") in (None, "3"):
             place = self._institution_as_place(words, trig, mentions, window)
             return (place, "institution") if place else (BOTH, "subjectless")
-        if trig.rule == "phrase" and trig.act in JOINT_ACTS and head.upos not in ("VERB", "AUX"):
+        # "The conversation focused on …", "Rozmowa dotyczyła …": the phrase holds its own subject
+        if trig.rule == "phrase" and trig.act in JOINT_ACTS and \
+                (head.upos not in ("VERB", "AUX") or words[trig.first].upos == "NOUN"):
             return BOTH, "topic"
         gender = {"Masc": "masc", "Fem": "fem"}.get(head.feat("Gender") or "")
         if gender and gender in self.state.last_subject:
@@ -983,7 +1020,23 @@ class DocumentExtractor:
         # the content's own predicate: negation before its first verb or auxiliary, or within
         # two words after it ("would not", "had no intention", "nie było żadnych")
         breaks = {fold(c) for c in self.cues["clause_breaks"]}
+        # a condition or relative clause set off by commas is skipped: its negation is not the
+        # claim's ("If the US did not see changes, he warned, policy would change"; "aggression,
+        # which began last year, must never be accepted")
+        asides = {fold(c) for c in self.cues["relatives"]} | \
+            {fold(c) for c in self.cues["conditions"] if " " not in c.strip()}
+        skip_to = -1
         for j, w in enumerate(content):
+            if j < skip_to:
+                continue
+            if fold(w.text) in asides:
+                # the aside ends at a comma, or where a quote's attribution was cut out of it
+                # ("If …, he warned, …")
+                comma = next((k for k in range(j + 1, len(content)) if content[k].text == ","
+                              or "," in self.analysis.text[content[k - 1].stop:content[k].start]), None)
+                if comma is not None:
+                    skip_to = comma + (1 if content[comma].text == "," else 0)
+                    continue
             if j > 0 and fold(w.text) in breaks:
                 break
             if is_negation(content, j):

@@ -6,6 +6,7 @@ see `lang/<xx>/source.yaml`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from readouts.extract.lexicon import fold
@@ -42,10 +43,16 @@ def detect_source(loaded: LoadedText, first_person_side: str | None) -> SourceGu
     body = fold(loaded.text)
     if any(fold(mark) in body for mark in data["press_marks"]):
         return SourceGuess("press", False)
-    if any(fold(op) in head for op in data["official_openers"]):
+    if any(_has_phrase(head, fold(op)) for op in data["official_openers"]):
         source = shared["side_sources"].get(first_person_side or "", "ministry")
         return SourceGuess(source, True)
     return SourceGuess("press", False)
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    """A whole-word occurrence: the opener "komunikat" is not the plural in "oficjalne
+    komunikaty", which a press article uses to speak of the readouts it compares."""
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
 
 
 def _opening(loaded: LoadedText) -> str:
