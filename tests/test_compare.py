@@ -180,6 +180,21 @@ def test_shared_named_entity_is_a_signal_but_common_ones_are_not():
     assert any(r.startswith("entities Syria") for r in m.reasons)
 
 
+def test_claims_far_apart_in_the_two_texts_pay_a_position_penalty():
+    from readouts.compare import _sides, _with_positions, score_pair
+
+    cfg = load_config()
+    first = [claim(f"Biden said point {k} about sanctions.", "Joe Biden", "state") for k in range(5)]
+    other = [claim(f"Байден сказал пункт {k} о санкциях.", "Joe Biden", "state") for k in range(5)]
+    left = _with_positions(_sides(doc("en", *first).claims, "en", cfg))
+    right = _with_positions(_sides(doc("ru", *other).claims, "ru", cfg))
+    assert [s.position for s in left] == [0.0, 0.25, 0.5, 0.75, 1.0]
+    near, _ = score_pair(left[0], right[0], 0.5, cfg)
+    far, reasons = score_pair(left[0], right[4], 0.5, cfg)
+    assert far == pytest.approx(near + cfg.weights["position"])
+    assert any(r.startswith("far apart in the texts") for r in reasons)
+
+
 def test_empty_side_gives_only_lists():
     result = compare(doc("en", EN_WARN, EN_DIPLOMATS), doc("ru"))
     assert result.matches == [] and result.only_left == [EN_WARN, EN_DIPLOMATS] and result.only_right == []

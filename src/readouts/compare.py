@@ -45,12 +45,12 @@ if TYPE_CHECKING:  # numpy is imported with the encoder, never at module import
 COMPARE_SPEC = {
     "weights": {k: float for k in (
         "similarity", "actor", "actor_joint", "actor_side", "actor_clash", "addressee", "act",
-        "act_clash", "topic", "topic_clash", "date", "entity")},
+        "act_clash", "topic", "topic_clash", "date", "entity", "position")},
     "similarity": {"low": float, "high": float},
     "thresholds": {"match": float, "extra": float, "same_side_similarity": float,
                    "retell_topic": float, "conflict": float,
                    "matter_similarity": float},
-    "context": {"inherit_within": int, "entity_share": float},
+    "context": {"inherit_within": int, "entity_share": float, "position_free": float},
     "compatible_acts": [list],   # rows [act, act, compatibility]: checked in load_config
     "opposed_acts": [list],      # rows [act, act]
     "sides": {str: [str]},
@@ -63,6 +63,7 @@ ANAPHORA = "<anaphora>"   # the pseudo-topic of an anaphora cue (never a key of 
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)   # letters and digits; hyphens and apostrophes split words
 WHOLE = "$"                                  # a cue token ending in "$" must be the whole word
+MIN_ORDERED = 4                              # claims a side needs before their order is a signal
 
 
 # --------------------------------------------------------------------------- data
@@ -85,6 +86,7 @@ class CompareConfig:
     fold: dict[int, str]                    # str.translate table
     inherit_within: int                     # chars: a topicless claim takes the topics of one this close before it
     entity_share: float                     # an entity named in more than this share of a side's claims says little
+    position_free: float                    # a difference of relative position up to this costs nothing
 
 
 @cache
@@ -128,7 +130,7 @@ def load_config() -> CompareConfig:
         topic_weight={k: v["weight"] for k, v in topics.items()},
         related=frozenset(related), related_strength=raw["related_topics"]["strength"],
         fold=str.maketrans(fold), inherit_within=raw["context"]["inherit_within"],
-        entity_share=raw["context"]["entity_share"],
+        entity_share=raw["context"]["entity_share"], position_free=raw["context"]["position_free"],
     )
 
 
@@ -321,6 +323,7 @@ class _Side:
     back: bool = False      # the claim points back at the matter of the claim before it
     inherited: bool = False  # its topics come (only) from the claim before it: no evidence of a clash
     entities: frozenset[str] = frozenset()   # canonical names the sentence mentions (see _with_entities)
+    position: float | None = None   # where the claim stands among its side's claims, 0 (first) to 1 (last)
 
 
 def _side(claim: Claim, lang: str) -> _Side:
@@ -343,6 +346,17 @@ def _sides(claims: list[Claim], lang: str, cfg: CompareConfig) -> list[_Side]:
             merged = tuple(t for t in cfg.topic_order if t in here.topics or t in before.topics)
             sides[k] = _Side(here.claim, merged, here.dates, here.back, inherited=not here.topics)
     return sides
+
+
+def _with_positions(sides: list[_Side]) -> list[_Side]:
+    """Each claim with its place among the side's claims (0 first, 1 last): two accounts of one
+    call tend to tell it in a similar order."""
+    if len(sides) < MIN_ORDERED:
+        return sides           # too few claims for an order to say anything
+    order = sorted(range(len(sides)), key=lambda k: (sides[k].claim.start, sides[k].claim.stop))
+    last = len(sides) - 1
+    rank = {k: n / last for n, k in enumerate(order)}
+    return [replace(s, position=rank[k]) for k, s in enumerate(sides)]
 
 
 def _with_entities(sides: list[_Side], extraction: Extraction, cfg: CompareConfig) -> list[_Side]:
@@ -457,6 +471,12 @@ def score_pair(left: _Side, right: _Side, cos: float, cfg: CompareConfig) -> tup
     entities = sorted((left.entities & right.entities) - own)
     if entities:
         parts.append((w["entity"], "entities " + ", ".join(entities)))
+
+    distance = abs(left.position - right.position) if None not in (left.position, right.position) else 0.0
+    if distance > cfg.position_free:
+        # far apart in the two tellings: less likely one matter (full penalty at the opposite ends)
+        value = w["position"] * (distance - cfg.position_free) / (1.0 - cfg.position_free)
+        parts.append((value, f"far apart in the texts ({distance:.2f})"))
 
     dates = _dates_shared(left.dates, right.dates)
     if dates:
@@ -615,8 +635,8 @@ def _belongs(x: int, z: int, sides: list[_Side], same: "np.ndarray", near: set[f
 def compare(left: Extraction, right: Extraction) -> Comparison:
     """Align the claims of two extractions: matches (same / conflict), and the one-sided rest."""
     cfg = load_config()
-    ls = _with_entities(_sides(_distinct(left.claims), left.document.lang, cfg), left, cfg)
-    rs = _with_entities(_sides(_distinct(right.claims), right.document.lang, cfg), right, cfg)
+    ls = _with_positions(_with_entities(_sides(_distinct(left.claims), left.document.lang, cfg), left, cfg))
+    rs = _with_positions(_with_entities(_sides(_distinct(right.claims), right.document.lang, cfg), right, cfg))
     comparison = Comparison(left=left, right=right)
     if not ls or not rs:
         comparison.only_left, comparison.only_right = [s.claim for s in ls], [s.claim for s in rs]
