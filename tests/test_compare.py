@@ -195,6 +195,21 @@ def test_claims_far_apart_in_the_two_texts_pay_a_position_penalty():
     assert any(r.startswith("far apart in the texts") for r in reasons)
 
 
+def test_one_speakers_negated_and_affirmed_statements_are_no_conflict():
+    from readouts.compare import _relation
+
+    cfg = load_config()
+    neg = claim("Ниинистё заявил, что этот шаг не направлен против России.", "Sauli Niinisto", "state",
+                polarity="negated")
+    aff = claim("Niinisto said that by joining NATO Finland strengthens its own security.", "Sauli Niinisto", "state")
+    assert _relation(neg, aff, cfg)[0] == "same"
+    # whether an agreement was reached is a matter of fact the accounts can contradict
+    not_agreed = claim("Путин не согласился, что инспекторы поедут через Киев.", "Vladimir Putin", "agree",
+                       polarity="negated")
+    stated = claim("Putin said the inspectors would travel via Kyiv.", "Vladimir Putin", "state")
+    assert _relation(not_agreed, stated, cfg)[0] == "conflict"
+
+
 def test_empty_side_gives_only_lists():
     result = compare(doc("en", EN_WARN, EN_DIPLOMATS), doc("ru"))
     assert result.matches == [] and result.only_left == [EN_WARN, EN_DIPLOMATS] and result.only_right == []

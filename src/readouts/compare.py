@@ -53,6 +53,7 @@ COMPARE_SPEC = {
     "context": {"inherit_within": int, "entity_share": float, "position_free": float},
     "compatible_acts": [list],   # rows [act, act, compatibility]: checked in load_config
     "opposed_acts": [list],      # rows [act, act]
+    "event_acts": [str],
     "sides": {str: [str]},
     "topics": {str: {"label": str, "weight": float}},
     "related_topics": {"strength": float, "groups": [[str]]},
@@ -77,6 +78,7 @@ class CompareConfig:
     thresholds: dict[str, float]
     compat: dict[frozenset[str], float]     # {act, act'} -> compatibility in (0, 1]
     opposed: frozenset[frozenset[str]]
+    event_acts: frozenset[str]              # acts that tell whether something happened (agreed, discussed)
     side_of: dict[str, str]                 # canonical actor -> the side it speaks for
     topic_order: tuple[str, ...]
     topic_label: dict[str, str]
@@ -100,6 +102,9 @@ def load_config() -> CompareConfig:
                 or not isinstance(row[2], (int, float)) or not 0 < row[2] <= 1):
             raise DataError(f"{where}: compatible_acts[{i}]: expected [act, other act, compatibility in (0, 1]]")
         compat[frozenset(row[:2])] = float(row[2])
+    unknown = [a for a in raw["event_acts"] if a not in ACTS]
+    if unknown:
+        raise DataError(f"{where}: event_acts: not acts: {', '.join(unknown)}")
     opposed = set()
     for i, row in enumerate(raw["opposed_acts"]):
         if len(row) != 2 or row[0] not in ACTS or row[1] not in ACTS or row[0] == row[1]:
@@ -126,6 +131,7 @@ def load_config() -> CompareConfig:
     return CompareConfig(
         weights=raw["weights"], sim_low=sim["low"], sim_high=sim["high"],
         thresholds=raw["thresholds"], compat=compat, opposed=frozenset(opposed), side_of=side_of,
+        event_acts=frozenset(raw["event_acts"]),
         topic_order=tuple(topics), topic_label={k: v["label"] for k, v in topics.items()},
         topic_weight={k: v["weight"] for k, v in topics.items()},
         related=frozenset(related), related_strength=raw["related_topics"]["strength"],
@@ -493,6 +499,11 @@ def score_pair(left: _Side, right: _Side, cos: float, cfg: CompareConfig) -> tup
 def _relation(left: Claim, right: Claim, cfg: CompareConfig) -> tuple[str, str | None]:
     """Opposite polarity, or opposed acts, of one matter is a conflict (both at once cancel out)."""
     flipped = (left.polarity == "negated") != (right.polarity == "negated")
+    if flipped and left.actor == right.actor and left.actor != BOTH and not cfg.event_acts & {left.act, right.act}:
+        # one speaker's two statements of one matter, one with a negated content ("this step is not
+        # directed against Russia" / "by joining NATO, Finland strengthens its security"): the same
+        # message in other words; accounts contradict each other on whether something happened
+        flipped = False
     opposed = frozenset((left.act, right.act)) in cfg.opposed
     if flipped != opposed:
         return "conflict", "opposite polarity" if flipped else f"opposed acts {left.act}/{right.act}"
