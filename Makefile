@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install test bench clean
+.PHONY: install test bench score clean
 
 # torch first, pinned: this machine's pip finds the CPU build (2.13.0+cpu) on its disk. Installing
 # the stanza extra without it would pull a multi-GB CUDA build of torch from the registry.
@@ -20,6 +20,15 @@ bench:
 	  [ -e "$$script" ] || { echo "no bench/*.py scripts"; break; }; \
 	  echo "== $$script"; $(BIN)/python "$$script"; \
 	done
+
+# the contract's scorer (in ../shared, next to a checkout of this repository) on every gold set we have
+SCORER := ../shared/eval/score.py
+score:
+	@[ -f $(SCORER) ] || { echo "no $(SCORER): the scorer ships with the contract"; exit 1; }
+	@for d in ../shared/dev corpora corpora/blind/extract; do \
+	  echo "== extract $$d"; $(BIN)/python $(SCORER) extract $$d --cmd $(BIN)/readouts | grep '^=='; done
+	@for d in ../shared/dev corpora corpora/blind/compare; do \
+	  echo "== compare $$d"; $(BIN)/python $(SCORER) compare $$d/pairs $$d --cmd $(BIN)/readouts | grep '^=='; done
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
