@@ -23,6 +23,10 @@ from readouts.pipeline import extract_loaded
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 GOLDS = sorted(CORPORA.glob("*.gold.yaml"))
 MIN_STRICT_F1 = 0.8
+# corpora/blind/extract: sets written by authors who never saw the code (see corpora/blind/README.md);
+# the first run on each was lower (0.65-0.78), later fixes were general rules, so a lower floor
+BLIND = sorted((CORPORA / "blind" / "extract").glob("*.gold.yaml"))
+MIN_BLIND_STRICT_F1 = 0.75
 LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -117,12 +121,11 @@ def test_the_scorer_on_a_made_up_case():
     assert round(f1(r), 3) == 0.8
 
 
-@pytest.mark.skipif(not GOLDS, reason="no corpora/*.gold.yaml")
-@pytest.mark.parametrize("lang", ["pl", "en", "ru"])
-def test_strict_f1_per_language(lang):
+def strict_f1_of(paths: list[Path], lang: str) -> tuple[float, dict[str, int], dict[str, float]]:
+    """Strict F1 over the files of one language, the totals, and each file's F1."""
     total: dict[str, int] = defaultdict(int)
     per_file = {}
-    for path in GOLDS:
+    for path in paths:
         file_lang, r = scored(path)
         if file_lang != lang:
             continue
@@ -130,4 +133,18 @@ def test_strict_f1_per_language(lang):
         for k, v in r.items():
             total[k] += v
     assert total["gold"] > 0, f"no {lang} gold files"
-    assert f1(total) >= MIN_STRICT_F1, (round(f1(total), 3), dict(total), per_file)
+    return f1(total), dict(total), per_file
+
+
+@pytest.mark.skipif(not GOLDS, reason="no corpora/*.gold.yaml")
+@pytest.mark.parametrize("lang", ["pl", "en", "ru"])
+def test_strict_f1_per_language(lang):
+    value, total, per_file = strict_f1_of(GOLDS, lang)
+    assert value >= MIN_STRICT_F1, (round(value, 3), total, per_file)
+
+
+@pytest.mark.skipif(not BLIND, reason="no corpora/blind/extract")
+@pytest.mark.parametrize("lang", ["pl", "en", "ru"])
+def test_blind_strict_f1_per_language(lang):
+    value, total, per_file = strict_f1_of(BLIND, lang)
+    assert value >= MIN_BLIND_STRICT_F1, (round(value, 3), total, per_file)

@@ -367,3 +367,48 @@ def test_coordinated_verb_after_a_non_claim_verb_keeps_the_sentence_subject():
 def test_named_spokesman_relays_what_the_leaders_did():
     text = "Putin spoke with Xi.\n\nYuri Ushakov told reporters that the two leaders discussed trade."
     check(only(text, "Ushakov", date="2025-01-21"), actor="both", act="discuss")
+
+
+# ---------------------------------------------------------------- relayed speech, publisher titles
+def test_publisher_title_gives_the_bare_title_its_side():
+    text = ("PM call with President Ramaphosa: 3 April 2025\n\nThe Prime Minister spoke to President "
+            "Ramaphosa this morning.\n\nThe Prime Minister stressed that trade must stay open. "
+            "He invited President Ramaphosa to visit London.\n")
+    found = claims(text, date="2025-04-03")
+    assert not [c for c in found if "spoke to" in c.sentence]      # the call itself is no claim
+    check(only(text, "stressed", date="2025-04-03"), actor="Keir Starmer")
+    check(only(text, "invited", date="2025-04-03"), actor="Keir Starmer", act="propose")
+
+
+@pytest.mark.parametrize("text, fragment, actor, act", [
+    # a named person the gazetteer lacks relays; the claim is the inner one
+    ("Foreign Secretary Arjun Mehta said Modi invited Trump to visit India.", "Mehta", "Narendra Modi", "propose"),
+    # "X, the aide said, …": the aside's speaker is not the subject of the verbs after it
+    ("Trump, Mehta said, listened carefully and expressed his support for India.", "Mehta", "Donald Trump", "support"),
+    ("An Israeli official said Netanyahu urged Macron to press the UN.", "Israeli", "Benjamin Netanyahu", "demand"),
+])
+def test_relayed_speech_is_the_inner_claim(text, fragment, actor, act):
+    check(only(text, fragment, date="2025-06-18"), actor=actor, act=act)
+
+
+def test_object_after_a_verb_is_no_subject():
+    text = "Modi gave the US president a detailed account and told him that India had acted."
+    check(only(text, "told", date="2025-06-18"), actor="Narendra Modi")
+
+
+@pytest.mark.parametrize("text, fragment, actor, act", [
+    ("Modi spoke to Trump. Trump invited Modi to Washington, but the prime minister was unable to accept.", "unable",
+     "Narendra Modi", "reject"),
+    ("Macron asked Netanyahu to halt the strikes.", "asked", "Emmanuel Macron", "demand"),
+])
+def test_refusals_and_requests(text, fragment, actor, act):
+    found = [c for c in claims(text, date="2025-06-18") if fragment in c.trigger]
+    assert len(found) == 1, [(c.actor, c.act, c.trigger) for c in claims(text, date="2025-06-18")]
+    check(found[0], actor=actor, act=act)
+
+
+def test_said_without_that_is_no_separate_commitment():
+    text = ("PM call with President Ramaphosa: 3 April 2025\n\n"
+            "The Prime Minister said the UK would not lower its food standards.\n")
+    found = claims(text, date="2025-04-03")
+    assert len(found) == 1 and found[0].actor == "Keir Starmer", [(c.actor, c.act, c.trigger) for c in found]

@@ -314,3 +314,17 @@ def test_what_the_conversation_was_about_is_discussed_by_both(text, act):
 ])
 def test_agreeing_and_blaming_verbs(text, act):
     check(only(text, "Putin"), actor="Vladimir Putin", act=act)
+
+
+# ---------------------------------------------------------------- relayed speech
+def test_unknown_spokesman_relays_the_inner_claim():
+    text = "Rzecznik rządu Jan Kowalczyk przekazał, że premier Donald Tusk zapewnił Meloni, że Polska poprze plan."
+    found = claims(text, date="2025-03-04")
+    assert len(found) == 1, [(c.actor, c.act, c.trigger) for c in found]
+    check(found[0], actor="Donald Tusk", act="assure")
+
+
+def test_jak_dodal_is_attribution_and_title_continues_the_subject():
+    text = ("Mieszko Pawlak przekazał, że Andrzej Duda zapewnił tureckiego przywódcę, że Polska pomoże. "
+            "Jak dodał, prezydent podkreślił również, że Turcja jest ważnym sojusznikiem.")
+    check(only(text, "Jak dodał", date="2024-10-08"), actor="Andrzej Duda", act="state")

@@ -306,3 +306,15 @@ def test_closing_attribution_to_a_principal_of_his_sides_stance_is_one_claim():
 def test_a_stated_condemnation_is_concern():
     text = "Путин провёл разговор с Нетаньяху.\n\nОн подчеркнул, что Россия осуждает любые действия против мирных жителей."
     check(only(text, "осуждает", date="2023-10-16"), actor="Vladimir Putin", act="concern")
+
+
+# ---------------------------------------------------------------- relayed speech
+def test_aide_stressing_what_was_not_discussed_relays():
+    text = ("Владимир Путин провёл телефонный разговор с Дональдом Трампом. "
+            "Ушаков подчеркнул, что вопрос о встрече конкретно не обсуждался.")
+    check(only(text, "Ушаков", date="2025-08-18"), actor="both", act="discuss", polarity="negated")
+
+
+def test_kak_dobavil_takes_the_speaker_from_the_verb():
+    text = "Песков заявил журналистам, что контакты продолжатся. Как добавил, сроки пока не определены."
+    check(only(text, "Как добавил", date="2025-08-18"), actor="Dmitry Peskov", act="state")

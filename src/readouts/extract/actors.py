@@ -157,6 +157,7 @@ class ActorFinder:
         self.nationalities = PhraseIndex(lex.nationalities, endings)
         self.group_words = {w for g in lex.both_groups for w in g}
         self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
+        self.recent_subjects: list[str] = []    # …of them, those mentioned in the nominative
         self.translit = lex.cues.get("transliteration", {})
 
     # ------------------------------------------------------------------ mentions
@@ -179,7 +180,7 @@ class ActorFinder:
         found = self._aides(sentence, words, keys, found)
         for m in found:
             if m.kind in ("person", "official"):
-                self._remember(m.actor)
+                self._remember(m.actor, m.case == "Nom")
         return found
 
     def _mention_at(self, sentence: Sentence, words: list[Word], keys: list[set[str]], i: int) -> Mention | None:
@@ -203,7 +204,7 @@ class ActorFinder:
             hit = self.generic.match_at(keys, i)
             if hit:
                 after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
-                holder = self._resolve_generic(hit[1])
+                holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom")
                 title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
                 country = self._country_of_title(words, keys, i, hit[0])
                 if country is not None:
@@ -337,7 +338,7 @@ class ActorFinder:
         cases = [w.feat("Case") for w in words[i:end] if w.feat("Case")]
         return cases[0] if cases else None
 
-    def _resolve_generic(self, role: str) -> str | None:
+    def _resolve_generic(self, role: str, nominative: bool = False) -> str | None:
         """A bare title ("the President", "глава государства"): in a readout, its own principal
         when that principal holds such an office; else the most recently mentioned holder of one
         ("поблагодарил премьер-министра" in a Kremlin readout of a call with India's PM)."""
@@ -348,18 +349,30 @@ class ActorFinder:
                 if holder:
                     holders[holder] = office.side
         if self.own_side:
+            # the readout's own principal; when the text never names him (a Downing Street
+            # readout says only "The Prime Minister"), the holder of the office on its side
+            own_known = any(self._entry(p).side == self.own_side for p in self.principals)
             for holder, side in holders.items():
-                if side == self.own_side and (not self.principals or holder in self.principals):
+                if side == self.own_side and (not own_known or holder in self.principals):
                     return holder
+        # a title as subject continues the narrator's last subject of that office ("Duda zapewnił
+        # tureckiego przywódcę, że … Jak dodał, prezydent podkreślił": Duda), where case tells
+        for name in (reversed(self.recent_subjects) if nominative else ()):
+            if name in holders:
+                return name
         for name in reversed(self.recent):
             if name in holders:
                 return name
         return None
 
-    def _remember(self, name: str) -> None:
+    def _remember(self, name: str, subject: bool = False) -> None:
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
+        if subject:
+            if name in self.recent_subjects:
+                self.recent_subjects.remove(name)
+            self.recent_subjects.append(name)
 
     def _ner_mentions(self, sentence: Sentence, found: list[Mention]) -> Iterator[Mention]:
         """Person names the gazetteer lacks, from the backend's name spans."""

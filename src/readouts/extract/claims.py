@@ -104,6 +104,7 @@ class DocumentExtractor:
         self.dates = dates
         self.anchor = anchor
         self.use_names = "ner" in analysis.provides
+        self.trigger_lemmas = frozenset(lex.verb_acts) | lex.light_verbs | frozenset(lex.joint_acts)
         finder = ActorFinder(lex, anchor, use_names=self.use_names)
         self.sentence_mentions = [finder.mentions(s) for s in analysis.sentences]
         self.all_mentions = [m for ms in self.sentence_mentions for m in ms]
@@ -111,7 +112,7 @@ class DocumentExtractor:
         guess = detect_source(loaded, first_side)
         self.source = guess.source
         self.official = guess.official
-        self.own_side = first_side if guess.official else None
+        self.own_side = (guess.side or first_side) if guess.official else None
         if self.own_side:
             # titles such as "the President" mean the readout's own principal: find again
             self.state = DocumentState(principals=self._principals())
@@ -119,8 +120,8 @@ class DocumentExtractor:
             self.sentence_mentions = [finder.mentions(s) for s in analysis.sentences]
             self.all_mentions = [m for ms in self.sentence_mentions for m in ms]
         self.state = DocumentState(principals=self._principals())
+        self._aside: range = range(0)      # words of a dropped "X said" aside in the current sentence
         self.triggers = self._compile_triggers()
-        self.trigger_lemmas = frozenset(lex.verb_acts) | lex.light_verbs | frozenset(lex.joint_acts)
 
     # ------------------------------------------------------------------ document-level facts
     def _is_leader(self, name: str) -> bool:
@@ -199,6 +200,7 @@ class DocumentExtractor:
             words = sentence.words
             keys = [word_keys(w, self.lex.name_endings) for w in words]
             self._update_account(sentence, words, keys, mentions, new_paragraph)
+            self._aside = range(0)
             found = list(self._sentence_claims(sentence, words, keys, mentions, paragraph))
             if not found:
                 self._remember_subjects(mentions)
@@ -485,7 +487,26 @@ class DocumentExtractor:
                 actor not in self.state.principals and not self._is_leader(actor):
             return False        # a named spokesman or aide relays his side's account ("Ushakov told
                                 # reporters that the leaders discussed …")
-        return entry is None and how == "ner" or entry is not None and entry.kind == "person"
+        if entry is None and how.startswith("ner"):
+            # a person the gazetteer lacks is no party to the call: a spokesman, a foreign
+            # secretary briefing reporters ("Misri said Trump invited Modi …") relays
+            return False
+        return entry is not None and entry.kind == "person"
+
+    def _personal_speaker(self, sentence, words, trig: Trigger, mentions) -> bool:
+        """Whether a person (named, titled or an unnamed official) is the trigger's speaker."""
+        actor, how = self._actor(sentence, words, trig, mentions)
+        if actor in (None, BOTH) or how == "impersonal":
+            return False        # "Подчёркнуто, что …": the account's own statement
+        entry = self.lex.actors.get(actor)
+        return entry is None or entry.kind in PERSONAL_KINDS
+
+    def _party_act(self, sentence, words, trig: Trigger, mentions) -> bool:
+        """Whether a party of the call does the act: a person or both; not a side's stance
+        ("Она подчеркнула, что Москва открыта к диалогу" is the spokeswoman's own)."""
+        actor = self._actor(sentence, words, trig, mentions)[0]
+        entry = self.lex.actors.get(actor or "")
+        return actor == BOTH or actor is not None and (entry is None or entry.kind == "person")
 
     def _resolve_nesting(self, sentence, words, triggers, paragraph, mentions):
         """Drop the triggers that are part of another claim's content; a quote's attribution
@@ -500,7 +521,15 @@ class DocumentExtractor:
                 triggers = [t for t in triggers if t not in inside]
                 quote.attribution.rule += "+quote"
             elif inside or quote.sentence is not sentence and quote.has_triggers:
-                triggers = [t for t in triggers if t is not quote.attribution]
+                attribution = quote.attribution
+                triggers = [t for t in triggers if t is not attribution]
+                if quote.sentence is sentence and quote.first_word == 0 and attribution.last < len(words) \
+                        and words[attribution.last].text == ",":
+                    # "Trump, Misri said, listened … and expressed": the aside's speaker is no
+                    # subject of the verbs after it
+                    comma = next((k for k in range(attribution.first - 1, max(-1, attribution.first - 6), -1)
+                                  if words[k].text == ","), attribution.first)
+                    self._aside = range(comma, attribution.last + 1)
                 quote = None
             else:
                 quote.attribution.rule += "+quote"
@@ -531,8 +560,16 @@ class DocumentExtractor:
                 outer = None             # "uznał, że …, i ostrzegł": a second verb of the same subject
             if outer is None:
                 result.append(t)
-            elif outer.frame and not self._speaks_for_itself(sentence, words, outer, mentions):
+            elif (outer.frame or outer.rule == "verb" and outer.act == "state" != t.act and
+                  self._personal_speaker(sentence, words, outer, mentions) and
+                  self._party_act(sentence, words, t, mentions)) and \
+                    not self._speaks_for_itself(sentence, words, outer, mentions):
+                # a relayer's "stressed that …" only names the source, as his "said that …" does
                 result.remove(outer)     # the frame only names the source of the inner claim
+                relayer = self._actor(sentence, words, outer, mentions)[0]
+                if relayer not in (None, BOTH) and self._gender_of(relayer):
+                    # still the narrator's subject: "X przekazał, że …. Zapowiedział również …"
+                    self.state.last_subject[self._gender_of(relayer)] = relayer
                 t.window_start = outer.last
                 between = [w for w in words[outer.last:t.first] if fold(w.text) not in comps]
                 if between and all(w.upos == "PRON" for w in between):
@@ -575,6 +612,10 @@ class DocumentExtractor:
             if t.frame and t.last < len(words) and words[t.last].text == "," and \
                     any(w.text == "," for w in words[max(0, t.first - 4):t.first]) and \
                     self._actor(sentence, words, t, mentions)[0] not in self.state.principals:
+                comma = max(k for k in range(max(0, t.first - 4), t.first) if words[k].text == ",")
+                # the aside's speaker is no subject of the verbs after it ("Trump, Misri said,
+                # listened … and expressed his support")
+                self._aside = range(comma, t.last + 1)
                 return [x for x in triggers if x is not t]
         last = triggers[-1]
         # any plain verb of saying that closes the sentence with only its speaker after it
@@ -678,6 +719,12 @@ class DocumentExtractor:
                     gender = self._pronoun_gender(words[j], self.cues["possessives"])
                     if gender in ("masc", "fem"):
                         speaker = self.state.last_subject.get(gender)
+            if speaker is None and (following is None or following.first > end + 1):
+                # "Jak dodał, …", "Как добавил, …": the subjectless verb's gender names the speaker
+                for w in words[i:end]:
+                    gender = {"Masc": "masc", "Fem": "fem"}.get(w.feat("Gender") or "")
+                    if w.upos in ("VERB", "AUX") and gender:
+                        speaker = self.state.last_subject.get(gender)
             if speaker:
                 return [Trigger(i, end, "state", "attribution", i, fold(words[i].text),
                                 content_start=end, speaker=speaker)]
@@ -715,6 +762,9 @@ class DocumentExtractor:
                 continue
             if any(fold(x.text) in comps for x in words[:i]) and triggers:
                 continue
+            if any(t.frame and t.last <= i <= t.last + 5 and
+                   not any(w.upos in ("PUNCT", "CCONJ") for w in words[t.last:i]) for t in triggers):
+                continue        # "said the UK would not …": English drops "that"; the frame's content
             out.append(Trigger(i, min(i + 2, len(words)), "assure", "commitment", i, fold(w.text)))
         return out
 
@@ -740,7 +790,7 @@ class DocumentExtractor:
         attribution = self._attribution_words(words)
         mention = next((m for m in reversed(mentions)
                         if window <= m.first and m.last <= trig.first and self._subject_like(words, m)
-                        and not (m.first > 0 and attribution[m.first - 1])), None)
+                        and not (m.first > 0 and attribution[m.first - 1]) and m.first not in self._aside), None)
         pron_at, pron = self._pronoun_before(words, trig, window)
         if pron is not None and (mention is None or pron_at > mention.first):
             actor = self.state.last_subject.get(pron) or (BOTH if pron == "plural" else None)
@@ -883,6 +933,10 @@ class DocumentExtractor:
             k -= 1
         if k >= 0 and words[k].upos == "ADP":
             return False
+        if m.case is None and 0 <= k < m.first and words[k].upos == "VERB" and \
+                self._trigger_lemma(words[k]) not in self.lex.frames:
+            return False        # without case, right after a verb is its object: "gave the US
+                                # president" (not after "said", which English lets drop "that")
         if self._possessive(words, m):
             return False
         if m.first > 0 and words[m.first - 1].upos == "PRON" and words[m.first - 1].feat("Poss"):
@@ -896,6 +950,9 @@ class DocumentExtractor:
         between = words[trig.last:m.first]
         if any(w.upos in ("PUNCT", "SCONJ", "ADP") for w in between):
             return False
+        if m.last < len(words) and words[m.last].upos in ("VERB", "AUX") and \
+                words[m.last].feat("VerbForm") in (None, "Fin"):
+            return False        # ", said Macron warned …": the subject of the content's own verb
         return trig.first == 0 or before in set(self.cues["quote_attribution_dashes"]) | {",", "”", "»", "\""}
 
     def _clause_start(self, words: list[Word], i: int) -> int:

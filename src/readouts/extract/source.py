@@ -16,6 +16,10 @@ from readouts.model import LoadedText
 SOURCE_SCHEMA = {
     "official_openers": [str],    # phrases that open an official readout in its own voice
     "press_marks": [str],         # datelines, agency marks, bylines of a press article
+    # title formulas that only one side's office uses ("PM call with …": Downing Street); its
+    # bare titles ("The Prime Minister") then mean that side's principal, even when the text
+    # names only the counterpart
+    "publisher_sides?": {str: str},
 }
 SHARED_SCHEMA = {
     "url_sources": {str: str},    # domain fragment -> source
@@ -27,6 +31,7 @@ SHARED_SCHEMA = {
 class SourceGuess:
     source: str                   # whitehouse | kremlin | press | ministry
     official: bool
+    side: str | None = None       # the side an official readout speaks for, when its title tells
 
 
 def detect_source(loaded: LoadedText, first_person_side: str | None) -> SourceGuess:
@@ -43,9 +48,13 @@ def detect_source(loaded: LoadedText, first_person_side: str | None) -> SourceGu
     body = fold(loaded.text)
     if any(fold(mark) in body for mark in data["press_marks"]):
         return SourceGuess("press", False)
-    if any(_has_phrase(head, fold(op)) for op in data["official_openers"]):
-        source = shared["side_sources"].get(first_person_side or "", "ministry")
-        return SourceGuess(source, True)
+    title = fold(loaded.title or _first_line(loaded))
+    side = next((s for phrase, s in (data.get("publisher_sides") or {}).items()
+                 if _has_phrase(title, fold(phrase))), None)
+    if side is not None or any(_has_phrase(head, fold(op)) for op in data["official_openers"]):
+        side = side or first_person_side
+        source = shared["side_sources"].get(side or "", "ministry")
+        return SourceGuess(source, True, side)
     return SourceGuess("press", False)
 
 
@@ -53,6 +62,10 @@ def _has_phrase(text: str, phrase: str) -> bool:
     """A whole-word occurrence: the opener "komunikat" is not the plural in "oficjalne
     komunikaty", which a press article uses to speak of the readouts it compares."""
     return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
+
+
+def _first_line(loaded: LoadedText) -> str:
+    return loaded.text[loaded.paragraphs[0].start:loaded.paragraphs[0].stop] if loaded.paragraphs else ""
 
 
 def _opening(loaded: LoadedText) -> str:
