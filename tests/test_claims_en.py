@@ -412,3 +412,29 @@ def test_said_without_that_is_no_separate_commitment():
             "The Prime Minister said the UK would not lower its food standards.\n")
     found = claims(text, date="2025-04-03")
     assert len(found) == 1 and found[0].actor == "Keir Starmer", [(c.actor, c.act, c.trigger) for c in found]
+
+
+# ---------------------------------------------------------------- extraction fixes (round 6)
+def test_relayer_describing_the_call_itself_is_no_claim():
+    text = ("Foreign Secretary Vikram Misri told reporters that Modi and Trump had spoken by telephone. "
+            "Misri said the call took place at Trump's request.")
+    assert claims(text) == []
+
+
+def test_unnamed_source_relays_the_inner_claim():
+    text = ("Macron spoke with Netanyahu on Sunday. The official said the two men had not discussed arms sales. "
+            "Both offices said the leaders agreed to keep talking.")
+    check(only(text, "two men"), actor="both", act="discuss", polarity="negated")
+    check(only(text, "Both offices"), actor="both", act="agree")
+
+
+def test_it_said_relays_the_office_just_named():
+    text = ("Macron spoke with Netanyahu on Sunday, the Elysee said. "
+            "It said the prime minister had told Macron that Israel was not targeting the peacekeepers.")
+    check(only(text, "It said", date="2024-10-14"), actor="Benjamin Netanyahu", act="state")
+
+
+def test_passive_discussion_with_countries_in_the_topic_is_both():
+    text = ("Erdogan spoke with Putin on Sunday. During the call, relations between Turkey and Russia "
+            "as well as regional issues were discussed.")
+    check(only(text, "were discussed"), actor="both", act="discuss")

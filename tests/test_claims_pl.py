@@ -328,3 +328,18 @@ def test_jak_dodal_is_attribution_and_title_continues_the_subject():
     text = ("Mieszko Pawlak przekazał, że Andrzej Duda zapewnił tureckiego przywódcę, że Polska pomoże. "
             "Jak dodał, prezydent podkreślił również, że Turcja jest ważnym sojusznikiem.")
     check(only(text, "Jak dodał", date="2024-10-08"), actor="Andrzej Duda", act="state")
+
+
+# ---------------------------------------------------------------- extraction fixes (round 6)
+def test_dash_quote_after_a_joined_sentence_keeps_both_claims():
+    # the splitter keeps ". –" together: the dash quote is the second sentence's, not the first's
+    text = ("Donald Tusk rozmawiał w piątek z Emmanuelem Macronem. "
+            "Premier podkreślił, że umowa otwiera nowy rozdział we wzajemnych relacjach. "
+            "– To realne zobowiązanie do pomocy – powiedział szef polskiego rządu.")
+    found = [c for c in claims(text, date="2025-05-09") if "rozmawiał" not in c.sentence]
+    assert [(c.actor, c.trigger) for c in found] == [("Donald Tusk", "podkreślił"), ("Donald Tusk", "powiedział")]
+
+
+def test_account_of_the_call_itself_is_no_claim():
+    text = "Macron rozmawiał z Putinem. Kreml przedstawił przebieg rozmowy inaczej."
+    assert [c for c in claims(text) if "Kreml" in c.sentence] == []

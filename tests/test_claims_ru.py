@@ -318,3 +318,42 @@ def test_aide_stressing_what_was_not_discussed_relays():
 def test_kak_dobavil_takes_the_speaker_from_the_verb():
     text = "Песков заявил журналистам, что контакты продолжатся. Как добавил, сроки пока не определены."
     check(only(text, "Как добавил", date="2025-08-18"), actor="Dmitry Peskov", act="state")
+
+
+# ---------------------------------------------------------------- extraction fixes (round 6)
+def test_spokesman_on_his_own_institution_is_his_claim():
+    # a named spokesman who says what his institution will do makes the claim himself
+    text = "Путин и Байден провели разговор. Дмитрий Песков заявил, что Кремль не исключает новых контактов."
+    check(only(text, "Песков"), actor="Dmitry Peskov", act="state", polarity="negated")
+
+
+def test_head_of_state_with_inner_nationality_adjective():
+    text = ("Путин провёл телефонный разговор с Масудом Пезешкианом. "
+            "Глава иранского государства проинформировал о последних событиях.")
+    check(only(text, "иранского", date="2025-06-13"), actor="Masoud Pezeshkian")
+
+
+def test_apology_is_concern():
+    check(only("Путин принёс извинения Алиеву за инцидент.", "извинения"),
+          actor="Vladimir Putin", act="concern")
+
+
+def test_attention_paid_is_discussed_but_future_attention_is_agreed():
+    text = "Путин и Шольц провели разговор. Большое внимание было уделено вопросам энергетики."
+    check(only(text, "внимание"), actor="both", act="discuss")
+    text = "Путин и Шольц провели разговор. Основное внимание будет уделено вопросам энергетики."
+    check(only(text, "внимание"), actor="both", act="agree")
+
+
+def test_praise_and_speaking_in_support_are_support():
+    check(only("Путин высоко оценил работу экспертов двух стран.", "оценил"),
+          actor="Vladimir Putin", act="support")
+    text = "Путин и Трамп провели разговор. Президенты высказались в поддержку прямых переговоров."
+    check(only(text, "высказались"), actor="both", act="support")
+
+
+def test_aide_telling_about_the_call_is_no_claim():
+    text = ("Помощник президента России Юрий Ушаков рассказал журналистам о телефонном разговоре Путина и Трампа. "
+            "Президенты условились продолжить контакты, сказал он.")
+    found = claims(text)
+    assert [(c.actor, c.act) for c in found] == [("both", "agree")]

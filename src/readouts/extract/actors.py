@@ -202,11 +202,14 @@ class ActorFinder:
                 best = (hit[0], BOTH, "group")
         if best is None:
             hit = self.generic.match_at(keys, i)
+            inner = self._inner_nationality(keys, i) if hit is None else None
+            if inner is not None:
+                hit, country = inner
             if hit:
                 after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
                 holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom")
                 title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
-                country = self._country_of_title(words, keys, i, hit[0])
+                country = inner[1] if inner is not None else self._country_of_title(words, keys, i, hit[0])
                 if country is not None:
                     side, end = country
                     holder = self._holder(hit[1], side) or holder
@@ -279,6 +282,20 @@ class ActorFinder:
             out.append(Mention(a, b, official, "official", start, stop, sentence_text(sentence, start, stop),
                                words[a].feat("Case"), "aide", "masc"))
         return out
+
+    def _inner_nationality(self, keys, i: int) -> tuple[tuple[int, object], tuple[str, int]] | None:
+        """A generic title with a nationality adjective inside it ("глава иранского государства",
+        "szef francuskiego rządu"): (the title's hit, (side, index after it)), or None."""
+        if i + 2 >= len(keys):
+            return None
+        adj = self.nationalities.match_at(keys, i + 1)
+        if not adj or adj[0] != i + 2:
+            return None
+        hit = self.generic.match_at(keys[:i + 1] + keys[i + 2:], i)
+        if hit is None or hit[0] <= i + 1:
+            return None          # the title must go on past the adjective
+        end = hit[0] + 1
+        return (end, hit[1]), (adj[1], end)
 
     def _country_of_title(self, words, keys, i: int, end: int) -> tuple[str, int] | None:
         """The country a bare title names: a nationality adjective before it ("turecki prezydent",

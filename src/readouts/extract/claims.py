@@ -236,6 +236,8 @@ class DocumentExtractor:
             else:
                 next_first = triggers[n + 1].first if n + 1 < len(triggers) else len(words)
                 content = self._content_words(words, trig, next_first)
+            if act == "state" and content and self._has_cue(content, self.cues["call_event"]):
+                continue       # "Misri said the call took place at Trump's request": the event itself
             act, conditional = self._act_from_content(trig, act, content, mentions, actor)
             hedged = self._hedged(words, trig)
             first = self._hedge_auxiliary(words, trig) if hedged else trig.first
@@ -483,6 +485,9 @@ class DocumentExtractor:
         entry = self.lex.actors.get(actor or "")
         if how == "impersonal" or actor in (None, BOTH):
             return False
+        if how == "subjectless" and self._unknown_subject(words, trig):
+            return False        # "The official said …", "Both offices said …", "It said …": an
+                                # unnamed source the gazetteer lacks relays, it is no principal
         if entry is not None and entry.kind == "person" and entry.account and \
                 actor not in self.state.principals and not self._is_leader(actor):
             return False        # a named spokesman or aide relays his side's account ("Ushakov told
@@ -492,6 +497,16 @@ class DocumentExtractor:
             # secretary briefing reporters ("Misri said Trump invited Modi …") relays
             return False
         return entry is not None and entry.kind == "person"
+
+    def _unknown_subject(self, words: list[Word], trig: Trigger) -> bool:
+        """Whether the word right before the verb (past adverbs and auxiliaries) is a noun or
+        pronoun: a subject of its own that names no known actor."""
+        k = trig.first - 1
+        while k >= 0 and words[k].upos in ("ADV", "AUX"):
+            k -= 1
+        if k >= 1 and words[k].upos == "ADJ" and words[k - 1].upos == "DET":
+            return True         # "The official said": taggers read the noun as an adjective
+        return k >= 0 and words[k].upos in ("NOUN", "PRON")
 
     def _personal_speaker(self, sentence, words, trig: Trigger, mentions) -> bool:
         """Whether a person (named, titled or an unnamed official) is the trigger's speaker."""
@@ -560,6 +575,8 @@ class DocumentExtractor:
                 outer = None             # "uznał, że …, i ostrzegł": a second verb of the same subject
             if outer is None:
                 result.append(t)
+            elif outer.frame and self._institution_stance(sentence, words, outer, t, mentions):
+                pass                     # "Песков заявил, что Кремль не исключает …": the spokesman's own
             elif (outer.frame or outer.rule == "verb" and outer.act == "state" != t.act and
                   self._personal_speaker(sentence, words, outer, mentions) and
                   self._party_act(sentence, words, t, mentions)) and \
@@ -584,6 +601,18 @@ class DocumentExtractor:
                 outer.rule += "+" + t.rule
             # otherwise t is part of what the outer claim reports
         return result, quote
+
+    def _institution_stance(self, sentence, words, outer: Trigger, t: Trigger, mentions) -> bool:
+        """A named spokesman or aide who states what his own institution does ("Peskov said the
+        Kremlin would not comment") makes the claim himself: the institution is no party to the
+        call whose act he would relay."""
+        speaker = self._actor(sentence, words, outer, mentions)[0]
+        inner = self._actor(sentence, words, t, mentions)[0]
+        s_entry, i_entry = self.lex.actors.get(speaker or ""), self.lex.actors.get(inner or "")
+        return s_entry is not None and i_entry is not None and s_entry.kind == "person" and \
+            speaker not in self.state.principals and not self._is_leader(speaker) and \
+            i_entry.kind == "institution" and inner not in self.state.principals and \
+            self._same_side(speaker, inner)
 
     def _coordinated(self, words, outer: Trigger, t: Trigger, mentions=()) -> bool:
         """A finite verb after a coordinating conjunction that agrees with an earlier claim's verb
@@ -622,12 +651,14 @@ class DocumentExtractor:
         # ("…, подчеркнул российский президент.", "…, отметили в Кремле.") attributes what precedes
         in_mention = {k for m in mentions for k in range(m.first, m.last)}
         closing = last.act == "state" and last.rule == "verb" and all(
-            k in in_mention or words[k].upos in ("PUNCT", "ADP", "ADJ", "DET")
+            k in in_mention or words[k].upos in ("PUNCT", "ADP", "ADJ", "DET", "PRON")
             for k in range(last.last, len(words)))
         if not (last.frame or closing) or last.content_start is not None:
             return triggers
         if self._complementizer_after(words, last.last) is not None:
             return triggers
+        if any(w.text in (".", "!", "?") for w in words[triggers[-2].last:last.first - 1]):
+            return triggers     # a sentence the splitter left joined: the frame attributes its own quote
         before = [m for m in mentions if m.last <= last.first and m.first > triggers[-2].last]
         comma = any(w.text == "," for w in words[triggers[-2].last:last.first])
         speaker = self._actor(sentence, words, last, mentions)[0]
@@ -635,6 +666,9 @@ class DocumentExtractor:
         # "…, отметили в Кремле": an institution named as the place relays as well
         relays = speaker not in self.state.principals and \
             (before or entry is not None and entry.kind in ("institution", "official")
+             # "…, сказал он" of a named aide: he relays his side's account
+             or closing and entry is not None and entry.kind == "person" and entry.account is not None
+             and not self._is_leader(speaker or "")
              or closing and any(m.first >= last.last and m.kind in ("institution", "official", "media")
                                 for m in mentions))
         if comma and speaker in self.state.principals and \
@@ -675,8 +709,13 @@ class DocumentExtractor:
             dash_only = subject == 0 and t.first > 1 and words[t.first - 1].text in \
                 set(self.cues["quote_attribution_dashes"]) - {","}
             if dash_only and not (words[j].text and words[j].text[-1] in CLOSE_QUOTES):
-                # reported speech set off by a dash alone: the words before it are the quote
-                return Quote(t, sentence, words[:t.first - 1], 0)
+                # reported speech set off by a dash alone: the words before it are the quote,
+                # from its opening dash where the splitter kept a sentence before it ("… Europy.
+                # – Ten traktat … – powiedział")
+                marks = set(self.cues["quote_attribution_dashes"]) - {","}
+                opening = next((k + 1 for k in range(t.first - 3, 0, -1)
+                                if words[k].text in marks and words[k - 1].text in (".", "!", "?", "…")), 0)
+                return Quote(t, sentence, words[opening:t.first - 1], opening)
             if j < 0 or j == t.first - 1 - subject and not subject or not words[j].text \
                     or words[j].text[-1] not in CLOSE_QUOTES:
                 continue
@@ -786,6 +825,10 @@ class DocumentExtractor:
             subj = self._syntactic_subject(words, trig, mentions)
             if subj is not None:
                 return subj
+        # a passive joint act holds its topic as subject ("relations between Türkiye and Russia
+        # were discussed", "обсуждались вопросы"): the two principals did it
+        if (trig.act in JOINT_ACTS or trig.joint_only) and self._passive(words, trig):
+            return BOTH, "impersonal"
         # 2. the nearest subject before the trigger in its clause: a mention or a pronoun
         attribution = self._attribution_words(words)
         mention = next((m for m in reversed(mentions)

@@ -50,6 +50,7 @@ CUES_SCHEMA = {
     "possessives": {"masc": [str], "fem": [str], "plural": [str]},
     "commitment_auxiliaries": [str],
     "background": [str],
+    "call_event": [str],
     "questions": [str],
     "quote_attribution_dashes": [str],
     "name_endings": [str],
