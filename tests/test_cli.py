@@ -31,8 +31,8 @@ CONTRACT_CSV = ("path,lang,published,source,actor,act,polarity,hedged,conditiona
 runner = CliRunner()
 
 
-def fake_extract(loaded, backend="auto", models_dir=None) -> Extraction:
-    """One claim per content paragraph, the paragraph as its sentence."""
+def fake_extract(loaded, backend="auto", models_dir=None, analysis=None) -> Extraction:
+    """One claim per content paragraph, the paragraph as its sentence (no analysis needed)."""
     claims = []
     for r in loaded.paragraphs:
         sentence = loaded.text[r.start:r.stop]
@@ -51,6 +51,7 @@ def fake_extract(loaded, backend="auto", models_dir=None) -> Extraction:
 @pytest.fixture(autouse=True)
 def stand_in(monkeypatch):
     monkeypatch.setattr(pipeline, "extract_loaded", fake_extract)
+    monkeypatch.setattr(pipeline, "analyse_loaded", lambda loaded, backend="auto", models_dir=None: None)
 
 
 def run(*args: str, input: bytes | None = None):
@@ -347,7 +348,7 @@ def test_compare_is_wired_to_the_comparison(monkeypatch):
                           only_left=left.claims[1:], only_right=right.claims[1:])
 
     monkeypatch.setitem(sys.modules, "readouts.compare",
-                        types.SimpleNamespace(compare=fake_compare, warm_up=lambda: None))
+                        types.SimpleNamespace(compare=fake_compare, warm_up=lambda *langs: None))
     result = run("compare", str(DATA / "en_readout.txt"), str(DATA / "ru_kremlin.txt"), "--format", "json")
     assert result.exit_code == 0, result.stderr
     obj = json.loads(result.stdout)

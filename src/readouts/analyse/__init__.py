@@ -49,6 +49,17 @@ def get_analyser(backend: str, lang: str, models_dir: str | None = None) -> Anal
     return BACKENDS[backend](lang, models_dir)
 
 
+def load_seconds(lang: str, backend: str = "auto", models_dir: str | None = None) -> float:
+    """The rough cold cost of the analyser `analyse` would use for `lang` (its class declares it;
+    nothing is built here)."""
+    name = choose_backend(lang, backend, models_dir)
+    if name == "stanza":
+        from readouts.analyse.stanza_backend import StanzaAnalyser
+        return StanzaAnalyser.load_seconds
+    module, cls = OFFLINE_ANALYSERS[lang].split(":")
+    return getattr(importlib.import_module(module), cls).load_seconds
+
+
 def choose_backend(lang: str, backend: str = "auto", models_dir: str | None = None) -> str:
     """`auto` means Stanza where it is importable and its models for `lang` are on disk."""
     if backend != "auto":
@@ -65,4 +76,4 @@ def analyse(loaded: LoadedText, backend: str = "auto", models_dir: str | None = 
     return Analysis(loaded.text, loaded.lang, name, sentences, frozenset(analyser.provides))
 
 
-__all__ = ["BACKENDS", "OFFLINE_ANALYSERS", "analyse", "choose_backend", "get_analyser"]
+__all__ = ["BACKENDS", "OFFLINE_ANALYSERS", "analyse", "choose_backend", "get_analyser", "load_seconds"]

@@ -10,6 +10,8 @@ from readouts.model import NameSpan, Region, Sentence, Token
 class Analyser(Protocol):
     """Turns paragraphs of a text into sentences; offsets index the original text."""
     provides: ClassVar[frozenset[str]]   # subset of {"lemma", "feats", "deps", "ner"}
+    load_seconds: ClassVar[float]        # rough cold cost of building it (models, dictionaries):
+                                         # compare_loaded gives the costlier text to its worker
 
     def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]: ...
 

@@ -34,6 +34,7 @@ SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
 
 class EnglishAnalyser:
     provides = frozenset({"lemma", "feats", "ner"})
+    load_seconds = 0.3   # simplemma's dictionary
 
     def __init__(self) -> None:
         self._simplemma = require("simplemma", "pip install simplemma")

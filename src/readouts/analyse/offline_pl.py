@@ -64,6 +64,7 @@ def clean_lemma(lemma: str) -> str:
 
 class PolishAnalyser:
     provides = frozenset({"lemma", "feats", "ner"})
+    load_seconds = 0.4   # morfeusz2's dictionary
 
     def __init__(self) -> None:
         morfeusz2 = require("morfeusz2", "pip install morfeusz2")

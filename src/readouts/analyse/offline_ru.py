@@ -23,16 +23,33 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 
+def _natasha_models(natasha: Any) -> tuple[Any, Any, Any]:
+    """natasha's morphology tagger, syntax parser and NER tagger, from the user's cache when there
+    (readouts.cache): building them reads the embeddings and three vocabularies (about 1.2 s),
+    unpickling them about 0.8 s, and natasha is on the critical path of a cold `compare`."""
+    from pathlib import Path
+
+    from readouts.cache import cached
+
+    def build() -> tuple[Any, Any, Any]:
+        emb = natasha.NewsEmbedding()
+        return natasha.NewsMorphTagger(emb), natasha.NewsSyntaxParser(emb), natasha.NewsNERTagger(emb)
+
+    data = Path(natasha.__file__).parent / "data"
+    sources = sorted((data / "emb").glob("*.tar")) + sorted((data / "model").glob("*.tar"))
+    version = getattr(natasha, "__version__", None) or "natasha"
+    return cached("natasha-models", version, sources, build,
+                  accept=lambda v: isinstance(v, tuple) and len(v) == 3)
+
+
 class RussianAnalyser:
     provides = frozenset({"lemma", "feats", "deps", "ner"})
+    load_seconds = 1.5   # natasha's embeddings and three slovnet models
 
     def __init__(self) -> None:
         natasha = require("natasha", "pip install natasha")
         pymorphy3 = require("pymorphy3", "pip install pymorphy3 pymorphy3-dicts-ru")
-        emb = natasha.NewsEmbedding()
-        self._morph_tagger = natasha.NewsMorphTagger(emb)
-        self._syntax = natasha.NewsSyntaxParser(emb)
-        self._ner = natasha.NewsNERTagger(emb)
+        self._morph_tagger, self._syntax, self._ner = _natasha_models(natasha)
         self._pymorphy = pymorphy3.MorphAnalyzer()
         self._seg = segmenter("ru")
         data = analysis_data("ru")

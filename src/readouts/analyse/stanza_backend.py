@@ -17,6 +17,7 @@ from readouts.model import Region, Sentence
 
 class StanzaAnalyser:
     provides = frozenset({"lemma", "feats", "deps", "ner"})
+    load_seconds = 5.0   # torch and the Stanza models
 
     def __init__(self, lang: str, models_dir: str | None = None) -> None:
         if importlib.util.find_spec("stanza") is None:

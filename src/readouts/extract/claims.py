@@ -81,6 +81,15 @@ class DocumentState:
     principals: list[str] = field(default_factory=list)
 
 
+def prepare(lang: str) -> None:
+    """Read and compile the extraction data of one language now (it is cached), so that a later
+    extract_all() of that language does not wait for it."""
+    from readouts.extract.date_grammar import grammar
+
+    lexicon(lang)
+    grammar(lang)
+
+
 def extract_all(loaded: LoadedText, analysis: Analysis) -> Extraction:
     """Dates, actors and claims of one analysed text, in the contract's shape."""
     from readouts.extract.dates import extract_dates, find_anchor
