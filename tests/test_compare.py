@@ -186,8 +186,8 @@ def test_claims_far_apart_in_the_two_texts_pay_a_position_penalty():
     cfg = load_config()
     first = [claim(f"Biden said point {k} about sanctions.", "Joe Biden", "state") for k in range(5)]
     other = [claim(f"Байден сказал пункт {k} о санкциях.", "Joe Biden", "state") for k in range(5)]
-    left = _with_positions(_sides(doc("en", *first).claims, "en", cfg))
-    right = _with_positions(_sides(doc("ru", *other).claims, "ru", cfg))
+    left = _with_positions(_sides(doc("en", *first).claims, "en", cfg), cfg)
+    right = _with_positions(_sides(doc("ru", *other).claims, "ru", cfg), cfg)
     assert [s.position for s in left] == [0.0, 0.25, 0.5, 0.75, 1.0]
     near, _ = score_pair(left[0], right[0], 0.5, cfg)
     far, reasons = score_pair(left[0], right[4], 0.5, cfg)

@@ -48,7 +48,7 @@ COMPARE_SPEC = {
     "thresholds": {"match": float, "extra": float, "same_side_similarity": float,
                    "retell_topic": float, "conflict": float,
                    "matter_similarity": float},
-    "context": {"inherit_within": int, "entity_share": float, "position_free": float},
+    "context": {"inherit_within": int, "entity_share": float, "position_free": float, "min_ordered": int},
     "compatible_acts": [list],   # rows [act, act, compatibility]: checked in load_config
     "opposed_acts": [list],      # rows [act, act]
     "event_acts": [str],
@@ -62,7 +62,6 @@ ANAPHORA = "<anaphora>"   # the pseudo-topic of an anaphora cue (never a key of 
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)   # letters and digits; hyphens and apostrophes split words
 WHOLE = "$"                                  # a cue token ending in "$" must be the whole word
-MIN_ORDERED = 4                              # claims a side needs before their order is a signal
 
 
 # --------------------------------------------------------------------------- data
@@ -87,6 +86,7 @@ class CompareConfig:
     inherit_within: int                     # chars: a topicless claim takes the topics of one this close before it
     entity_share: float                     # an entity named in more than this share of a side's claims says little
     position_free: float                    # a difference of relative position up to this costs nothing
+    min_ordered: int                        # claims a side needs before their order is a signal
 
 
 @cache
@@ -135,6 +135,7 @@ def load_config() -> CompareConfig:
         related=frozenset(related), related_strength=raw["related_topics"]["strength"],
         fold=str.maketrans(fold), inherit_within=raw["context"]["inherit_within"],
         entity_share=raw["context"]["entity_share"], position_free=raw["context"]["position_free"],
+        min_ordered=raw["context"]["min_ordered"],
     )
 
 
@@ -331,10 +332,10 @@ def _sides(claims: list[Claim], lang: str, cfg: CompareConfig) -> list[_Side]:
     return sides
 
 
-def _with_positions(sides: list[_Side]) -> list[_Side]:
+def _with_positions(sides: list[_Side], cfg: CompareConfig) -> list[_Side]:
     """Each claim with its place among the side's claims (0 first, 1 last): two accounts of one
     call tend to tell it in a similar order."""
-    if len(sides) < MIN_ORDERED:
+    if len(sides) < cfg.min_ordered:
         return sides           # too few claims for an order to say anything
     order = sorted(range(len(sides)), key=lambda k: (sides[k].claim.start, sides[k].claim.stop))
     last = len(sides) - 1
@@ -623,8 +624,8 @@ def _belongs(x: int, z: int, sides: list[_Side], same: "np.ndarray", near: set[f
 def compare(left: Extraction, right: Extraction) -> Comparison:
     """Align the claims of two extractions: matches (same / conflict), and the one-sided rest."""
     cfg = load_config()
-    ls = _with_positions(_with_entities(_sides(_distinct(left.claims), left.document.lang, cfg), left, cfg))
-    rs = _with_positions(_with_entities(_sides(_distinct(right.claims), right.document.lang, cfg), right, cfg))
+    ls = _with_positions(_with_entities(_sides(_distinct(left.claims), left.document.lang, cfg), left, cfg), cfg)
+    rs = _with_positions(_with_entities(_sides(_distinct(right.claims), right.document.lang, cfg), right, cfg), cfg)
     comparison = Comparison(left=left, right=right)
     if not ls or not rs:
         comparison.only_left, comparison.only_right = [s.claim for s in ls], [s.claim for s in rs]

@@ -44,20 +44,24 @@ def compare_loaded(left: LoadedText, right: LoadedText, backend: str = "auto",
     pool = _fork_pool()
     if pool is None:
         return compare(extract_loaded(left, backend, models_dir), extract_loaded(right, backend, models_dir))
-    same = left.lang == right.lang
-    swap = not same and load_seconds(left.lang, backend, models_dir) > load_seconds(right.lang, backend, models_dir)
-    here, there = (right, left) if swap else (left, right)
+    texts = (left, right)
+    if left.lang == right.lang:
+        worker = [0, 1]
+    else:
+        costs = [load_seconds(t.lang, backend, models_dir) for t in texts]
+        worker = [0 if costs[0] > costs[1] else 1]
+    extractions: dict[int, Extraction] = {}
     with pool:
-        pending = pool.submit(_analyse_all, [left, right] if same else [there], backend, models_dir)
-        here_extraction = None if same else extract_loaded(here, backend, models_dir)
+        pending = pool.submit(_analyse_all, [texts[k] for k in worker], backend, models_dir)
+        for k in (0, 1):
+            if k not in worker:
+                extractions[k] = extract_loaded(texts[k], backend, models_dir)
         warm_up(left.lang, right.lang)
-        prepare(there.lang)
-        analyses = pending.result()
-        if same:
-            return compare(extract_loaded(left, backend, models_dir, analyses[0]),
-                           extract_loaded(right, backend, models_dir, analyses[1]))
-        there_extraction = extract_loaded(there, backend, models_dir, analyses[0])
-        return compare(*((there_extraction, here_extraction) if swap else (here_extraction, there_extraction)))
+        for k in worker:
+            prepare(texts[k].lang)
+        for k, analysis in zip(worker, pending.result()):
+            extractions[k] = extract_loaded(texts[k], backend, models_dir, analysis)
+    return compare(extractions[0], extractions[1])
 
 
 def _analyse_all(texts: list[LoadedText], backend: str, models_dir: str | None) -> list[Analysis]:
