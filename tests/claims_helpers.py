@@ -32,7 +32,13 @@ def make_helpers(lang: str, default_date: str):
 
 def check(claim: Claim, **expected) -> None:
     got = {k: getattr(claim, k) for k in expected}
-    assert got == expected, (claim.trigger, claim.rule)
+    assert got == expected, (claim.trigger, claim.explain)
+
+
+def traced(claim: Claim, **expected: str) -> None:
+    """The claim's trace names exactly these rule ids (trigger pattern, actor strategy, …)."""
+    got = {k: (claim.explain or {}).get(k) for k in expected}
+    assert got == expected, (claim.trigger, claim.explain)
 
 
 def xfail(reason: str) -> Callable:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims_helpers import make_helpers
+from claims_helpers import make_helpers, traced
 from readouts.load import load_bytes
 from readouts.pipeline import extract_loaded
 
@@ -54,7 +54,7 @@ def test_thanked_is_support():
 def test_light_verbs_take_the_act_of_their_noun(text, actor, act, trigger):
     c = only(text, text[:10])
     check(c, actor=actor, act=act, trigger=trigger)
-    assert c.rule.startswith("light_verb")
+    traced(c, trigger="light_verb.object", actor="mention")
 
 
 # ---------------------------------------------------------------- passives
@@ -65,7 +65,7 @@ def test_light_verbs_take_the_act_of_their_noun(text, actor, act, trigger):
 def test_passive_forms_are_joint(text, act):
     c = only(text, text[:10])
     check(c, actor="both", act=act)
-    assert c.rule.endswith("impersonal")
+    traced(c, trigger="verb.act", actor="passive.joint", content="content.complementizer")
 
 
 # ---------------------------------------------------------------- phrases
@@ -96,7 +96,7 @@ def test_pronoun_resolves_to_the_last_compatible_actor():
     text = "Biden spoke with Putin on Saturday. He made clear that the West stands united."
     c = only(text, "He made clear")
     check(c, actor="Joe Biden", act="state", addressee="Vladimir Putin")
-    assert c.rule.endswith("pronoun")
+    traced(c, trigger="phrase", entry="make … clear", actor="pronoun", addressee="addressee.principal")
 
 
 def test_pronoun_in_quote_attribution():
@@ -272,7 +272,7 @@ def test_two_claims_in_one_sentence(text, acts):
 def test_quote_attribution_with_name():
     c = only('"We will not accept any threats," Putin said.', "Putin")
     check(c, actor="Vladimir Putin", act="state", polarity="negated")
-    assert "quote" in c.rule
+    traced(c, quote="quote.closing_mark", actor="quote.speaker_before", polarity="negation.content_after_verb")
 
 
 # ---------------------------------------------------------------- offsets and dates

@@ -14,6 +14,7 @@ from readouts.analyse import data as analyse_data
 from readouts.compare import COMPARE_SPEC, TOPICS_SPEC, load_config, load_topic_cues
 from readouts.errors import DataError
 from readouts.extract import date_grammar, lexicon as lexicon_module, source
+from readouts.extract.claims import data as claims_data
 from readouts.extract.lexicon import (ACTORS_SCHEMA, CUES_SCHEMA, OFFICES_SCHEMA, REPORTING_SCHEMA,
                                       TITLES_SCHEMA, fold, lexicon, shared_actors, shared_offices)
 from readouts.lang import LANG_ROOT, SUPPORTED, data_path, load_data
@@ -37,6 +38,9 @@ SHARED = {
     "offices": (OFFICES_SCHEMA, shared_offices),
     "compare": (COMPARE_SPEC, load_config),
     "sources": (source.SHARED_SCHEMA, lambda: load_data("sources", None, source.SHARED_SCHEMA)),
+    "extraction": (claims_data.EXTRACTION_SCHEMA, claims_data.engine_settings),
+    # the patterns compile against each language's word classes
+    "patterns": (claims_data.PATTERNS_SCHEMA, lambda: all(claims_data.claim_data(lang) for lang in SUPPORTED)),
 }
 
 

@@ -151,8 +151,19 @@ class Claim:
     addressee: str | None = None
     reported_by: str | None = None
     dates: list[str] = field(default_factory=list)
-    rule: str | None = None     # why it was found (for --explain)
+    rule: str | None = None     # why it was found: trigger pattern and actor strategy (for --explain)
     content: str | None = None  # the reported content, when separable from the trigger
+    explain: dict[str, str] | None = None   # the rule behind the trigger, the actor and each attribute
+
+
+@dataclass(slots=True)
+class DroppedTrigger:
+    """A candidate trigger that yields no claim, and the rule that dropped it (for --explain)."""
+    trigger: str
+    start: int                  # offsets of the trigger words
+    stop: int
+    pattern: str
+    reason: str
 
 
 @dataclass(slots=True)
@@ -161,14 +172,16 @@ class Extraction:
     actors: list[Actor] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    dropped: list[DroppedTrigger] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON shape."""
+        """The contract's JSON shape, with the dropped candidates."""
         return {
             "document": asdict(self.document),
             "actors": [asdict(a) for a in self.actors],
             "dates": [asdict(d) for d in self.dates],
             "claims": [asdict(c) for c in self.claims],
+            "dropped": [asdict(d) for d in self.dropped],
         }
 
 

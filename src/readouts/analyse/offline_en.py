@@ -7,7 +7,8 @@ in this order:
    conjunctions, "not"/"n't" with Polarity=Neg);
 3. a capitalised word inside the sentence (or one simplemma does not know at its start) is PROPN;
 4. a word whose simplemma lemma differs: -ed or an irregular form -> VERB Tense=Past
-   (VerbForm=Part after be/have, else Fin); -ing -> VERB (Part after be, else Ger); -s -> VERB
+   (VerbForm=Part after be/have; else Fin for an irregular form, and no VerbForm for a regular
+   -ed form, which may be a past tense or a participle; Voice=Pass a few words after "be"); -ing -> VERB (Part after be, else Ger); -s -> VERB
    3rd singular present after a pronoun or noun, else a plural NOUN;
 5. a bare form after "to" or a modal is VERB VerbForm=Inf; suffixes in the data give ADV/ADJ;
    everything else is NOUN.
@@ -29,6 +30,8 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 
 BE_HAVE = frozenset({"be", "have", "get"})
 BE = frozenset({"be"})
+REGULAR_PAST = "ed"
+PASSIVE_AUXILIARY_REACH = 3     # "was also formally agreed": words between "be" and the participle
 SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
 
 
@@ -92,6 +95,16 @@ class EnglishAnalyser:
             if w.upos == "VERB" and w.feats.get("Tense") == "Pres" and w.feats.get("Person") == "3" \
                     and nxt.upos == "VERB" and nxt.feats.get("Tense") == "Past":
                 w.upos, w.feats = "NOUN", {"Number": "Plur"}
+        self._mark_passives(words)
+
+    @staticmethod
+    def _mark_passives(words: list[Word]) -> None:
+        """A regular past participle a few words after a form of "be" is passive ("was agreed",
+        "were also discussed")."""
+        for i, w in enumerate(words):
+            if w.upos == "VERB" and w.text.lower().endswith(REGULAR_PAST) and w.lemma != w.text.lower() and \
+                    any(x.lemma in BE for x in words[max(0, i - PASSIVE_AUXILIARY_REACH):i]):
+                w.feats = {**w.feats, "Voice": "Pass"}
 
     def _classify(self, form: str, initial: bool, prev: Word | None) -> tuple[str, str, dict[str, str]]:
         lower = form.lower()
@@ -134,6 +147,10 @@ class EnglishAnalyser:
                 return "ADJ", lemma, {"Degree": "Cmp" if lower.endswith("er") else "Sup"}
             if prev_lemma in BE_HAVE:
                 return "VERB", lemma, {"Tense": "Past", "VerbForm": "Part"}
+            if lower.endswith(REGULAR_PAST):
+                # past tense or participle ("reaffirmed" / "their shared commitment"): no way to
+                # tell without a parser, so no VerbForm
+                return "VERB", lemma, {"Tense": "Past"}
             return "VERB", lemma, {"Mood": "Ind", "Tense": "Past", "VerbForm": "Fin"}
         if prev is not None and (prev.lemma == "to" or prev.upos == "AUX" or
                                  prev.feats.get("Polarity") == "Neg" and prev.upos == "PART"):

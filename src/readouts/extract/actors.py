@@ -158,7 +158,7 @@ class ActorFinder:
         self.group_words = {w for g in lex.both_groups for w in g}
         self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
         self.recent_subjects: list[str] = []    # …of them, those mentioned in the nominative
-        self.translit = lex.cues.get("transliteration", {})
+        self.translit = lex.cues.transliteration
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, sentence: Sentence) -> list[Mention]:
@@ -260,7 +260,7 @@ class ActorFinder:
                 if h and h[0] == m.first and not apposition:
                     hit = (start, m.last)
             # "Macron's office", and English compounds: "an Élysée adviser", "Putin aide"
-            possessive = {fold(x) for x in self.lex.cues["possessive_markers"]}
+            possessive = self.lex.cues["possessive_markers"]
             after = m.last + (1 if m.last < len(words) and fold(words[m.last].text) in possessive else 0)
             if hit is None and after < len(words):
                 h = self.aides.match_at(keys, after)
@@ -305,7 +305,7 @@ class ActorFinder:
             adj = self.nationalities.match_at(keys, i - 1)
             if adj and adj[0] == i:
                 return adj[1], end
-        links = {fold(x) for x in self.lex.cues["title_links"]}
+        links = self.lex.cues["title_links"]
         k = end + (1 if end < len(words) and fold(words[end].text) in links else 0)
         if k < len(words):
             country = self._name_at(words, keys, k)

@@ -9,12 +9,15 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, Iterable, Mapping, Sequence
 
 from readouts.errors import DataError
 from readouts.lang import load_data
 from readouts.lang.schema import Choice, Either, check_unique
 from readouts.model import ACTS
 
+# cues.yaml entries that are not word lists
+NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings"})
 ACT_KEYS = {a: [str] for a in ACTS}
 OPTIONAL_ACT_KEYS = {a + "?": [str] for a in ACTS}
 ACTOR_KINDS = Choice("person", "country", "institution", "official", "media")
@@ -82,9 +85,80 @@ OFFICES_SCHEMA = {str: {
 
 
 def fold(text: str) -> str:
-    """Case-fold and unify the letters that vary in spelling (ё/е, typographic apostrophes)."""
+    """Case-fold and unify the letters that vary in spelling (ё/е, typographic apostrophes): the
+    one comparison form of every word the data lists and every word of a text."""
     text = unicodedata.normalize("NFC", text).casefold()
-    return text.replace("ё", "е").replace("’", "'")
+    return text.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """A list of words and multi-word cues from the data, folded once at load.
+
+    `in` tests one folded word against the whole entries (a multi-word entry never equals one
+    word); `match_at` and `occurs` find entries as runs of consecutive words."""
+    words: frozenset[str]
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]]   # entries split into words, by first word, longest first
+    raw: frozenset[str]                                    # the entries as written (characters, marks)
+
+    @classmethod
+    def of(cls, entries: Iterable[str]) -> "WordClass":
+        entries = list(entries)
+        folded = [fold(e) for e in entries]
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for entry in folded:
+            parts = tuple(entry.split())
+            if parts and parts not in by_first.get(parts[0], []):
+                by_first.setdefault(parts[0], []).append(parts)
+        return cls(frozenset(folded),
+                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+                   frozenset(entries))
+
+    def __contains__(self, form: object) -> bool:
+        return form in self.words
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def match_at(self, forms: Sequence[str], i: int, stop: int | None = None) -> int:
+        """The number of words of the longest entry that starts at forms[i] and ends before
+        `stop` (default: the end), or 0."""
+        stop = len(forms) if stop is None else stop
+        for entry in self.by_first.get(forms[i], ()) if i < stop else ():
+            if i + len(entry) <= stop and tuple(forms[i:i + len(entry)]) == entry:
+                return len(entry)
+        return 0
+
+    def occurs(self, texts: Sequence[str], lemmas: Sequence[str], start: int = 0, stop: int | None = None) -> bool:
+        """Whether an entry occurs as consecutive folded words, or as consecutive lemmas, within
+        [start, stop)."""
+        stop = len(texts) if stop is None else stop
+        return any(self.match_at(texts, i, stop) or self.match_at(lemmas, i, stop) for i in range(start, stop))
+
+
+@dataclass(frozen=True)
+class Cues:
+    """`cues.yaml` of one language, folded once: every word list as a WordClass, keyed by its
+    name in the file (nested lists by a dotted path: "negation.particles", "pronouns.masc")."""
+    classes: Mapping[str, WordClass]
+    verb_endings: tuple[tuple[str, str], ...]    # regular endings and their replacement
+    transliteration: Mapping[str, str]
+
+    def __getitem__(self, name: str) -> WordClass:
+        return self.classes[name]
+
+    @classmethod
+    def of(cls, raw: Mapping[str, Any]) -> "Cues":
+        classes: dict[str, WordClass] = {}
+        for key, value in raw.items():
+            if key in NON_CLASS_CUES:
+                continue
+            if isinstance(value, dict):
+                classes.update({f"{key}.{sub}": WordClass.of(v or []) for sub, v in value.items()})
+            else:
+                classes[key] = WordClass.of(value or [])
+        endings = tuple((fold(a), fold(b)) for a, b in raw.get("verb_endings") or [])
+        return cls(classes, endings, dict(raw.get("transliteration") or {}))
 
 
 @dataclass(frozen=True)
@@ -121,7 +195,7 @@ class Lexicon:
     light_nouns: dict[str, str]            # noun lemma -> act
     phrases: tuple[tuple[tuple[str, ...], str], ...]   # (words with "…" gaps, act)
     joint_acts: dict[str, str]
-    cues: dict
+    cues: Cues
     offices_by_title: tuple[tuple[tuple[str, ...], str], ...]   # (title words, office key)
     generic_titles: tuple[tuple[tuple[str, ...], str], ...]     # (title words, role)
     both_groups: tuple[tuple[str, ...], ...]
@@ -210,7 +284,7 @@ def lexicon(lang: str) -> Lexicon:
         phrases=tuple(sorted(((_words(p), act) for act, ps in rep["phrases"].items() for p in ps),
                              key=lambda p: -len(p[0]))),
         joint_acts={fold(k): v for k, v in rep["joint_acts"].items()},
-        cues=cues,
+        cues=Cues.of(cues),
         offices_by_title=tuple(sorted(((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
                                       key=lambda p: -len(p[0]))),
         generic_titles=tuple(sorted(((_words(t), k) for k, ts in titles["generic"].items() for t in ts),

@@ -1,0 +1,352 @@
+"""Who performs a trigger's act: an ordered tuple of named strategies, the first that decides
+wins. A strategy returns None when it does not apply, or a choice (whose actor may be None: a
+pronoun with nothing to refer to decides that the claim has no actor). Every claim's trace names
+the strategy that chose its actor."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from readouts.extract.actors import Mention
+from readouts.extract.claims.data import ClaimData
+from readouts.extract.claims.discourse import Discourse
+from readouts.extract.claims.document import DocumentContext
+from readouts.extract.claims.triggers import PHRASE, Trigger, adverbial_speech
+from readouts.extract.claims.view import SentenceView, pronoun_gender
+from readouts.model import BOTH
+
+PERSONAL_KINDS = frozenset({"person", "official"})
+PLACE_KINDS = frozenset({"institution", "country"})
+CONTENT_PARTY_KINDS = frozenset({"country", "person"})
+NOMINATIVE = (None, "Nom")
+SUBJECT_DEPRELS = frozenset({"nsubj", "csubj"})
+PRONOUN_UPOS = frozenset({"PRON", "DET", None, "X"})
+NON_SUBJECT_BETWEEN = frozenset({"PUNCT", "SCONJ", "ADP"})
+# Acts the two principals do together when no one else is named.
+JOINT_ACTS = frozenset({"agree", "discuss"})
+PLURAL, THIRD, PLUR = "plural", "3", "Plur"
+GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
+IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
+
+
+@dataclass(frozen=True)
+class ActorChoice:
+    actor: str | None
+    strategy: str
+    via: str | None = None          # how the deciding mention was found (name, title, ner, …)
+
+    @property
+    def impersonal(self) -> bool:
+        return self.strategy in IMPERSONAL_STRATEGIES
+
+
+@dataclass(frozen=True)
+class ActorQuery:
+    """What a strategy may read: the sentence, the document, the discourse so far, the words of
+    a dropped aside ("Trump, Misri said, listened …"), and the sentence's previous claim."""
+    view: SentenceView
+    ctx: DocumentContext
+    state: Discourse
+    aside: range = range(0)
+    previous: tuple[Trigger, str] | None = None
+
+    @property
+    def previous_actor(self) -> str | None:
+        return self.previous[1] if self.previous else None
+
+
+Strategy = Callable[[ActorQuery, Trigger], "ActorChoice | None"]
+
+
+def resolve_actor(q: ActorQuery, t: Trigger) -> ActorChoice:
+    """Who does the act of trigger `t`: the first strategy of STRATEGIES that decides."""
+    for strategy in STRATEGIES:
+        choice = strategy(q, t)
+        if choice is not None:
+            return choice
+    return ActorChoice(None, "none")
+
+
+# ---------------------------------------------------------------------------------- helpers
+def window_start(q: ActorQuery, t: Trigger) -> int:
+    """The subject is sought after this word: its clause's start, a dropped frame's end, and the
+    sentence's previous claim."""
+    start = max(q.view.clause_starts[t.first], t.window_start)
+    return max(start, q.previous[0].last) if q.previous else start
+
+
+def subject_like(view: SentenceView, m: Mention, data: ClaimData) -> bool:
+    """Whether a mention stands where a subject does: nominative (or caseless), not after a
+    preposition, not a possessor, not right after a verb other than a frame (English "gave the US
+    president" is an object, "said the US president" may start the content)."""
+    if m.kind == "media" or m.case not in NOMINATIVE:
+        return False
+    k = m.first - 1
+    while k >= 0 and view.words[k].upos == "DET":
+        k -= 1
+    if k >= 0 and view.words[k].upos == "ADP":
+        return False
+    if m.case is None and k >= 0 and view.words[k].upos == "VERB" and view.verb_lemmas[k] not in data.lex.frames:
+        return False
+    if possessor(view, m, data):
+        return False
+    return not (m.first > 0 and view.words[m.first - 1].upos == "PRON" and view.words[m.first - 1].feat("Poss"))
+
+
+def possessor(view: SentenceView, m: Mention, data: ClaimData) -> bool:
+    """"raised Russia's war": a possessor names the matter's owner."""
+    return m.last < len(view) and view.texts[m.last] in data.cls("possessive_markers")
+
+
+def _refer(q: ActorQuery, gender: str | None) -> str | None:
+    """The narrator's last subject of a pronoun's gender; "they" with none is both principals."""
+    return q.state.subject(gender) or (BOTH if gender == PLURAL else None)
+
+
+def _conjunction_before(q: ActorQuery, t: Trigger) -> bool:
+    lo = max(0, t.first - q.ctx.data.windows.conjunction_before)
+    return any(w.upos == "CCONJ" for w in q.view.words[lo:t.first])
+
+
+def passive(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
+    """A passive verb ("was agreed", "были обсуждены"): the analyser's Voice feature."""
+    return view.words[t.head].feat("Voice") == "Pass"
+
+
+# ---------------------------------------------------------------------------------- strategies
+def named_by_rule(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """The trigger's rule names its speaker ("По словам Пескова", a frame's pronoun)."""
+    return ActorChoice(t.speaker, "speaker") if t.speaker else None
+
+
+def quote_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """Who a quote's attribution names: right before the verb ('…,” Peskov said') or after it,
+    possibly a few words on ("– napisał w mediach społecznościowych premier Tusk"); never a name
+    inside the quote."""
+    if t.quote is None:
+        return None
+    view, ctx = q.view, q.ctx
+    marks = ctx.data.cls("closing_quotes").raw | {","}
+    before = [m for m in view.mentions if m.last <= t.first and t.first - m.last <= ctx.data.windows.quote_speaker_before
+              and m.first > 0 and view.words[m.first - 1].text[-1:] in marks] if t.first > 0 else []
+    if before and before[-1].kind in PERSONAL_KINDS:
+        return ActorChoice(before[-1].actor, "quote.speaker_before", before[-1].via)
+    gender = pronoun_gender(view, t.first - 1, ctx.data) if t.first > 0 else None
+    if gender:
+        return ActorChoice(_refer(q, gender), "quote.pronoun")
+    after = next((m for m in view.mentions if m.first >= t.last and m.kind in PERSONAL_KINDS and m.case in NOMINATIVE), None)
+    return ActorChoice(after.actor, "quote.speaker_after", after.via) if after else None
+
+
+def syntactic_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """The subject the parser attaches to the trigger (backends with syntax only)."""
+    view = q.view
+    if view.words[t.head].head is None:
+        return None
+    heads = {view.words[k].id for k in range(t.first, t.last)}
+    for k, w in enumerate(view.words):
+        if w.head not in heads or (w.deprel or "").split(":")[0] not in SUBJECT_DEPRELS:
+            continue
+        m = next((m for m in view.mentions if m.first <= k < m.last and m.kind != "media"), None)
+        if m is not None:
+            if coordinated_partner(view, m):
+                return ActorChoice(BOTH, "syntax.coordinated_subjects")
+            return ActorChoice(m.actor, "syntax.subject", m.via)
+        actor = _refer(q, pronoun_gender(view, k, q.ctx.data))
+        if actor:
+            return ActorChoice(actor, "syntax.pronoun")
+    return None
+
+
+def passive_joint(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """A passive joint act holds its topic as subject ("relations between Türkiye and Russia
+    were discussed", "обсуждались вопросы"): the two principals did it."""
+    if (t.act in JOINT_ACTS or t.joint_only) and passive(q.view, t, q.ctx):
+        return ActorChoice(BOTH, "passive.joint")
+    return None
+
+
+def nearest_subject(q: ActorQuery, t: Trigger) -> Mention | None:
+    """The nearest mention before the trigger in its clause that stands where a subject does."""
+    view, start = q.view, window_start(q, t)
+    return next((m for m in reversed(view.mentions)
+                 if start <= m.first and m.last <= t.first and subject_like(view, m, q.ctx.data)
+                 and not (m.first > 0 and view.attribution[m.first - 1]) and m.first not in q.aside), None)
+
+
+def pronoun_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """A pronoun right before the verb, nearer than any named subject ("he also stressed")."""
+    view = q.view
+    lo = max(window_start(q, t), t.first - q.ctx.data.windows.pronoun_before)
+    for j in range(t.first - 1, lo - 1, -1):
+        gender = pronoun_gender(view, j, q.ctx.data)
+        if gender and view.words[j].upos in PRONOUN_UPOS:
+            mention = nearest_subject(q, t)
+            if mention is None or j > mention.first:
+                return ActorChoice(_refer(q, gender), "pronoun")
+            return None
+    return None
+
+
+def adverbial(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"he urged …, warning that …": the participle's subject is the previous claim's."""
+    if q.previous_actor and adverbial_speech(q.view, q.ctx.data, t.head):
+        return ActorChoice(q.previous_actor, "adverbial")
+    return None
+
+
+def coordinated_verb(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"restated his support for X and urged …": a coordinated verb shares the previous claim's
+    subject, unless a subject of its own stands right before it."""
+    if not (q.previous_actor and _conjunction_before(q, t)):
+        return None
+    mention = nearest_subject(q, t)
+    if mention is None or t.first - mention.last > q.ctx.data.windows.coordination_subject_gap:
+        return ActorChoice(q.previous_actor, "coordination")
+    return None
+
+
+def mention_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """The nearest subject mention; two persons joined by a conjunction are both principals; a
+    title after a name in apposition is the named person."""
+    mention = nearest_subject(q, t)
+    if mention is None:
+        return None
+    if coordinated_partner(q.view, mention):
+        return ActorChoice(BOTH, "coordinated_subjects")
+    named = apposition(q.view, mention)
+    if named is not None:
+        return ActorChoice(named, "apposition")
+    return ActorChoice(mention.actor, "mention", mention.via)
+
+
+def discussion_topic(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"The conversation focused on …": a discussion whose subject is a noun, not a party."""
+    if t.act == "discuss" and any(w.upos == "NOUN" for w in q.view.words[window_start(q, t):t.first]):
+        return ActorChoice(BOTH, "topic")
+    return None
+
+
+def sentence_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"Kirby called the contact 'a good thing' but said …": the first verb was no claim; the
+    sentence's subject is still the coordinated verb's."""
+    if not _conjunction_before(q, t):
+        return None
+    if q.previous_actor:
+        return ActorChoice(q.previous_actor, "coordination")
+    view = q.view
+    subject = next((m for m in view.mentions if m.last <= t.first and m.kind in PERSONAL_KINDS
+                    and subject_like(view, m, q.ctx.data)), None)
+    if subject is not None and not view.quoted_in_sentence[subject.first]:
+        return ActorChoice(subject.actor, "coordination.sentence_subject")
+    return None
+
+
+def inverted_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"– powiedział urzędnik Białego Domu", "said Peskov": a subject right after the verb, in
+    attribution order."""
+    view, reach = q.view, q.ctx.data.windows.inverted_subject_after
+    for m in view.mentions:
+        if t.last <= m.first <= t.last + reach and m.case in NOMINATIVE and _inverted_order(q, t, m):
+            return ActorChoice(m.actor, "inverted", m.via)
+    return None
+
+
+def _inverted_order(q: ActorQuery, t: Trigger, m: Mention) -> bool:
+    """After the verb a mention is its subject only in attribution order (a quote, dash or comma
+    before the verb, or the verb opening the sentence), not as the content's own subject."""
+    view = q.view
+    if any(w.upos in NON_SUBJECT_BETWEEN for w in view.words[t.last:m.first]):
+        return False
+    if m.last < len(view) and view.words[m.last].upos in ("VERB", "AUX") and \
+            view.words[m.last].feat("VerbForm") in (None, "Fin"):
+        return False        # ", said Macron warned …": the subject of the content's own verb
+    before = view.words[t.first - 1].text if t.first > 0 else ""
+    return t.first == 0 or before in q.ctx.data.cls("quote_attribution_dashes").raw or \
+        before in q.ctx.data.quotes.inverted_attribution
+
+
+def impersonal(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """Impersonal and passive forms: a joint act is both principals'; anything else is the
+    account's principal, the party the content names first, or both."""
+    view, ctx = q.view, q.ctx
+    if not (ctx.data.holds("impersonal", view, t.head) or passive(view, t, ctx)):
+        return None
+    if t.act in JOINT_ACTS or t.joint_only or ctx.lex.joint_acts.get(t.lemma) in JOINT_ACTS:
+        return ActorChoice(BOTH, "impersonal")
+    return ActorChoice(ctx.principal_of_account(q.state.account) or _content_party(q, t) or BOTH, "impersonal")
+
+
+def _content_party(q: ActorQuery, t: Trigger) -> str | None:
+    """"Zapewniono, że Niemcy będą wspierać Ukrainę": with no account to speak for, an impersonal
+    commitment is made by the party its content speaks of first."""
+    start = t.content_start if t.content_start is not None else t.last
+    reach = q.ctx.data.windows.content_subject_after
+    return next((m.actor for m in q.view.mentions if start <= m.first <= start + reach
+                 and m.kind in CONTENT_PARTY_KINDS and m.case in NOMINATIVE), None)
+
+
+def plural_subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """A plural verb without a subject: both principals, or an institution named as its place
+    ("В Кремле поддержали", "w Białym Domu uznali")."""
+    head = q.view.words[t.head]
+    if head.feat("Number") != PLUR or head.feat("Person") not in (None, THIRD):
+        return None
+    places, start = q.ctx.data.cls("institution_places"), window_start(q, t)
+    for m in q.view.mentions:
+        if start <= m.first and m.last <= t.first and m.kind in PLACE_KINDS and m.first > 0 \
+                and q.view.texts[m.first - 1] in places:
+            return ActorChoice(m.actor, "institution_place")
+    return ActorChoice(BOTH, "subjectless.plural")
+
+
+def phrase_topic(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"The conversation focused on …", "Rozmowa dotyczyła …": the phrase holds its own subject."""
+    head = q.view.words[t.head]
+    if t.family == PHRASE and t.quote is None and t.act in JOINT_ACTS and \
+            (head.upos not in ("VERB", "AUX") or q.view.words[t.first].upos == "NOUN"):
+        return ActorChoice(BOTH, "topic")
+    return None
+
+
+def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """A subjectless finite verb: the narrator's last subject of its gender, or, where the verb
+    shows no gender, the last actor."""
+    gender = GENDER_FEATURES.get(q.view.words[t.head].feat("Gender") or "")
+    if gender and q.state.subject(gender):
+        return ActorChoice(q.state.subject(gender), "subjectless.gender")
+    if gender is None and q.state.last_actor and q.state.last_actor != BOTH:
+        return ActorChoice(q.state.last_actor, "subjectless.last_actor")
+    return None
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    named_by_rule, quote_speaker, syntactic_subject, passive_joint, pronoun_subject, adverbial,
+    coordinated_verb, mention_subject, discussion_topic, sentence_subject, inverted_subject,
+    impersonal, plural_subjectless, phrase_topic, subjectless,
+)
+
+
+# ---------------------------------------------------------------------------------- mentions
+def coordinated_partner(view: SentenceView, mention: Mention) -> bool:
+    """Another person joined to this one by a conjunction ("Лавров и госсекретарь США Рубио")."""
+    if mention.kind not in PERSONAL_KINDS:
+        return False
+    for m in view.mentions:
+        if m.kind not in PERSONAL_KINDS or m.actor == mention.actor:
+            continue
+        a, b = (m, mention) if m.last <= mention.first else (mention, m)
+        between = view.words[a.last:b.first]
+        if b.first >= a.last and between and any(w.upos == "CCONJ" for w in between) and \
+                all(w.upos in ("CCONJ", "PUNCT") for w in between):
+            return True
+    return False
+
+
+def apposition(view: SentenceView, mention: Mention) -> str | None:
+    """"Dmitry Peskov, the Kremlin spokesperson, said": the named person, not the label."""
+    if mention.kind not in ("official", "institution") and mention.via not in ("title", "generic"):
+        return None
+    return next((m.actor for m in view.mentions
+                 if m.last < mention.first and m.kind == "person" and m.via == "name"
+                 and all(w.upos in ("PUNCT", "DET") for w in view.words[m.last:mention.first])), None)

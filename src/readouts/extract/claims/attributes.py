@@ -1,0 +1,269 @@
+"""A claim's attributes: its act refined by what it reports, polarity, hedging, condition,
+addressee and whose account it is. Each function returns its value and the id of the rule that
+set it (the claim's trace)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readouts.extract.claims.document import DocumentContext
+from readouts.extract.claims.triggers import LIGHT_VERB, Trigger
+from readouts.extract.claims.view import SentenceView
+from readouts.extract.lexicon import fold
+from readouts.model import BOTH, Word
+
+# Acts aimed at the other side of the call: without an explicit object, the counterpart.
+DIRECTED_ACTS = frozenset({"concern", "warn", "demand", "assure", "propose", "reject"})
+# Acts a stated condition restricts ("will respond … if").
+CONDITIONAL_ACTS = frozenset({"warn", "assure", "propose", "agree"})
+# A proposal or pledge made by both principals together is an agreement.
+JOINT_COMMITMENTS = frozenset({"propose", "assure"})
+OBJECT_CASES = frozenset({None, "Acc", "Dat", "Gen", "Ins"})
+ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
+NEGATED, AFFIRMED = "negated", "affirmed"
+COMMA = ","
+
+
+@dataclass(frozen=True)
+class Content:
+    """The words a trigger reports: a stretch of its sentence, or a quotation that may run over
+    several sentences."""
+    words: tuple[Word, ...]
+    texts: tuple[str, ...]
+    lemmas: tuple[str, ...]
+
+    @classmethod
+    def of_view(cls, view: SentenceView, start: int, stop: int) -> "Content":
+        return cls(view.words[start:stop], view.texts[start:stop], view.lemmas[start:stop])
+
+    @classmethod
+    def of_words(cls, words: tuple[Word, ...]) -> "Content":
+        return cls(words, tuple(fold(w.text) for w in words),
+                   tuple(fold(w.lemma or w.text).split(":")[0] for w in words))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def has(self, cues) -> bool:
+        return cues.occurs(self.texts, self.lemmas)
+
+
+Ruled = tuple[str, str]        # (value, rule id)
+
+
+# ---------------------------------------------------------------------------------- act
+def joint_act(t: Trigger, act: str, actor: str, ctx: DocumentContext) -> Ruled:
+    """What the two principals do together: a joint verb's own act, or agreement on what both
+    propose or pledge."""
+    if actor != BOTH:
+        return act, "act.lexicon"
+    if t.lemma in ctx.lex.joint_acts:
+        return ctx.lex.joint_acts[t.lemma], "act.joint_verb"
+    if act in JOINT_COMMITMENTS:
+        return "agree", "act.joint_commitment"
+    return act, "act.lexicon"
+
+
+def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Content, actor: str,
+                     ctx: DocumentContext) -> Ruled:
+    """A statement whose content threatens consequences is a warning; one that says another side
+    must act is a demand; one that commits the speaker's own side is an assurance."""
+    cues = ctx.data.cls
+    if (act[0] == "state" or act[0] == "propose" and t.content_start is not None) and t.family != LIGHT_VERB:
+        conditioned = content.has(cues("conditions")) or content.has(cues("nominal_conditions"))
+        if conditioned and content.has(cues("consequences")):
+            return "warn", "act.conditional_consequence"
+        if content.has(cues("threats")):
+            return "warn", "act.threat"
+    if act[0] == "state" and _obliges_other(view, content, actor, ctx):
+        return "demand", "act.obligation"       # "stressed that the US and NATO must …"
+    if act[0] == "state" and _commits_own_side(view, content, actor, ctx) and \
+            not any(_negation(content, k, ctx) for k in range(min(len(content), ctx.data.windows.commitment_negation_words))):
+        return "assure", "act.own_commitment"   # "reiterated that the United States will stand by its ally"
+    return act
+
+
+def _commits_own_side(view: SentenceView, content: Content, actor: str, ctx: DocumentContext) -> bool:
+    """The content commits the speaker's own side: its mention right before a future or
+    intention auxiliary ("the United States will", "Niemcy będą", "Россия будет")."""
+    auxiliaries, breaks = ctx.data.cls("commitment_auxiliaries"), ctx.data.cls("clause_breaks")
+    for j in range(1, len(content)):
+        if content.texts[j] not in auxiliaries:
+            continue
+        k = j - 1          # back over adverbs and particles to the subject ("Niemcy nadal będą")
+        while k > 0 and content.words[k].upos in ("ADV", "PART", "AUX") and content.texts[k] not in breaks:
+            k -= 1
+        at = content.words[k].start
+        return any(m.start <= at < m.stop and ctx.same_side(m.actor, actor) for m in view.mentions)
+    return False
+
+
+def _obliges_other(view: SentenceView, content: Content, actor: str, ctx: DocumentContext) -> bool:
+    """Another party must do something: a mention of another side shortly before a modal of
+    obligation."""
+    obligation = ctx.data.cls("obligation")
+    for j, (text, lemma) in enumerate(zip(content.texts, content.lemmas)):
+        if text in obligation or lemma in obligation:
+            lo = content.words[max(0, j - ctx.data.windows.obligation_subject_before)].start
+            at = content.words[j].start
+            return any(lo <= m.start and m.stop <= at and m.actor not in (actor, BOTH)
+                       and ctx.side_of(m.actor) != ctx.side_of(actor) for m in view.mentions)
+    return False
+
+
+# ---------------------------------------------------------------------------------- condition
+def conditional(act: str, content: Content, ctx: DocumentContext) -> tuple[bool, str]:
+    """A clause ("only if Russia …") restricts any claim; a nominal condition ("the option of
+    sanctions in the event of escalation") a warning or a commitment."""
+    if content.has(ctx.data.cls("conditions")):
+        return True, "condition.clause"
+    if act in CONDITIONAL_ACTS and content.has(ctx.data.cls("nominal_conditions")):
+        return True, "condition.nominal"
+    return False, "condition.none"
+
+
+# ---------------------------------------------------------------------------------- polarity
+def _negation(seq: Content | SentenceView, j: int, ctx: DocumentContext) -> bool:
+    """A negation word at j that no exception follows ("not only", "nie tylko")."""
+    if seq.texts[j] not in ctx.data.cls("negation.particles") and seq.words[j].feat("Polarity") != "Neg":
+        return False
+    return not ctx.data.cls("negation.exceptions").match_at(seq.texts, j, min(len(seq.texts), j + 3))
+
+
+def polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentContext) -> Ruled:
+    """Negated when the act itself is ("did not agree", "nie złożył", "достигнуто не было") or
+    the content's own predicate is ("would not", "had no intention", "nie było żadnych")."""
+    lo = max(0, t.first - ctx.data.windows.act_negation_before)
+    if any(_negation(view, j, ctx) for j in range(lo, t.head)):
+        return NEGATED, "negation.act"
+    if t.last + 1 < len(view) and _negation(view, t.last, ctx) and view.words[t.last + 1].upos == "AUX":
+        return NEGATED, "negation.act_after"
+    return _content_polarity(view, t, content, ctx)
+
+
+def _content_polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentContext) -> Ruled:
+    """Negation before the content's first verb, or right after it; a condition or relative
+    clause set off by commas is skipped ("If the US did not see changes, he warned, …")."""
+    data = ctx.data
+    asides = data.cls("relatives").words | {c for c in data.cls("conditions").words if " " not in c}
+    skip_to = -1
+    for j, w in enumerate(content.words):
+        if j < skip_to:
+            continue
+        if content.texts[j] in asides:
+            comma = _aside_end(content, j, ctx)
+            if comma is not None:
+                skip_to = comma + (1 if content.words[comma].text == COMMA else 0)
+                continue
+        if j > 0 and content.texts[j] in data.cls("clause_breaks"):
+            break
+        if _negation(content, j, ctx):
+            return NEGATED, "negation.content"
+        if w.upos in ("VERB", "AUX") and w is not view.words[t.head]:
+            return _after_content_verb(content, j, ctx)
+    return AFFIRMED, "polarity.affirmed"
+
+
+def _aside_end(content: Content, j: int, ctx: DocumentContext) -> int | None:
+    """Where an aside ends: at a comma, or where a quote's attribution was cut out of it."""
+    text = ctx.text
+    return next((k for k in range(j + 1, len(content)) if content.words[k].text == COMMA
+                 or COMMA in text[content.words[k - 1].stop:content.words[k].start]), None)
+
+
+def _after_content_verb(content: Content, j: int, ctx: DocumentContext) -> Ruled:
+    determiners = ctx.data.cls("negation.determiners")
+    for k in range(j + 1, min(len(content), j + 1 + ctx.data.windows.content_negation_after_verb)):
+        if _negation(content, k, ctx) or content.texts[k] in determiners:
+            return NEGATED, "negation.content_after_verb"
+    return AFFIRMED, "polarity.affirmed"
+
+
+# ---------------------------------------------------------------------------------- hedging
+def hedged(view: SentenceView, t: Trigger, ctx: DocumentContext) -> tuple[bool, str, int]:
+    """Whether the act itself is alleged ("miał zapewnić", "reportedly told", "якобы заявил"),
+    the rule, and the word the trigger then starts at (the alleging auxiliary)."""
+    data = ctx.data
+    auxiliaries = data.cls("hedges.auxiliaries")
+    if view.words[t.head].feat("VerbForm") == "Inf":
+        for j in range(max(0, t.first - data.windows.alleging_aux_before), t.first):
+            if view.lemmas[j] in auxiliaries:
+                return True, "hedge.auxiliary", j
+    lo = max(0, t.first - data.windows.hedge_adverb_before)
+    if data.cls("hedges.adverbs").occurs(view.texts, view.lemmas, lo, t.first):
+        aux = next((j for j in range(max(0, t.first - data.windows.alleging_aux_before), t.first)
+                    if view.lemmas[j] in auxiliaries), t.first)
+        return True, "hedge.adverb", aux
+    return False, "hedge.none", t.first
+
+
+# ---------------------------------------------------------------------------------- addressee
+def addressee(view: SentenceView, t: Trigger, actor: str, act: str, ctx: DocumentContext) -> tuple[str | None, str]:
+    """The party the act is directed at: its object right after the trigger; for a demand, the
+    content's subject; else, in a call, the other side."""
+    if actor == BOTH:
+        return None, "addressee.joint"       # a joint act of the two parties is addressed to neither
+    obj = _object_mention(view, t, actor, ctx)
+    if obj is not None:
+        return obj, "addressee.object"
+    if act == "demand":
+        called = _called_on(view, t, actor, ctx)
+        if called is not None:
+            return called, "addressee.content_subject"
+    return _counterpart(view, t, actor, act, ctx)
+
+
+def _object_mention(view: SentenceView, t: Trigger, actor: str, ctx: DocumentContext) -> str | None:
+    allowed = ctx.data.cls("addressee_prepositions")
+    for m in view.mentions:
+        if not (t.last <= m.first <= t.last + ctx.data.windows.addressee_after) or m.actor in (actor, BOTH) \
+                or m.kind == "media":
+            continue
+        between = range(t.last, m.first)
+        # a mention after a preposition ("concern of the United States"), unless the preposition
+        # introduces the addressee ("zażądał od Rosji"), or after another verb, is no addressee
+        preposition = any(view.words[k].upos == "ADP" and view.texts[k] not in allowed or view.words[k].upos == "SCONJ"
+                          for k in between)
+        possessive = m.last < len(view) and view.texts[m.last] in ctx.data.cls("possessive_markers")
+        if m.case in OBJECT_CASES and not preposition and not possessive and \
+                not any(view.words[k].upos == "VERB" for k in between):
+            return m.actor
+    return None
+
+
+def _called_on(view: SentenceView, t: Trigger, actor: str, ctx: DocumentContext) -> str | None:
+    """"urged that Russia must …": the one called on opens the content, never the speaker's own
+    side ("underscored that the United States and China must …")."""
+    a, own_side = t.content_start, ctx.side_of(actor)
+    if a is None:
+        return None
+    return next((m.actor for m in view.mentions if a <= m.first <= a + ctx.data.windows.demand_addressee_after
+                 and m.actor not in (actor, BOTH) and (own_side is None or ctx.side_of(m.actor) != own_side)), None)
+
+
+def _counterpart(view: SentenceView, t: Trigger, actor: str, act: str, ctx: DocumentContext) -> tuple[str | None, str]:
+    counterparts = ctx.data.cls("counterparts")
+    after = range(t.last, min(len(view), t.last + ctx.data.windows.counterpart_word_after))
+    if any(view.texts[k] in counterparts or view.lemmas[k] in counterparts for k in after):
+        return ctx.counterpart(actor), "addressee.counterpart_word"      # "told his counterpart"
+    if actor in ctx.principals and act not in DIRECTED_ACTS:
+        return ctx.counterpart(actor), "addressee.principal"   # in a call, a principal speaks to the other one
+    if act in DIRECTED_ACTS:
+        other = ctx.counterpart(actor)
+        entry = ctx.entry(actor)
+        # a country addresses a country; calls to act go to the other side as a state
+        if other and (act == "demand" or entry is not None and entry.kind in ADDRESSEE_KINDS_SPEAKING_AS_STATE):
+            return ctx.side_of(other) or other, "addressee.other_side"
+        return other, "addressee.counterpart"
+    return None, "addressee.none"
+
+
+# ---------------------------------------------------------------------------------- account
+def reported_by(actor: str, account: str | None, ctx: DocumentContext) -> tuple[str | None, str]:
+    """Whose account the claim comes from: none in an official readout's own voice; a named
+    official's side; else the account the discourse attributes the sentence to."""
+    if ctx.official:
+        return None, "account.official"
+    entry = ctx.entry(actor)
+    if entry is not None and entry.account and entry.kind in ("official", "person"):
+        return entry.account, "account.speaker"
+    return account, "account.discourse" if account else "account.none"

@@ -1,0 +1,97 @@
+"""What carries over from sentence to sentence: the narrator's last subject of each gender, the
+last actor, and whose account is being reported. Immutable: the driver replaces it, and the stages
+that need a newer state get it passed in and return the next one."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from readouts.extract.claims.document import DocumentContext
+from readouts.extract.claims.view import SentenceView, pronoun_gender
+from readouts.model import BOTH
+
+PERSONAL_KINDS = ("person", "official")
+ACCOUNT_KINDS = ("institution", "media")
+NOMINATIVE = (None, "Nom")
+
+
+@dataclass(frozen=True)
+class Discourse:
+    subjects: tuple[tuple[str, str], ...] = ()   # (gender, canonical actor), most recent per gender
+    last_actor: str | None = None
+    account: str | None = None
+
+    def subject(self, gender: str | None) -> str | None:
+        return dict(self.subjects).get(gender or "")
+
+    def with_subject(self, gender: str | None, actor: str) -> "Discourse":
+        if not gender:
+            return self
+        subjects = dict(self.subjects)
+        subjects[gender] = actor
+        return replace(self, subjects=tuple(subjects.items()))
+
+    def with_account(self, account: str | None) -> "Discourse":
+        return replace(self, account=account)
+
+    def after_claim(self, actor: str, gender: str | None, narrated: bool) -> "Discourse":
+        """A claim was made: its actor is the last actor, and, when the narrator (not a quoted
+        speaker) tells it, the last subject of its gender."""
+        state = self.with_subject(gender, actor) if narrated and actor != BOTH else self
+        return replace(state, last_actor=actor)
+
+
+def remember_subjects(view: SentenceView, ctx: DocumentContext, state: Discourse) -> Discourse:
+    """A sentence without claims still names a subject for the pronouns after it."""
+    for m in view.mentions:
+        if m.kind in PERSONAL_KINDS and m.case in NOMINATIVE:
+            return state.with_subject(ctx.gender_of(m.actor), m.actor)
+    return state
+
+
+def update_account(view: SentenceView, ctx: DocumentContext, state: Discourse, new_paragraph: bool) -> Discourse:
+    """Whose account the following claims come from: set by an attribution ("Według Kremla",
+    "according to the White House", "как сообщили в Кремле") or a publishing account as subject,
+    kept until another source takes over or the narrator turns to background."""
+    if ctx.official:
+        return state
+    data = ctx.data
+    if new_paragraph and data.cls("background").occurs(view.texts, view.lemmas, 0,
+                                                        min(len(view), data.windows.background_opening_words)):
+        state = state.with_account(None)
+    speaker = _possessive_speaker(view, ctx, state)
+    if speaker is not None:
+        return state.with_account(speaker)
+    return _mentioned_account(view, ctx, state)
+
+
+def _possessive_speaker(view: SentenceView, ctx: DocumentContext, state: Discourse) -> str | None:
+    """"По его словам, …": the account of the last speaker the possessive refers to."""
+    cues, window = ctx.data.cls("attribution"), ctx.data.windows.attribution_pronoun_after
+    for k in range(len(view)):
+        if not cues.match_at(view.texts, k):
+            continue
+        for j in range(k, min(len(view), k + window)):
+            entry = ctx.entry(state.subject(pronoun_gender(view, j, ctx.data, "possessives")))
+            if entry is not None and entry.account:
+                return entry.account
+    return None
+
+
+def _mentioned_account(view: SentenceView, ctx: DocumentContext, state: Discourse) -> Discourse:
+    data = ctx.data
+    publishing = data.cls("publishing")
+    has_publishing = any(lemma in publishing or text in publishing for lemma, text in zip(view.lemmas, view.texts))
+    for m in view.mentions:
+        entry = ctx.entry(m.actor)
+        lo = max(0, m.first - data.windows.attribution_before_mention)
+        attributed = any(data.cls("attribution").match_at(view.texts, k, m.first) for k in range(lo, m.first))
+        if attributed and entry is not None and entry.kind in PERSONAL_KINDS and entry.gender:
+            # "Według przedstawiciela prezydenta USA, …": the speaker of what follows
+            state = state.with_subject(entry.gender, m.actor)
+            return state.with_account(entry.account) if entry.account else state
+        if entry is None or not entry.account or entry.kind not in ACCOUNT_KINDS:
+            continue
+        after_preposition = m.first > 0 and view.words[m.first - 1].upos == "ADP"
+        if attributed or has_publishing and not after_preposition:
+            return state.with_account(entry.account)
+    return state

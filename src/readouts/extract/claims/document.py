@@ -1,0 +1,139 @@
+"""What holds for a whole document: who its parties are, whose readout it is, and the actors'
+entries. Built once before the sentence loop; frozen afterwards."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from readouts.extract.actors import ActorFinder, Mention
+from readouts.extract.claims.data import ClaimData
+from readouts.extract.lexicon import ActorEntry, Lexicon
+from readouts.extract.source import detect_source
+from readouts.model import BOTH, Analysis, DateRef, LoadedText
+
+PERSON = "person"
+INSTITUTION = "institution"
+DEFAULT_GENDER = "masc"      # an actor the gazetteer lacks is spoken of as "he" (an official, a spokesman)
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    text: str
+    data: ClaimData
+    anchor: dt.date | None
+    title: str | None
+    principals: tuple[str, ...]     # the two parties of the call (or one, when only one is known)
+    own_side: str | None            # the side an official readout speaks for
+    official: bool
+    source: str
+    dates: tuple[DateRef, ...]
+
+    @property
+    def lex(self) -> Lexicon:
+        return self.data.lex
+
+    def entry(self, actor: str | None) -> ActorEntry | None:
+        return self.lex.actors.get(actor or "")
+
+    def side_of(self, actor: str | None) -> str | None:
+        entry = self.entry(actor)
+        return entry.side if entry else None
+
+    def same_side(self, a: str | None, b: str | None) -> bool:
+        return a not in (None, BOTH) and b not in (None, BOTH) and \
+            (a == b or self.side_of(a) is not None and self.side_of(a) == self.side_of(b))
+
+    def counterpart(self, actor: str) -> str | None:
+        """The principal on the other side of the call."""
+        side = self.side_of(actor)
+        if side is None:
+            return None
+        return next((p for p in self.principals if self.side_of(p) != side), None)
+
+    def gender_of(self, actor: str) -> str | None:
+        entry = self.entry(actor)
+        return entry.gender if entry is not None else DEFAULT_GENDER
+
+    def is_leader(self, name: str | None) -> bool:
+        return is_leader(self.data, self.anchor, name)
+
+    def principal_of_account(self, account: str | None) -> str | None:
+        """The principal who speaks through an account (the Kremlin's readout → Putin); no
+        account means the readout's own voice."""
+        if account is None:
+            side = self.own_side
+        else:
+            side = next((e.side for e in self.lex.actors.values()
+                         if e.account == account and e.kind == INSTITUTION), None)
+        return next((p for p in self.principals if self.side_of(p) == side), None)
+
+
+def is_leader(data: ClaimData, day: dt.date | None, name: str | None) -> bool:
+    """Whether `name` holds, on `day`, an office that leads a country (`leader_roles`)."""
+    suffixes = tuple("_" + role for role in data.leader_roles)
+    return any(key.endswith(suffixes) and office.holder_on(day) == name
+               for key, office in data.lex.offices.items())
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The document-level guesses made from the mentions: whose readout, and who talks."""
+    source: str
+    official: bool
+    own_side: str | None
+    principals: tuple[str, ...]
+    mentions: tuple[tuple[Mention, ...], ...]      # per sentence
+
+
+def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor: dt.date | None,
+                 subject_like: Callable[[int, Mention], bool]) -> Parties:
+    """Find the mentions of every sentence, whose readout the text is and its principals. An
+    official readout's own side changes what bare titles mean ("the President"), so its
+    mentions are found again once that side is known. `subject_like(sentence index, mention)`
+    tells whether a mention stands where a subject does."""
+    use_names = "ner" in analysis.provides
+    mentions = _mentions(ActorFinder(data.lex, anchor, use_names=use_names), analysis)
+    first_side = _first_leader_side(mentions, data, anchor, subject_like)
+    guess = detect_source(loaded, first_side)
+    own_side = (guess.side or first_side) if guess.official else None
+    if own_side:
+        principals = _principals(mentions, data, anchor)
+        finder = ActorFinder(data.lex, anchor, own_side, use_names, principals)
+        mentions = _mentions(finder, analysis)
+    return Parties(guess.source, guess.official, own_side, _principals(mentions, data, anchor), mentions)
+
+
+def _mentions(finder: ActorFinder, analysis: Analysis) -> tuple[tuple[Mention, ...], ...]:
+    return tuple(tuple(finder.mentions(s)) for s in analysis.sentences)
+
+
+def _person_weights(mentions, data: ClaimData, anchor, keep=lambda k, m: True) -> dict[str, float]:
+    counts: dict[str, float] = {}
+    for k, sentence_mentions in enumerate(mentions):
+        for m in sentence_mentions:
+            if m.kind == PERSON and m.actor in data.lex.actors and keep(k, m):
+                weight = data.leader_mention_weight if is_leader(data, anchor, m.actor) else 1
+                counts[m.actor] = counts.get(m.actor, 0) + weight
+    return counts
+
+
+def _first_leader_side(mentions, data: ClaimData, anchor, subject_like) -> str | None:
+    """Whose readout an official text is: the side of the person most often its subject (the
+    title often names the counterpart first: "Переговоры с Президентом США")."""
+    counts = _person_weights(mentions, data, anchor, subject_like)
+    if not counts:
+        return None
+    return data.lex.actors[max(counts, key=lambda n: counts[n])].side
+
+
+def _principals(mentions, data: ClaimData, anchor) -> tuple[str, ...]:
+    """The two parties of the call: the most mentioned person (leaders first), and the most
+    mentioned person of another side."""
+    counts = _person_weights(mentions, data, anchor)
+    ranked = sorted(counts, key=lambda n: -counts[n])
+    if not ranked:
+        return ()
+    side = data.lex.actors[ranked[0]].side
+    second = next((n for n in ranked[1:] if data.lex.actors[n].side != side), None)
+    return (ranked[0], second) if second else (ranked[0],)

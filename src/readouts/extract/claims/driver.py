@@ -1,0 +1,258 @@
+"""The sentence loop: for each sentence, triggers → nesting → actor → attributes → claim, with
+the discourse state passed from sentence to sentence (and from claim to claim) by this loop only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from readouts.extract.actors import collect_actors
+from readouts.extract.claims import attributes as attr
+from readouts.extract.claims.actor import ActorChoice, ActorQuery, resolve_actor, subject_like
+from readouts.extract.claims.data import ClaimData, claim_data
+from readouts.extract.claims.discourse import Discourse, remember_subjects, update_account
+from readouts.extract.claims.document import DocumentContext, find_parties
+from readouts.extract.claims.explain import Trace
+from readouts.extract.claims.nesting import Nesting, resolve_nesting
+from readouts.extract.claims.triggers import (ATTRIBUTION, COMMITMENT, Dropped, Trigger, find_triggers)
+from readouts.extract.claims.view import QuoteScan, SentenceView, build_view, pronoun_gender
+from readouts.model import (BOTH, Analysis, Claim, DateRef, DocumentInfo, DroppedTrigger, Extraction,
+                            LoadedText, Sentence)
+
+PERSONAL_KINDS = frozenset({"person", "official"})
+GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
+SPEAKING_GENDERS = frozenset({"masc", "fem"})
+QUESTION_MARK = "?"
+
+
+def prepare(lang: str) -> None:
+    """Read and compile the extraction data of one language now (it is cached), so that a later
+    extract_all() of that language does not wait for it."""
+    from readouts.extract.date_grammar import grammar
+
+    claim_data(lang)
+    grammar(lang)
+
+
+def extract_all(loaded: LoadedText, analysis: Analysis) -> Extraction:
+    """Dates, actors and claims of one analysed text, in the contract's shape."""
+    from readouts.extract.dates import extract_dates, find_anchor
+
+    anchor = find_anchor(loaded, analysis)
+    dates = extract_dates(analysis, anchor, loaded.published)
+    data = claim_data(analysis.lang)
+    ctx, views = _document(loaded, analysis, data, anchor, dates)
+    claims, dropped = _claims(views, ctx)
+    info = DocumentInfo(loaded.path, loaded.lang, loaded.published, ctx.source, loaded.title, analysis.backend)
+    mentions = [m for v in views for m in v.mentions]
+    return Extraction(info, collect_actors(mentions, data.lex), dates, claims, dropped)
+
+
+def _document(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor: dt.date | None,
+              dates: list[DateRef]) -> tuple[DocumentContext, list[SentenceView]]:
+    bare = _views(analysis, data)
+    parties = find_parties(loaded, analysis, data, anchor,
+                           lambda k, m: subject_like(bare[k], m, data))
+    views = [v.with_mentions(list(ms)) for v, ms in zip(bare, parties.mentions)]
+    ctx = DocumentContext(analysis.text, data, anchor, loaded.title, parties.principals, parties.own_side,
+                          parties.official, parties.source, tuple(dates))
+    return ctx, views
+
+
+def _views(analysis: Analysis, data: ClaimData) -> list[SentenceView]:
+    """The sentences' views, with the quotation depth read through each paragraph."""
+    views: list[SentenceView] = []
+    scan, start, read_to, paragraph = QuoteScan(), 0, 0, -1
+    for sentence in analysis.sentences:
+        if sentence.paragraph != paragraph:
+            scan, start, read_to, paragraph = QuoteScan(), sentence.start, sentence.start, sentence.paragraph
+        scan = scan.read(analysis.text[read_to:sentence.start], data.quotes)
+        view, scan = build_view(sentence, data, [], start, scan)
+        views.append(view)
+        read_to = sentence.stop
+    return views
+
+
+def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim], list[DroppedTrigger]]:
+    claims: list[Claim] = []
+    dropped: list[DroppedTrigger] = []
+    state, paragraph, current = Discourse(), [], -1
+    for view in views:
+        new_paragraph = view.sentence.paragraph != current
+        current = view.sentence.paragraph
+        paragraph = [] if new_paragraph else paragraph
+        earlier = tuple(paragraph)
+        paragraph.append(view)
+        if _not_reported(view.sentence, ctx):
+            continue
+        state = update_account(view, ctx, state, new_paragraph)
+        result = sentence_claims(view, earlier, ctx, state)
+        state = result.state
+        claims.extend(result.claims)
+        dropped.extend(_dropped(view, d, ctx) for d in result.dropped)
+    return claims, dropped
+
+
+def _not_reported(sentence: Sentence, ctx: DocumentContext) -> bool:
+    """A question, or the title line (a headline sums the story up; it is not an account)."""
+    title = (ctx.title or "").strip()
+    headline = bool(title) and sentence.paragraph == 0 and sentence.text.strip() in title
+    return sentence.text.rstrip().endswith(QUESTION_MARK) or headline
+
+
+def _dropped(view: SentenceView, d: Dropped, ctx: DocumentContext) -> DroppedTrigger:
+    start, stop = view.words[d.first].start, view.words[d.last - 1].stop
+    return DroppedTrigger(ctx.text[start:stop], start, stop, d.pattern, d.reason)
+
+
+# ---------------------------------------------------------------------------------- one sentence
+@dataclass(frozen=True)
+class SentenceResult:
+    claims: tuple[Claim, ...]
+    dropped: tuple[Dropped, ...]
+    state: Discourse
+
+
+@dataclass
+class _Progress:
+    """The claims of one sentence so far (local to sentence_claims)."""
+    state: Discourse
+    claims: list[Claim] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    previous: tuple[Trigger, str] | None = None
+
+
+def sentence_claims(view: SentenceView, earlier: tuple[SentenceView, ...], ctx: DocumentContext,
+                    state: Discourse) -> SentenceResult:
+    found = find_triggers(view, ctx.data)
+    nest = resolve_nesting(view, earlier, found.triggers, ctx, state)
+    triggers = list(nest.triggers) + commitment_triggers(view, ctx, nest.triggers)
+    if not triggers:
+        triggers = attributed_speech(view, ctx, nest.state)
+    triggers.sort(key=lambda t: t.first)
+    progress = _Progress(nest.state, dropped=list(found.dropped + nest.dropped))
+    for n, t in enumerate(triggers):
+        following = triggers[n + 1].first if n + 1 < len(triggers) else len(view)
+        _one_claim(view, t, following, nest, ctx, progress)
+    final = progress.state if progress.claims else remember_subjects(view, ctx, progress.state)
+    return SentenceResult(tuple(progress.claims), tuple(progress.dropped), final)
+
+
+def _one_claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: DocumentContext,
+               progress: _Progress) -> None:
+    choice = resolve_actor(ActorQuery(view, ctx, progress.state, nest.aside, progress.previous), t)
+    reason = "actor.none" if choice.actor is None else \
+        "actor.not_joint" if t.joint_only and choice.actor != BOTH else None
+    claim = None if reason else _claim(view, t, following, nest, ctx, progress.state, choice)
+    if claim is None:
+        progress.dropped.append(Dropped(t.first, t.last, t.pattern, reason or "claim.call_event"))
+        return
+    actor = claim.actor
+    narrated = not view.quoted[t.first]     # what a speaker quotes does not enter the narrator's chain
+    progress.state = progress.state.after_claim(actor, ctx.gender_of(actor), narrated)
+    progress.previous = (t, actor)
+    progress.claims.append(claim)
+
+
+def _claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: DocumentContext,
+           state: Discourse, choice: ActorChoice) -> Claim | None:
+    actor = choice.actor or BOTH
+    act = attr.joint_act(t, t.act, actor, ctx)
+    carrier, content = _content(view, t, following, nest)
+    if act[0] == "state" and len(content) and content.has(ctx.data.cls("call_event")):
+        return None         # "Misri said the call took place at Trump's request": the event itself
+    act = attr.act_from_content(view, t, act, content, actor, ctx)
+    condition = attr.conditional(act[0], content, ctx)
+    hedged, hedge_rule, first = attr.hedged(view, t, ctx)
+    polarity = attr.polarity(view, t, content, ctx)
+    addressee = attr.addressee(view, t, actor, act[0], ctx)
+    account = attr.reported_by(actor, state.account, ctx)
+    trace = Trace(t.pattern, choice.strategy, act[1], polarity[1], hedge_rule, condition[1], addressee[1], account[1],
+                  entry=t.entry, licence=t.licence, content=t.content_rule, quote=t.quote, absorbed=t.absorbed,
+                  via=choice.via)
+    sentence = carrier.sentence
+    return Claim(
+        actor=actor, act=act[0], sentence=sentence.text, start=sentence.start, stop=sentence.stop,
+        trigger=ctx.text[view.words[first].start:view.words[t.last - 1].stop],
+        polarity=polarity[0], hedged=hedged, conditional=condition[0], addressee=addressee[0],
+        reported_by=account[0], dates=_dates(ctx, sentence), rule=trace.summary(),
+        content=ctx.text[content.words[0].start:content.words[-1].stop] if len(content) else None,
+        explain=trace.as_dict())
+
+
+def _content(view: SentenceView, t: Trigger, following: int,
+             nest: Nesting) -> tuple[SentenceView, attr.Content]:
+    """What the trigger reports, and the sentence that carries the claim: a quote it attributes
+    (which may have opened in an earlier sentence), else its words up to the next trigger."""
+    if nest.quote is not None and nest.quote.attribution == t:
+        return nest.quote.carrier, attr.Content.of_words(nest.quote.words)
+    start = t.content_start if t.content_start is not None else t.last
+    return view, attr.Content.of_view(view, start, max(following, start))
+
+
+def _dates(ctx: DocumentContext, sentence: Sentence) -> list[str]:
+    return [d.value for d in ctx.dates if sentence.start <= d.start < sentence.stop and not d.vague]
+
+
+# ---------------------------------------------------------------------------------- late triggers
+def commitment_triggers(view: SentenceView, ctx: DocumentContext, triggers: tuple[Trigger, ...]) -> list[Trigger]:
+    """An official readout's own side committing itself: "the United States will carry out …"."""
+    if not ctx.own_side:
+        return []
+    pattern, windows = ctx.data.pattern("commitment.own_side"), ctx.data.windows
+    facts = {"own_side": ctx.own_side, "side_of": ctx.side_of}
+    out = []
+    for i in range(len(view)):
+        if any(t.first <= i + k < t.last for t in triggers for k in range(windows.commitment_trigger_overlap)):
+            continue        # the verb after "will" is a trigger of its own ("will brief")
+        if pattern.match(view, i, facts=facts) is None or _framed_commitment(view, ctx, triggers, i):
+            continue
+        out.append(Trigger(i, min(i + windows.commitment_words, len(view)), "assure", pattern.id, COMMITMENT,
+                           i, view.texts[i]))
+    return out
+
+
+def _framed_commitment(view: SentenceView, ctx: DocumentContext, triggers: tuple[Trigger, ...], i: int) -> bool:
+    """Inside another trigger's content ("said that the UK would not …", English dropping "that")."""
+    if triggers and any(text in ctx.data.cls("complementizers") for text in view.texts[:i]):
+        return True
+    gap = ctx.data.windows.dropped_that_gap
+    return any(t.frame and t.last <= i <= t.last + gap and
+               not any(w.upos in ("PUNCT", "CCONJ") for w in view.words[t.last:i]) for t in triggers)
+
+
+def attributed_speech(view: SentenceView, ctx: DocumentContext, state: Discourse) -> list[Trigger]:
+    """"По словам Пескова, …", "Według prezydenta, …", "According to Mr Xi, …": a sentence with
+    no verb of saying that a person's words carry is that person's statement."""
+    marks = view.attribution
+    for i in range(len(view)):
+        if not marks[i] or (i > 0 and marks[i - 1]):
+            continue
+        end = i
+        while end < len(view) and marks[end]:
+            end += 1
+        following = next((m for m in view.mentions if m.first >= end), None)
+        close = following is not None and following.first <= end + ctx.data.windows.attributed_speaker_after
+        if close and following.kind not in PERSONAL_KINDS:
+            return []           # "Как сообщает ТАСС, Путин …": a source, not a speaker
+        speaker = following.actor if close else _referred_speaker(view, ctx, state, i, end)
+        if speaker:
+            return [Trigger(i, end, "state", "attribution.speech", ATTRIBUTION, i, view.texts[i],
+                            content_start=end, content_rule="content.after_attribution", speaker=speaker)]
+    return []
+
+
+def _referred_speaker(view: SentenceView, ctx: DocumentContext, state: Discourse, i: int, end: int) -> str | None:
+    """"По его словам", "Jak dodał": a possessive pronoun, or the gender of the cue's own verb,
+    refers to the narrator's last subject."""
+    speaker = None
+    for j in range(i, min(len(view), end + 2)):
+        gender = pronoun_gender(view, j, ctx.data, "possessives")
+        if gender in SPEAKING_GENDERS:
+            speaker = state.subject(gender)
+    if speaker is None:
+        for w in view.words[i:end]:
+            gender = GENDER_FEATURES.get(w.feat("Gender") or "")
+            if w.upos in ("VERB", "AUX") and gender:
+                speaker = state.subject(gender)
+    return speaker

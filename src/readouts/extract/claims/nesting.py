@@ -1,0 +1,344 @@
+"""Nesting: which triggers of a sentence are claims of their own, and which are part of another
+claim's content or only name its source. In the order the stages run:
+
+1. quotes — a quote's attribution yields to the claims inside the quote when its speaker relays
+   an account; a principal's quote is his own claim (`nesting.quote_*`);
+2. trailing attributions — "…, the Kremlin said." only names the source of what precedes;
+3. source-only sentences — "Об этом сообщила пресс-служба";
+4. contents — where each trigger's reported content opens;
+5. frames — a generic frame ("Poinformował, że …") yields to the claim inside its content; a
+   relayer's statement takes the inner act; any other trigger inside a content is part of it.
+Every dropped trigger is recorded with the id of the rule that dropped it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from readouts.extract.claims.actor import ActorChoice, ActorQuery, resolve_actor
+from readouts.extract.claims.discourse import Discourse
+from readouts.extract.claims.document import DocumentContext
+from readouts.extract.claims.quotes import Quote, find_quote
+from readouts.extract.claims.triggers import Dropped, Trigger
+from readouts.extract.claims.view import SentenceView
+from readouts.model import BOTH
+
+PERSONAL_KINDS = frozenset({"person", "official"})
+RELAYING_KINDS = frozenset({"institution", "official"})
+NAMED_SOURCE_KINDS = frozenset({"institution", "official", "media"})
+CLOSING_TAIL_UPOS = frozenset({"PUNCT", "ADP", "ADJ", "DET", "PRON"})
+COORDINATED_SUBJECT_UPOS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+AGREEMENT_FEATURES = ("Number", "Gender", "Person", "Tense")
+FINITE_OR_UNKNOWN = ("Fin", None)     # an analyser leaves VerbForm unset where a form is ambiguous
+STATE, COMMA = "state", ","
+
+
+@dataclass(frozen=True)
+class Nesting:
+    triggers: tuple[Trigger, ...]
+    quote: Quote | None = None
+    aside: range = range(0)         # words of a dropped "X said" aside: no subject for the verbs after it
+    state: Discourse = Discourse()
+    dropped: tuple[Dropped, ...] = ()
+
+    def drop(self, t: Trigger, reason: str) -> tuple[Dropped, ...]:
+        return self.dropped + (Dropped(t.first, t.last, t.pattern, reason),)
+
+
+def resolve_nesting(view: SentenceView, earlier: tuple[SentenceView, ...], triggers: tuple[Trigger, ...],
+                    ctx: DocumentContext, state: Discourse) -> Nesting:
+    step = _quotes(view, earlier, Nesting(triggers, state=state), ctx)
+    step = _trailing_attribution(view, step, ctx)
+    step = _source_only(view, step, ctx)
+    step = _with_contents(view, step, ctx)
+    return _frames(view, step, ctx)
+
+
+def _actor(view: SentenceView, step: Nesting, ctx: DocumentContext, t: Trigger) -> ActorChoice:
+    return resolve_actor(ActorQuery(view, ctx, step.state, step.aside), t)
+
+
+# ---------------------------------------------------------------------------------- 1. quotes
+def _quotes(view: SentenceView, earlier, step: Nesting, ctx: DocumentContext) -> Nesting:
+    quote = find_quote(view, earlier, step.triggers, ctx.data)
+    if quote is None:
+        return step
+    said = quote.attribution
+    inside = [t for t in step.triggers if t != said and quote.covers(view, t.first)]
+    marked = replace(said, quote=quote.pattern)
+    kept = tuple(marked if t == said else t for t in step.triggers)
+    if speaks_for_itself(view, step, ctx, said):
+        dropped = step.dropped + tuple(Dropped(t.first, t.last, t.pattern, "nesting.quoted_by_speaker") for t in inside)
+        return replace(step, triggers=tuple(t for t in kept if t not in inside),
+                       quote=replace(quote, attribution=marked), dropped=dropped)
+    if inside or quote.carrier is not view and quote.has_triggers:
+        return replace(step, triggers=tuple(t for t in step.triggers if t != said),
+                       aside=_quote_aside(view, quote, ctx), dropped=step.drop(said, "nesting.quote_relayed"))
+    return replace(step, triggers=kept, quote=replace(quote, attribution=marked))
+
+
+def _quote_aside(view: SentenceView, quote: Quote, ctx: DocumentContext) -> range:
+    """"Trump, Misri said, listened … and expressed": the aside's speaker is no subject of the
+    verbs after it."""
+    said = quote.attribution
+    if quote.carrier is not view or quote.first_word != 0 or said.last >= len(view) or \
+            view.words[said.last].text != COMMA:
+        return range(0)
+    lo = max(-1, said.first - 1 - ctx.data.windows.aside_comma_before)
+    comma = next((k for k in range(said.first - 1, lo, -1) if view.words[k].text == COMMA), said.first)
+    return range(comma, said.last + 1)
+
+
+def speaks_for_itself(view: SentenceView, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
+    """A frame or attribution whose speaker is one of the call's principals is their own claim
+    ("He later told Fox News that the two had not discussed aid"); one whose speaker relays an
+    account (an official, a readout, "Poinformował", "– zaznaczono") only names the source of
+    the claims it frames."""
+    choice = _actor(view, step, ctx, t)
+    entry = ctx.entry(choice.actor)
+    if choice.impersonal or choice.actor in (None, BOTH):
+        return False
+    if choice.strategy.startswith("subjectless") and _unknown_subject(view, t):
+        return False        # "The official said …", "It said …": an unnamed source relays
+    if entry is not None and entry.kind == "person" and entry.account and \
+            choice.actor not in ctx.principals and not ctx.is_leader(choice.actor):
+        return False        # a named spokesman or aide relays his side's account
+    if entry is None and choice.via == "ner":
+        return False        # a person the gazetteer lacks is no party to the call ("Misri said …")
+    return entry is not None and entry.kind == "person"
+
+
+def _unknown_subject(view: SentenceView, t: Trigger) -> bool:
+    """Whether the word before the verb (past adverbs and auxiliaries) is a noun or pronoun: a
+    subject of its own that names no known actor."""
+    k = t.first - 1
+    while k >= 0 and view.words[k].upos in ("ADV", "AUX"):
+        k -= 1
+    if k >= 1 and view.words[k].upos == "ADJ" and view.words[k - 1].upos == "DET":
+        return True         # "The official said": taggers read the noun as an adjective
+    return k >= 0 and view.words[k].upos in ("NOUN", "PRON")
+
+
+# ---------------------------------------------------------------------------------- 2. trailing attributions
+def _trailing_attribution(view: SentenceView, step: Nesting, ctx: DocumentContext) -> Nesting:
+    """"He also backed Trump's idea …, the Kremlin said.": a frame after a comma at the end of a
+    sentence, or between commas inside it, whose subject relays an account only names the
+    source of the earlier claim."""
+    if len(step.triggers) < 2:
+        return step
+    inner = _middle_aside(view, step, ctx)
+    if inner is not None:
+        return inner
+    return _closing_attribution(view, step, ctx)
+
+
+def _middle_aside(view: SentenceView, step: Nesting, ctx: DocumentContext) -> Nesting | None:
+    """"Mr Putin, the Kremlin said, insisted …": a frame between commas that relays."""
+    reach = ctx.data.windows.trailing_aside_comma_before
+    for t in step.triggers[:-1]:
+        commas = [k for k in range(max(0, t.first - reach), t.first) if view.words[k].text == COMMA]
+        if t.frame and t.last < len(view) and view.words[t.last].text == COMMA and commas and \
+                _actor(view, step, ctx, t).actor not in ctx.principals:
+            return replace(step, triggers=tuple(x for x in step.triggers if x != t),
+                           aside=range(max(commas), t.last + 1), dropped=step.drop(t, "nesting.aside_attribution"))
+    return None
+
+
+def _closing_attribution(view: SentenceView, step: Nesting, ctx: DocumentContext) -> Nesting:
+    last, before_last = step.triggers[-1], step.triggers[-2]
+    closing = _closing_statement(view, last, step)
+    if not (last.frame or closing) or last.content_start is not None or complementizer_after(view, last, ctx) is not None:
+        return step
+    if any(w.text in ctx.data.quotes.sentence_ends for w in view.words[before_last.last:last.first - 1]):
+        return step         # a sentence the splitter left joined: the frame attributes its own quote
+    comma = any(w.text == COMMA for w in view.words[before_last.last:last.first])
+    speaker = _actor(view, step, ctx, last).actor
+    if comma and speaker in ctx.principals and ctx.same_side(_actor(view, step, ctx, before_last).actor, speaker):
+        # "Российская сторона готова …, подчеркнул российский президент": his own side's stance, told once
+        return replace(step, triggers=step.triggers[:-1], dropped=step.drop(last, "nesting.own_side_attribution"))
+    if not (comma and _relays(view, step, ctx, last, speaker, closing)):
+        return step
+    entry = ctx.entry(speaker)
+    state = step.state.with_account(entry.account) if entry is not None and entry.account and not ctx.official \
+        else step.state          # "…, сообщил помощник президента Ушаков": his side's account from here on
+    return replace(step, triggers=step.triggers[:-1], state=state, dropped=step.drop(last, "nesting.trailing_attribution"))
+
+
+def _closing_statement(view: SentenceView, last: Trigger, step: Nesting) -> bool:
+    """A plain verb of saying that closes the sentence with only its speaker after it
+    ("…, подчеркнул российский президент.", "…, отметили в Кремле.")."""
+    named = view.mention_words()
+    return last.act == STATE and last.plain_verb and all(
+        k in named or view.words[k].upos in CLOSING_TAIL_UPOS for k in range(last.last, len(view)))
+
+
+def _relays(view: SentenceView, step: Nesting, ctx: DocumentContext, last: Trigger, speaker: str | None,
+            closing: bool) -> bool:
+    """Whether the closing verb's speaker relays an account: not a principal, and a mention
+    before it, an institution or official, a named aide of a side ("…, сказал он"), or a source
+    named after it ("…, отметили в Кремле")."""
+    if speaker in ctx.principals:
+        return False
+    entry = ctx.entry(speaker)
+    before = any(m.last <= last.first and m.first > step.triggers[-2].last for m in view.mentions)
+    aide = entry is not None and entry.kind == "person" and entry.account is not None and not ctx.is_leader(speaker)
+    named_after = any(m.first >= last.last and m.kind in NAMED_SOURCE_KINDS for m in view.mentions)
+    return before or entry is not None and entry.kind in RELAYING_KINDS or closing and (aide or named_after)
+
+
+# ---------------------------------------------------------------------------------- 3. source only
+def _source_only(view: SentenceView, step: Nesting, ctx: DocumentContext) -> Nesting:
+    """"Poinformowała o tym kancelaria": a report of the report names only the source."""
+    if not ctx.data.cls("source_only").occurs(view.texts, view.lemmas):
+        return step
+    gone = [t for t in step.triggers if t.frame and complementizer_after(view, t, ctx) is None]
+    if not gone:
+        return step
+    dropped = step.dropped + tuple(Dropped(t.first, t.last, t.pattern, "nesting.source_only") for t in gone)
+    return replace(step, triggers=tuple(t for t in step.triggers if t not in gone), dropped=dropped)
+
+
+# ---------------------------------------------------------------------------------- 4. contents
+def complementizer_after(view: SentenceView, t: Trigger, ctx: DocumentContext) -> int | None:
+    match = ctx.data.pattern("content.complementizer").match(view, t.first, t.last)
+    return match.slot("complementizer")[0] if match else None
+
+
+def _with_contents(view: SentenceView, step: Nesting, ctx: DocumentContext) -> Nesting:
+    triggers = step.triggers
+    out = []
+    for n, t in enumerate(triggers):
+        following = triggers[n + 1].first if n + 1 < len(triggers) else len(view)
+        start, rule = _content_start(view, t, following, n + 1 < len(triggers), ctx)
+        out.append(replace(t, content_start=start, content_rule=rule))
+    return replace(step, triggers=tuple(out))
+
+
+def _content_start(view: SentenceView, t: Trigger, following: int, more: bool,
+                   ctx: DocumentContext) -> tuple[int | None, str | None]:
+    """Where the trigger's reported content opens (before the next trigger), and the rule."""
+    if t.content_start is not None:
+        return t.content_start, t.content_rule
+    if view.texts[t.last - 1] in ctx.data.cls("complementizers"):
+        return t.last, "content.in_phrase"          # the phrase ends in it: "was clear that"
+    comp = complementizer_after(view, t, ctx)
+    if comp is not None and comp < following:
+        return comp, "content.complementizer"
+    if t.frame and more and following - t.last <= ctx.data.windows.dropped_that_gap and \
+            not any(w.upos in ("PUNCT", "CCONJ") for w in view.words[t.last:following]):
+        return t.last, "content.dropped_that"       # "said Putin rejected …": English drops "that"
+    return None, None
+
+
+# ---------------------------------------------------------------------------------- 5. frames
+def _frames(view: SentenceView, step: Nesting, ctx: DocumentContext) -> Nesting:
+    result: list[Trigger] = []
+    for t in step.triggers:
+        attribution = step.quote is not None and t == step.quote.attribution
+        outer = None if attribution else _outer(view, step, result, t, ctx)
+        if outer is None:
+            result.append(t)
+            continue
+        step, result = _nest(view, step, ctx, result, outer, t)
+    return replace(step, triggers=tuple(result))
+
+
+def _outer(view: SentenceView, step: Nesting, result: list[Trigger], t: Trigger, ctx: DocumentContext) -> Trigger | None:
+    """The earlier trigger whose content holds t, unless t is that subject's second verb."""
+    quote = step.quote.attribution if step.quote is not None else None
+    outer = next((o for o in result if o.content_start is not None and o.content_start < t.first and o != quote), None)
+    return None if outer is None or _coordinated(view, outer, t, ctx) else outer
+
+
+def _nest(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list[Trigger],
+          outer: Trigger, t: Trigger) -> tuple[Nesting, list[Trigger]]:
+    if outer.frame and _institution_stance(view, step, ctx, outer, t):
+        # "Песков заявил, что Кремль не исключает …": the spokesman's own statement
+        return replace(step, dropped=step.drop(t, "nesting.institution_stance")), result
+    if _relayed(view, step, ctx, outer, t):
+        return _relay(view, step, ctx, result, outer, t)
+    if _absorbs(view, step, ctx, outer, t):
+        # "said Kyiv would support …", "подчеркнул, что Россия осуждает …": the speaker's own act
+        taken = replace(outer, act=t.act, absorbed=t.pattern)
+        result = [taken if o == outer else o for o in result]
+        return replace(step, dropped=step.drop(t, "nesting.act_absorbed")), result
+    return replace(step, dropped=step.drop(t, "nesting.content_of")), result
+
+
+def _relayed(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Trigger, t: Trigger) -> bool:
+    """A relayer's frame, or his "stressed that …" over a party's act, only names the source."""
+    restated = outer.plain_verb and outer.act == STATE != t.act and _personal_speaker(view, step, ctx, outer) \
+        and _party_act(view, step, ctx, t)
+    return (outer.frame or restated) and not speaks_for_itself(view, step, ctx, outer)
+
+
+def _relay(view, step: Nesting, ctx: DocumentContext, result: list[Trigger], outer: Trigger, t: Trigger):
+    """Drop the frame; its speaker stays the narrator's subject ("X przekazał, że …. Zapowiedział
+    również …"), and a pronoun right after it is the frame's speaker ("The Kremlin said it noted …")."""
+    relayer = _actor(view, step, ctx, outer).actor
+    state = step.state.with_subject(ctx.gender_of(relayer), relayer) if relayer not in (None, BOTH) else step.state
+    step = replace(step, state=state, dropped=step.drop(outer, "nesting.frame_relays"))
+    between = [w for w, text in zip(view.words[outer.last:t.first], view.texts[outer.last:t.first])
+               if text not in ctx.data.cls("complementizers")]
+    speaker = _actor(view, step, ctx, outer).actor if between and all(w.upos == "PRON" for w in between) else None
+    inner = replace(t, window_start=outer.last, speaker=speaker or t.speaker)
+    return step, [o for o in result if o != outer] + [inner]
+
+
+def _absorbs(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Trigger, t: Trigger) -> bool:
+    """The speaker states his own side's act ("said Kyiv would support …"), not negated."""
+    if not ((outer.frame or outer.plain_verb and t.plain_verb) and outer.act == STATE != t.act):
+        return False
+    lo = max(0, t.first - ctx.data.windows.absorb_negation_before)
+    if any(_negation(view, ctx, k) for k in range(lo, t.first)):
+        return False
+    return ctx.same_side(_actor(view, step, ctx, t).actor, _actor(view, step, ctx, outer).actor)
+
+
+def _negation(view: SentenceView, ctx: DocumentContext, k: int) -> bool:
+    return view.texts[k] in ctx.data.cls("negation.particles") or view.words[k].feat("Polarity") == "Neg"
+
+
+def _personal_speaker(view, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
+    """Whether a person (named, titled or an unnamed official) is the trigger's speaker."""
+    choice = _actor(view, step, ctx, t)
+    if choice.actor in (None, BOTH) or choice.impersonal:
+        return False        # "Подчёркнуто, что …": the account's own statement
+    entry = ctx.entry(choice.actor)
+    return entry is None or entry.kind in PERSONAL_KINDS
+
+
+def _party_act(view, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
+    """Whether a party of the call does the act: a person or both; not a side's stance ("Она
+    подчеркнула, что Москва открыта к диалогу" is the spokeswoman's own)."""
+    actor = _actor(view, step, ctx, t).actor
+    entry = ctx.entry(actor)
+    return actor == BOTH or actor is not None and (entry is None or entry.kind == "person")
+
+
+def _institution_stance(view, step: Nesting, ctx: DocumentContext, outer: Trigger, t: Trigger) -> bool:
+    """A named spokesman or aide stating what his own institution does ("Peskov said the Kremlin
+    would not comment") makes the claim himself."""
+    speaker, inner = _actor(view, step, ctx, outer).actor, _actor(view, step, ctx, t).actor
+    s_entry, i_entry = ctx.entry(speaker), ctx.entry(inner)
+    return s_entry is not None and i_entry is not None and s_entry.kind == "person" and \
+        speaker not in ctx.principals and not ctx.is_leader(speaker) and \
+        i_entry.kind == "institution" and inner not in ctx.principals and ctx.same_side(speaker, inner)
+
+
+def _coordinated(view: SentenceView, outer: Trigger, t: Trigger, ctx: DocumentContext) -> bool:
+    """A finite verb after a conjunction that agrees with an earlier claim's verb is that
+    subject's second act, not part of the first one's content ("uznał, że …, i ostrzegł"); so is
+    a clause after ", and" with a subject of its own (", and Chinese officials stressed …")."""
+    lo = max(-1, t.first - 1 - ctx.data.windows.coordination_before)
+    conj = next((k for k in range(t.first - 1, lo, -1) if view.words[k].upos == "CCONJ"), None)
+    named = view.mention_words()
+    if conj is not None and 0 < conj < t.first - 1 and view.words[conj - 1].text == COMMA and \
+            all(k in named or view.words[k].upos in COORDINATED_SUBJECT_UPOS for k in range(conj + 1, t.first)):
+        return True
+    lo = max(0, t.first - ctx.data.windows.conjunction_before)
+    if not any(w.upos == "CCONJ" for w in view.words[lo:t.first]):
+        return False
+    a, b = view.words[outer.head], view.words[t.head]
+    if a.feat("VerbForm") not in FINITE_OR_UNKNOWN or b.feat("VerbForm") not in FINITE_OR_UNKNOWN:
+        return False
+    return all(a.feat(f) == b.feat(f) for f in AGREEMENT_FEATURES)

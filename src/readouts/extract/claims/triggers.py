@@ -1,0 +1,258 @@
+"""Triggers: the words that carry a claim's act. One generator per family, in the order they
+claim words: multi-word phrases of the lexicon, then verbs (a light verb with its act-bearing
+noun, or a verb whose lemma carries an act); commitments of an official readout's own side and
+attributed speech ("По словам Пескова, …") come later in the sentence's flow, when no other
+trigger holds. Each trigger names the pattern that found it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from readouts.extract.claims.data import ClaimData, Phrase
+from readouts.extract.claims.patterns import _match_items
+from readouts.extract.claims.view import SentenceView, pronoun_gender
+
+# UD parts of speech that never carry a verbal trigger.
+NON_VERBAL_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "PRON", "ADP", "NUM", "PUNCT", "CCONJ", "SCONJ", "SYM"})
+VERBAL_UPOS = frozenset({"VERB", "AUX"})
+# Verb forms that are not predicates of a clause of their own.
+NON_FINITE = frozenset({"Part", "Conv", "Ger", "Vnoun"})
+ADVERBIAL_FORMS = frozenset({"Ger", "Conv"})
+PERSONAL_OR_GROUP = frozenset({"person", "official", "group"})
+FIRST_PERSON = "1"
+COMMA = ","
+
+# trigger families (how the trigger was found) and their pattern ids
+VERB, JOINT, LIGHT_VERB, PHRASE, COMMITMENT, ATTRIBUTION = \
+    "verb", "joint", "light_verb", "phrase", "commitment", "attribution"
+LIGHT_PATTERNS = ("light_verb.object", "light_verb.preposed_object")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    first: int                      # word index of the first trigger word
+    last: int                       # index after the last trigger word
+    act: str
+    pattern: str                    # the id of the pattern that found it
+    family: str                     # verb | joint | light_verb | phrase | commitment | attribution
+    head: int                       # the verbal word (for morphology and syntax)
+    lemma: str
+    entry: str | None = None        # the vocabulary entry it matched (a phrase, a light noun)
+    licence: str | None = None      # why its verb counts as a clause's predicate
+    joint_only: bool = False        # an act only when the two principals (or no one) do it
+    frame: bool = False             # a generic verb of saying that yields to the claims it frames
+    content_start: int | None = None
+    content_rule: str | None = None
+    speaker: str | None = None      # set when the rule itself names the actor
+    window_start: int = 0           # the subject is not sought before this word
+    quote: str | None = None        # the quote pattern, when it attributes a quotation
+    absorbed: str | None = None     # the inner trigger's pattern whose act this frame took
+
+    @property
+    def plain_verb(self) -> bool:
+        """A verb trigger as found: neither a quote's attribution nor carrying an inner act."""
+        return self.family == VERB and self.quote is None and self.absorbed is None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A candidate trigger that yields no claim, and why."""
+    first: int
+    last: int
+    pattern: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Found:
+    triggers: tuple[Trigger, ...]
+    dropped: tuple[Dropped, ...]
+
+
+def find_triggers(view: SentenceView, data: ClaimData) -> Found:
+    """The sentence's triggers, in order, with the candidates dropped as subordinate or the
+    narrator's."""
+    used = list(view.attribution)         # words of an attribution name a source, no claim
+    found = list(_phrase_triggers(view, data, used)) + list(_verb_triggers(view, data, used))
+    kept, dropped = [], []
+    for t in sorted(found, key=lambda t: t.first):
+        reason = "trigger.subordinate" if subordinate(view, t.first, data) else \
+            "trigger.narrator" if _narrator(view, t, data) else None
+        if reason:
+            dropped.append(Dropped(t.first, t.last, t.pattern, reason))
+        else:
+            kept.append(t)
+    return Found(tuple(kept), tuple(dropped))
+
+
+# ---------------------------------------------------------------------------------- phrases
+def _phrase_triggers(view: SentenceView, data: ClaimData, used: list[bool]) -> Iterator[Trigger]:
+    """Multi-word phrases of the lexicon ("made … clear", "dać do zrozumienia"), longest first."""
+    for i in range(len(view)):
+        if used[i]:
+            continue
+        hit = _phrase_at(view, data, i)
+        if hit is None or not _phrase_is_verbal(view, data, i, hit[1]):
+            continue
+        phrase, end = hit
+        verbs = [j for j in range(i, end) if view.words[j].upos == "VERB"] or \
+            [j for j in range(i, end) if view.words[j].upos == "AUX"] or [i]
+        yield Trigger(i, end, phrase.act, PHRASE, PHRASE, verbs[0], view.lemmas[verbs[0]], entry=phrase.entry)
+        used[i:end] = [True] * (end - i)
+
+
+def _phrase_at(view: SentenceView, data: ClaimData, i: int) -> tuple[Phrase, int] | None:
+    candidates = {p.rank: p for key in view.keys[i] for p in data.phrases_by_key.get(key, ())}
+    for rank in sorted(candidates):
+        found = _match_items(candidates[rank].items, 0, view, i, 1, {}, {})
+        if found is not None:
+            return candidates[rank], found[0]
+    return None
+
+
+def _phrase_is_verbal(view: SentenceView, data: ClaimData, i: int, end: int) -> bool:
+    """A phrase opening with a verb needs a predicate there; one opening with a noun after a
+    determiner, with no verb in it, is a noun phrase ("held a video call on Tuesday")."""
+    w = view.words[i]
+    if w.upos in VERBAL_UPOS and licence(view, data, i) is None:
+        return False
+    lo = max(0, i - data.windows.noun_determiner_before)
+    return not (w.upos == "NOUN" and any(x.upos == "DET" for x in view.words[lo:i])
+                and not any(x.upos in VERBAL_UPOS for x in view.words[i:end]))
+
+
+# ---------------------------------------------------------------------------------- verbs
+def _verb_triggers(view: SentenceView, data: ClaimData, used: list[bool]) -> Iterator[Trigger]:
+    """Verbs whose lemma carries an act, and light verbs with their act-bearing noun."""
+    lex = data.lex
+    for i in range(len(view)):
+        lemma = view.verb_lemmas[i]
+        light, own, joint = lemma in lex.light_verbs, lex.verb_acts.get(lemma), lex.joint_acts.get(lemma)
+        if used[i] or not (light or own or joint):
+            continue
+        why = licence(view, data, i)
+        if why is None:
+            continue
+        trigger = _light_trigger(view, data, i, why) if light else None
+        if trigger is not None and used[trigger.first if trigger.first != i else trigger.last - 1]:
+            used[i] = True          # "обратился … с просьбой": the phrase already carries the act
+            continue
+        if trigger is None and (own or joint):
+            trigger = Trigger(i, i + 1, own or joint, "verb.act" if own else "verb.joint", VERB if own else JOINT,
+                              i, lemma, licence=why, joint_only=not own,
+                              frame=bool(own) and lemma in lex.frames)
+        if trigger is not None:
+            yield trigger
+            used[trigger.first:trigger.last] = [True] * (trigger.last - trigger.first)
+        used[i] = True
+
+
+def _light_trigger(view: SentenceView, data: ClaimData, i: int, why: str) -> Trigger | None:
+    """A light verb and the act-bearing noun of its object ("expressed concern", "wyraził
+    poparcie", "договорённостей … достигнуто")."""
+    for pattern_id in LIGHT_PATTERNS:
+        match = data.pattern(pattern_id).match(view, i)
+        if match is None:
+            continue
+        j = match.slot("noun")[0]
+        noun = view.lemmas[j] if view.lemmas[j] in data.lex.light_nouns else view.texts[j]
+        first, last = min(i, j), max(i, j) + 1
+        return Trigger(first, last, data.lex.light_nouns[noun], pattern_id, LIGHT_VERB, i, view.verb_lemmas[i],
+                       entry=noun, licence=why)
+    return None
+
+
+def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
+    """Why word i is the predicate of a clause of its own (None when it is not): a finite verb,
+    an impersonal form, a participle after an auxiliary ("had accepted", "did not agree"), an
+    infinitive under an alleging auxiliary ("miał zapewnić"), or a participle of saying set off
+    by a comma (", warning that …")."""
+    w = view.words[i]
+    if adverbial_speech(view, data, i):
+        return "predicate.adverbial"
+    if w.upos in NON_VERBAL_UPOS or _after_noun_marker(view, data, i):
+        return None
+    periphrastic = _periphrastic(view, data, i)
+    form = w.feat("VerbForm")
+    if form in NON_FINITE and not data.holds("impersonal", view, i) and not periphrastic:
+        return None
+    if form == "Inf" and not periphrastic:
+        return "predicate.alleged" if governed_infinitive(view, data, i) else None
+    return "predicate.periphrastic" if periphrastic else "predicate.finite"
+
+
+def _periphrastic(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """After an auxiliary a participle or infinitive is the clause's predicate ("had accepted",
+    "was agreed", "będzie omawiać"), unless a full verb comes between."""
+    lo = max(-1, i - 1 - data.windows.periphrastic_aux_before)
+    aux = next((k for k in range(i - 1, lo, -1) if view.words[k].upos == "AUX"), None)
+    return aux is not None and not any(x.upos == "VERB" for x in view.words[aux + 1:i])
+
+
+def _after_noun_marker(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """A determiner, a possessive or an infinitive marker before the word makes it a noun or a
+    dependent form ("the agreement", "Russia's repeated references", "to agree")."""
+    if i == 0:
+        return False
+    prev = view.words[i - 1]
+    if prev.upos == "DET" or prev.upos == "PRON" and prev.feat("Poss"):
+        return True
+    return view.texts[i - 1] in data.cls("possessive_markers") or view.texts[i - 1] in data.cls("infinitive_markers")
+
+
+def adverbial_speech(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """", warning that …", ", zastrzegając, że …", ", подчеркнув, что …": an adverbial participle
+    of a verb of saying, set off by a comma and followed by what it says, is a second act of the
+    clause's subject; so is ", agreeing to …" (a commitment told by its infinitive)."""
+    w = view.words[i]
+    # a tagger may call an English "-ing" form a noun; its verb shows in the regular endings
+    participle = w.feat("VerbForm") in ADVERBIAL_FORMS or w.upos == "NOUN" and view.verb_lemmas[i] != view.lemmas[i]
+    if not (participle and i > 0 and view.words[i - 1].text == COMMA):
+        return False
+    after = range(i + 1, min(len(view), i + 1 + data.windows.adverbial_complementizer_after))
+    if any(view.texts[k] in data.cls("complementizers") for k in after):
+        return True
+    return i + 2 < len(view) and view.texts[i + 1] in data.cls("infinitive_markers") \
+        and view.words[i + 2].upos in VERBAL_UPOS
+
+
+def governed_infinitive(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """An infinitive is a claim's verb only under an alleging auxiliary ("miał zapewnić")."""
+    return alleging_auxiliary(view, data, i) is not None
+
+
+def alleging_auxiliary(view: SentenceView, data: ClaimData, i: int) -> int | None:
+    """The finite alleging auxiliary ("miał") a few words before word i, if any."""
+    auxiliaries = data.cls("hedges.auxiliaries")
+    for j in range(max(0, i - data.windows.alleging_aux_before), i):
+        if view.lemmas[j] in auxiliaries and view.words[j].feat("VerbForm") not in NON_FINITE:
+            return j
+    return None
+
+
+# ---------------------------------------------------------------------------------- filters
+def subordinate(view: SentenceView, i: int, data: ClaimData) -> bool:
+    """A verb in a relative, conditional or question clause ("…, które będą", "jeśli Rosja
+    zdecyduje", "czy omówiono") describes or supposes; it reports no claim."""
+    questions = data.cls("question_openers")
+    if i + 1 < len(view) and view.texts[i + 1] in questions:
+        return True             # "обсуждалась ли": the particle follows the verb
+    start = view.clause_starts[i]
+    if start == 0 or any(w.text == COMMA for w in view.words[start:i]):
+        return False            # the clause closed at a comma: "Pytany, czy …, Trump odparł"
+    opener = view.texts[start - 1]
+    if opener in questions:
+        return True
+    if opener in data.cls("relatives"):
+        # "…, which the president accepted": a relative clause with a subject of its own still
+        # reports that subject's act; "…, które będą" does not
+        own_subject = any(m.kind in PERSONAL_OR_GROUP and start <= m.first and m.last <= i for m in view.mentions)
+        return not own_subject and not any(pronoun_gender(view, k, data) for k in range(start, i))
+    return data.cls("conditions").occurs(view.texts, view.lemmas, start - 1, i)
+
+
+def _narrator(view: SentenceView, trigger: Trigger, data: ClaimData) -> bool:
+    """A first-person verb outside a quotation is the narrator's ("Напомним", "Przypomnijmy")."""
+    opening = data.cls("opening_quotes")
+    return view.words[trigger.head].feat("Person") == FIRST_PERSON and not view.quoted[trigger.head] and \
+        not any(w.text and w.text[0] in opening.raw for w in view.words[:trigger.first])

@@ -1,0 +1,135 @@
+"""One sentence as the engine reads it, computed once: its words with their folded forms, lemmas
+and match keys, the actor mentions in it, where each clause starts, which words belong to an
+attribution ("according to"), and how deep in quotation marks each word stands."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from readouts.extract.actors import Mention, word_keys
+from readouts.extract.claims.data import ClaimData, QuoteMarks
+from readouts.extract.lexicon import fold
+from readouts.model import Sentence, Word
+
+GENDERS = ("masc", "fem", "plural")
+
+
+@dataclass(frozen=True)
+class QuoteScan:
+    """Quotation depth while reading a paragraph mark by mark (see `lang/extraction.yaml`)."""
+    depth: int = 0
+    low_open: bool = False
+
+    def read(self, chars: str, marks: QuoteMarks) -> "QuoteScan":
+        depth, low_open = self.depth, self.low_open
+        for ch in chars:
+            if ch in marks.low_opening:
+                depth, low_open = depth + 1, True
+            elif ch in marks.ambiguous and not low_open:
+                depth += 1
+            elif ch in marks.closing_only:
+                depth, low_open = max(0, depth - 1), False
+            elif ch in marks.other_opening:
+                depth += 1
+            elif ch in marks.straight:
+                depth = 0 if depth else 1
+        return QuoteScan(depth, low_open)
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    sentence: Sentence
+    paragraph_start: int                 # offset where the sentence's paragraph (its first sentence) starts
+    words: tuple[Word, ...]
+    texts: tuple[str, ...]               # folded surface forms
+    lemmas: tuple[str, ...]              # folded lemmas
+    verb_lemmas: tuple[str, ...]         # the lemma the trigger lexicon knows ("thanked" -> "thank")
+    keys: tuple[frozenset[str], ...]     # forms under which a word matches a data word
+    mentions: tuple[Mention, ...]
+    quoted: tuple[bool, ...]             # inside a quotation opened earlier in the paragraph
+    quoted_in_sentence: tuple[bool, ...] # …opened earlier in the sentence
+    attribution: tuple[bool, ...]        # part of an attribution cue ("Jak poinformował")
+    clause_starts: tuple[int, ...]       # where the clause of each word starts
+
+    def has(self, i: int) -> bool:
+        return 0 <= i < len(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def text(self, first: int, last: int) -> str:
+        """The verbatim words [first, last) of the sentence."""
+        return self.sentence.text[self.words[first].start - self.sentence.start:
+                                  self.words[last - 1].stop - self.sentence.start]
+
+    def with_mentions(self, mentions: list[Mention]) -> "SentenceView":
+        return replace(self, mentions=tuple(mentions))
+
+    def mention_words(self) -> frozenset[int]:
+        return frozenset(k for m in self.mentions for k in range(m.first, m.last))
+
+
+def build_view(sentence: Sentence, data: ClaimData, mentions: list[Mention], paragraph_start: int,
+               scan: QuoteScan) -> tuple[SentenceView, QuoteScan]:
+    """The view of one sentence, and the quotation state at its end (`scan` is the state at its
+    start, read from `paragraph_start`)."""
+    words = tuple(sentence.words)
+    texts = tuple(fold(w.text) for w in words)
+    lemmas = tuple(fold(w.lemma or w.text).split(":")[0] for w in words)
+    quoted, end_scan = _quote_depths(sentence, words, data.quotes, scan)
+    local, _ = _quote_depths(sentence, words, data.quotes, QuoteScan())
+    view = SentenceView(
+        sentence=sentence, paragraph_start=paragraph_start, words=words, texts=texts, lemmas=lemmas,
+        verb_lemmas=tuple(_verb_lemma(lemma, text, data) for lemma, text in zip(lemmas, texts)),
+        keys=tuple(frozenset(word_keys(w, data.lex.name_endings)) for w in words),
+        mentions=tuple(mentions), quoted=quoted, quoted_in_sentence=local,
+        attribution=_marks(texts, data), clause_starts=_clause_starts(texts, data))
+    return view, end_scan
+
+
+def _quote_depths(sentence: Sentence, words: tuple[Word, ...], marks: QuoteMarks,
+                  scan: QuoteScan) -> tuple[tuple[bool, ...], QuoteScan]:
+    inside, at = [], sentence.start
+    for w in words:
+        scan = scan.read(sentence.text[at - sentence.start:w.start - sentence.start], marks)
+        inside.append(scan.depth > 0)
+        at = w.start
+    return tuple(inside), scan.read(sentence.text[at - sentence.start:], marks)
+
+
+def _verb_lemma(lemma: str, text: str, data: ClaimData) -> str:
+    """The word's lemma, or, when the lemmatiser missed ("thanked" -> "thanke"), the lemma that
+    the language's regular verb endings give and the trigger lexicon knows."""
+    lex = data.lex
+    if lemma in lex.verb_acts or lemma in lex.light_verbs or lemma in lex.joint_acts:
+        return lemma
+    for ending, replacement in lex.cues.verb_endings:
+        guess = text[: len(text) - len(ending)] + replacement
+        if text.endswith(ending) and (guess in lex.verb_acts or guess in lex.light_verbs or guess in lex.joint_acts):
+            return guess
+    return lemma
+
+
+def _marks(texts: tuple[str, ...], data: ClaimData) -> tuple[bool, ...]:
+    """Words of an attribution cue ("Jak poinformował Kreml", "according to")."""
+    marks = [False] * len(texts)
+    cues = data.cls("attribution")
+    for i in range(len(texts)):
+        for k in range(i, i + cues.match_at(texts, i)):
+            marks[k] = True
+    return tuple(marks)
+
+
+def _clause_starts(texts: tuple[str, ...], data: ClaimData) -> tuple[int, ...]:
+    """For each word, the index after the nearest complementizer or clause break before it."""
+    starts, current = [], 0
+    comps, breaks = data.cls("complementizers"), data.cls("clause_breaks")
+    for i, t in enumerate(texts):
+        starts.append(current)
+        if t in comps or t in breaks:
+            current = i + 1
+    return tuple(starts)
+
+
+def pronoun_gender(view: SentenceView, i: int, data: ClaimData, table: str = "pronouns") -> str | None:
+    """The gender a personal (or, with table="possessives", possessive) pronoun refers by."""
+    return next((g for g in GENDERS if view.texts[i] in data.cls(f"{table}.{g}")), None)
