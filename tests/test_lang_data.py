@@ -39,6 +39,7 @@ SHARED = {
     "compare": (COMPARE_SPEC, load_config),
     "sources": (source.SHARED_SCHEMA, lambda: load_data("sources", None, source.SHARED_SCHEMA)),
     "extraction": (claims_data.EXTRACTION_SCHEMA, claims_data.engine_settings),
+    "roles": (lexicon_module.ROLES_SCHEMA, lambda: lexicon("en").roles),
     # the patterns compile against each language's word classes
     "patterns": (claims_data.PATTERNS_SCHEMA, lambda: all(claims_data.claim_data(lang) for lang in SUPPORTED)),
 }

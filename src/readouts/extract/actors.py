@@ -13,26 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterator
+from functools import cache
+from typing import AbstractSet, Any, Iterator, Sequence
 
 from readouts.extract.lexicon import Lexicon, fold
 from readouts.model import BOTH, Actor, Sentence, Word
 
 GAP = "…"
-NOMINATIVE_OR_UNKNOWN = {None, "Nom"}
+PHRASE_GAP = 3                  # "…" in a data phrase: up to this many words
+NOMINATIVE_OR_UNKNOWN = (None, "Nom")
 # A stem shorter than this is too ambiguous to compare ("Dom" vs "do").
 MIN_STEM = 3
-# The generic role "leader" ("the Israeli leader", "лидер") stands for whoever holds one of the
-# offices that lead a country; which one the text means is told by who was mentioned last.
-LEADER_ROLE = "leader"
-LEADER_OFFICES = ("_president", "_chancellor", "_prime_minister")
-
-
-def role_of(office_key: str, role: str) -> bool:
-    """Whether an office (key "<side>_<role>") fills a generic role."""
-    if role == LEADER_ROLE:
-        return office_key.endswith(LEADER_OFFICES)
-    return office_key.split("_", 1)[1] == role
+PERSONAL_KINDS = ("person", "official")
+NOUNS = ("NOUN", "PROPN")
+AIDE = "aide"
+# How far before a mention an aide word ("doradca", "советник") may start.
+AIDE_BEFORE = 2
 
 
 @dataclass(slots=True)
@@ -73,52 +69,69 @@ def data_keys(data_word: str, endings: tuple[str, ...]) -> set[str]:
 
 
 class PhraseIndex:
-    """Multi-word data phrases indexed by the keys of their first word, matched longest first."""
+    """Multi-word data phrases indexed by the keys of their first word, matched longest first
+    (then in the order of the data)."""
 
-    def __init__(self, entries: tuple[tuple[tuple[str, ...], object], ...], endings: tuple[str, ...],
-                 originals: dict[tuple[str, ...], tuple[str, ...]] | None = None):
-        self.endings = endings
-        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        for words, value in entries:
-            for key in data_keys(words[0], endings):
-                self.by_first.setdefault(key, []).append((words, value))
-        for bucket in self.by_first.values():
-            bucket.sort(key=lambda e: -len(e[0]))
+    def __init__(self, entries: tuple[tuple[tuple[str, ...], Any], ...], endings: tuple[str, ...]):
+        ranked = sorted(entries, key=lambda e: -len(e[0]))
+        self.by_first: dict[str, list[tuple[int, tuple[frozenset[str], ...], Any]]] = {}
+        for rank, (words, value) in enumerate(ranked):
+            keyed = tuple(frozenset() if w == GAP else frozenset(data_keys(w, endings)) for w in words)
+            for key in keyed[0]:
+                self.by_first.setdefault(key, []).append((rank, keyed, value))
 
-    def match_at(self, keys: list[set[str]], i: int) -> tuple[int, object] | None:
+    def match_at(self, keys: Sequence[AbstractSet[str]], i: int) -> tuple[int, Any] | None:
         """Longest phrase starting at word i: (index after its last word, value)."""
-        seen = set()
-        for key in keys[i]:
-            for words, value in self.by_first.get(key, ()):
-                if id(words) in seen:
-                    continue
-                seen.add(id(words))
-                end = self._match(words, keys, i)
-                if end is not None:
-                    return end, value
+        candidates = {rank: (words, value) for key in keys[i] for rank, words, value in self.by_first.get(key, ())}
+        for rank in sorted(candidates):
+            words, value = candidates[rank]
+            end = _match_words(words, keys, i)
+            if end is not None:
+                return end, value
         return None
 
-    def _match(self, words: tuple[str, ...], keys: list[set[str]], i: int) -> int | None:
-        j = i
-        k = 0
-        while k < len(words):
-            w = words[k]
-            if w == GAP:
-                # up to three words, then the next data word
-                nxt = words[k + 1]
-                for skip in range(0, 4):
-                    if j + skip < len(keys) and data_keys(nxt, self.endings) & keys[j + skip]:
-                        j += skip
-                        break
-                else:
-                    return None
-                k += 1
-                continue
-            if j >= len(keys) or not (data_keys(w, self.endings) & keys[j]):
-                return None
-            j += 1
+
+def _match_words(words: tuple[frozenset[str], ...], keys: Sequence[AbstractSet[str]], i: int) -> int | None:
+    """The index after a phrase's words matched from word i; an empty key set is a gap: up to
+    PHRASE_GAP words, then the next data word where it first fits."""
+    j, k = i, 0
+    while k < len(words):
+        if not words[k]:
             k += 1
-        return j
+            skip = next((s for s in range(PHRASE_GAP + 1) if j + s < len(keys) and words[k] & keys[j + s]), None)
+            if skip is None:
+                return None
+            j += skip
+            continue
+        if j >= len(keys) or not (words[k] & keys[j]):
+            return None
+        j, k = j + 1, k + 1
+    return j
+
+
+@dataclass(frozen=True)
+class ActorIndexes:
+    """The gazetteer and the titles of one language as phrase indexes (built once)."""
+    names: PhraseIndex
+    titles: PhraseIndex
+    generic: PhraseIndex
+    groups: PhraseIndex
+    aides: PhraseIndex
+    nationalities: PhraseIndex
+    group_words: frozenset[str]
+
+
+@cache
+def actor_indexes(lang: str) -> ActorIndexes:
+    from readouts.extract.lexicon import lexicon
+
+    lex = lexicon(lang)
+    endings = lex.name_endings
+    return ActorIndexes(
+        PhraseIndex(lex.names, endings), PhraseIndex(lex.offices_by_title, endings),
+        PhraseIndex(lex.generic_titles, endings), PhraseIndex(tuple((g, BOTH) for g in lex.both_groups), endings),
+        PhraseIndex(tuple((a, AIDE) for a in lex.aides), endings), PhraseIndex(lex.nationalities, endings),
+        frozenset(w for g in lex.both_groups for w in g))
 
 
 def romanise(name: str, table: dict[str, str]) -> str:
@@ -134,7 +147,7 @@ def romanise(name: str, table: dict[str, str]) -> str:
             rep = rep[:1].upper() + rep[1:]
         out.append(rep)
     text = "".join(out)
-    decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -148,14 +161,10 @@ class ActorFinder:
         self.use_names = use_names      # trust the backend's person names (real NER only)
         self.day = day
         self.own_side = own_side
-        endings = lex.name_endings
-        self.names = PhraseIndex(lex.names, endings)
-        self.titles = PhraseIndex(lex.offices_by_title, endings)
-        self.generic = PhraseIndex(lex.generic_titles, endings)
-        self.groups = PhraseIndex(tuple((g, BOTH) for g in lex.both_groups), endings)
-        self.aides = PhraseIndex(tuple((a, "aide") for a in lex.aides), endings)
-        self.nationalities = PhraseIndex(lex.nationalities, endings)
-        self.group_words = {w for g in lex.both_groups for w in g}
+        indexes = actor_indexes(lex.lang)
+        self.names, self.titles, self.generic = indexes.names, indexes.titles, indexes.generic
+        self.groups, self.aides, self.nationalities = indexes.groups, indexes.aides, indexes.nationalities
+        self.group_words = indexes.group_words
         self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
         self.recent_subjects: list[str] = []    # …of them, those mentioned in the nominative
         self.translit = lex.cues.transliteration
@@ -184,42 +193,8 @@ class ActorFinder:
         return found
 
     def _mention_at(self, sentence: Sentence, words: list[Word], keys: list[set[str]], i: int) -> Mention | None:
-        best: tuple[int, str, str] | None = None     # (end, canonical, via)
-        hit = self._name_at(words, keys, i)
-        if hit:
-            best = (hit[0], hit[1], "name")
-        hit = self.titles.match_at(keys, i)
-        if hit and (best is None or hit[0] > best[0]):
-            holder = self.lex.offices[hit[1]].holder_on(self.day)
-            if holder:
-                best = (hit[0], holder, "title")
-        if best is None:
-            hit = self.groups.match_at(keys, i)
-            # stems conflate numbers ("przywódca"/"przywódcy"): a group is never singular, unless
-            # the text has the listed plural form itself (taggers misread capitalised plurals)
-            if hit and not any(w.feat("Number") == "Sing" and fold(w.text) not in self.group_words
-                               for w in words[i:hit[0]] if w.upos in ("NOUN", "PROPN")):
-                best = (hit[0], BOTH, "group")
-        if best is None:
-            hit = self.generic.match_at(keys, i)
-            inner = self._inner_nationality(keys, i) if hit is None else None
-            if inner is not None:
-                hit, country = inner
-            if hit:
-                after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
-                holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom")
-                title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
-                country = inner[1] if inner is not None else self._country_of_title(words, keys, i, hit[0])
-                if country is not None:
-                    side, end = country
-                    holder = self._holder(hit[1], side) or holder
-                    hit = (max(hit[0], end), hit[1])
-                if after and self._entry(after[1]).kind == "person":
-                    best = (after[0], after[1], "name")      # "President Putin"
-                elif title_plural:
-                    best = (hit[0], BOTH, "group")            # "Ministrowie", "the ministers"
-                elif holder:
-                    best = (hit[0], holder, "generic")
+        best = self._named_or_titled(words, keys, i) or self._group_at(words, keys, i) or \
+            self._generic_at(words, keys, i)
         if best is None:
             return None
         end, canonical, via = best
@@ -236,6 +211,53 @@ class ActorFinder:
                        words[i].feat("Case") if via != "name" else self._name_case(words, i, end),
                        via, "plural" if canonical == BOTH else entry.gender)
 
+    def _named_or_titled(self, words, keys, i: int) -> tuple[int, str, str] | None:
+        """A gazetteer name, or an office title whose holder on the day is known, whichever is
+        longer: (index after it, canonical name, how found)."""
+        best: tuple[int, str, str] | None = None
+        hit = self._name_at(words, keys, i)
+        if hit:
+            best = (hit[0], hit[1], "name")
+        title = self.titles.match_at(keys, i)
+        if title and (best is None or title[0] > best[0]):
+            holder = self.lex.offices[title[1]].holder_on(self.day)
+            if holder:
+                best = (title[0], holder, "title")
+        return best
+
+    def _group_at(self, words, keys, i: int) -> tuple[int, str, str] | None:
+        """A group noun for both principals ("the two leaders", "przywódcy"). Stems conflate
+        numbers ("przywódca"/"przywódcy"): a group is never singular, unless the text has the
+        listed plural form itself (taggers misread capitalised plurals)."""
+        hit = self.groups.match_at(keys, i)
+        if hit and not any(w.feat("Number") == "Sing" and fold(w.text) not in self.group_words
+                           for w in words[i:hit[0]] if w.upos in NOUNS):
+            return hit[0], BOTH, "group"
+        return None
+
+    def _generic_at(self, words, keys, i: int) -> tuple[int, str, str] | None:
+        """A generic title ("the President", "глава иранского государства", "prezydent Francji"):
+        the holder on its country's side, else the text's own principal or the last holder named;
+        a plural title is the group of both."""
+        hit = self.generic.match_at(keys, i)
+        inner = self._inner_nationality(keys, i) if hit is None else None
+        if inner is not None:
+            hit = inner[0]
+        if not hit:
+            return None
+        after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
+        holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom")
+        title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
+        country = inner[1] if inner is not None else self._country_of_title(words, keys, i, hit[0])
+        if country is not None:
+            holder = self._holder(hit[1], country[0]) or holder
+            hit = (max(hit[0], country[1]), hit[1])
+        if after and self._entry(after[1]).kind == "person":
+            return after[0], after[1], "name"      # "President Putin"
+        if title_plural:
+            return hit[0], BOTH, "group"            # "Ministrowie", "the ministers"
+        return (hit[0], holder, "generic") if holder else None
+
     def _aides(self, sentence: Sentence, words: list[Word], keys: list[set[str]],
                found: list[Mention]) -> list[Mention]:
         """An aide or office of someone is that side's official: "doradca Macrona" (aide, then
@@ -244,44 +266,48 @@ class ActorFinder:
         for m in found:
             owner_side = self._entry(m.actor).side if m.actor != BOTH else None
             official = self.lex.officials_by_side.get(owner_side or "")
-            if self._entry(m.actor).kind == "official" or official is None and m.actor not in self.lex.actors:
+            span = None
+            if not (self._entry(m.actor).kind == "official" or official is None and m.actor not in self.lex.actors):
+                span = self._aide_span(words, keys, m, found)
+            if span is None:
                 out.append(m)
                 continue
-            before = m.first - 1
-            hit = None
-            # an aide word before a person named in the nominative ("spokesman John Kirby",
-            # "советник Ушаков") is an apposition: the named aide. The name's own form tells, as
-            # taggers misread names ("Советник Макрона": "Макрона" is no lemma, so the owner)
-            head = words[m.last - 1]
-            apposition = m.kind == "person" and m.case in (None, "Nom") and \
-                fold(head.text) == fold(head.lemma or head.text)
-            for start in range(max(0, before - 2), before + 1):
-                h = self.aides.match_at(keys, start)
-                if h and h[0] == m.first and not apposition:
-                    hit = (start, m.last)
-            # "Macron's office", and English compounds: "an Élysée adviser", "Putin aide"
-            possessive = self.lex.cues["possessive_markers"]
-            after = m.last + (1 if m.last < len(words) and fold(words[m.last].text) in possessive else 0)
-            if hit is None and after < len(words):
-                h = self.aides.match_at(keys, after)
-                if h:
-                    hit = (m.first, h[0])
-            named_next = any(n.first in (hit[1], hit[1] + 1) and n.kind == "person" and n.via == "name"
-                             for n in found) if hit else False
-            if hit is None or named_next:      # "Trump's envoy Steve Witkoff": the named person
-                out.append(m)
-                continue
-            a, b = hit
+            a, b = span
             start, stop = words[a].start, words[b - 1].stop
+            text, case = sentence_text(sentence, start, stop), words[a].feat("Case")
             if official is None:
                 # a side without an unnamed-official label: the person speaks through the office
                 # ("Netanyahu's office announced")
-                out.append(Mention(a, b, m.actor, m.kind, start, stop, sentence_text(sentence, start, stop),
-                                   words[a].feat("Case"), "aide", m.gender))
-                continue
-            out.append(Mention(a, b, official, "official", start, stop, sentence_text(sentence, start, stop),
-                               words[a].feat("Case"), "aide", "masc"))
+                out.append(Mention(a, b, m.actor, m.kind, start, stop, text, case, AIDE, m.gender))
+            else:
+                out.append(Mention(a, b, official, "official", start, stop, text, case, AIDE, "masc"))
         return out
+
+    def _aide_span(self, words: list[Word], keys: list[set[str]], m: Mention,
+                   found: list[Mention]) -> tuple[int, int] | None:
+        """The words of "aide + mention" or "mention ('s) + aide", unless a named person follows
+        ("Trump's envoy Steve Witkoff": the named person)."""
+        # an aide word before a person named in the nominative ("spokesman John Kirby", "советник
+        # Ушаков") is an apposition: the named aide. The name's own form tells, as taggers misread
+        # names ("Советник Макрона": "Макрона" is no lemma, so the owner)
+        head = words[m.last - 1]
+        apposition = m.kind == "person" and m.case in NOMINATIVE_OR_UNKNOWN and \
+            fold(head.text) == fold(head.lemma or head.text)
+        span = None
+        for start in range(max(0, m.first - 1 - AIDE_BEFORE), m.first):
+            h = self.aides.match_at(keys, start)
+            if h and h[0] == m.first and not apposition:
+                span = (start, m.last)
+        # "Macron's office", and English compounds: "an Élysée adviser", "Putin aide"
+        after = m.last + (1 if m.last < len(words) and fold(words[m.last].text) in self.lex.cues["possessive_markers"] else 0)
+        if span is None and after < len(words):
+            h = self.aides.match_at(keys, after)
+            if h:
+                span = (m.first, h[0])
+        if span is None or any(n.first in (span[1], span[1] + 1) and n.kind == "person" and n.via == "name"
+                               for n in found):
+            return None
+        return span
 
     def _inner_nationality(self, keys, i: int) -> tuple[tuple[int, object], tuple[str, int]] | None:
         """A generic title with a nationality adjective inside it ("глава иранского государства",
@@ -317,7 +343,7 @@ class ActorFinder:
         """The holder of a role on one side; of several ("the Israeli leader": president or
         prime minister), the principal of the call, else the one mentioned last."""
         holders = [h for key, office in self.lex.offices.items()
-                   if role_of(key, role) and office.side == side and (h := office.holder_on(self.day))]
+                   if self.lex.fills(key, role) and office.side == side and (h := office.holder_on(self.day))]
         for name in self.principals:
             if name in holders:
                 return name
@@ -328,11 +354,7 @@ class ActorFinder:
 
     @staticmethod
     def _plural(word: Word) -> bool:
-        number = word.feat("Number")
-        if number:
-            return number == "Plur"
-        lemma = fold(word.lemma or "")
-        return fold(word.text) != lemma and fold(word.text).endswith("s")
+        return word.feat("Number") == "Plur"
 
     def _entry(self, canonical: str):
         return self.lex.actors.get(canonical) or _UNKNOWN
@@ -361,7 +383,7 @@ class ActorFinder:
         ("поблагодарил премьер-министра" in a Kremlin readout of a call with India's PM)."""
         holders = {}
         for key, office in self.lex.offices.items():
-            if role_of(key, role):
+            if self.lex.fills(key, role):
                 holder = office.holder_on(self.day)
                 if holder:
                     holders[holder] = office.side

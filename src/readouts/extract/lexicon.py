@@ -78,6 +78,7 @@ ACTORS_SCHEMA = {str: {
     "account?": str,
     "names": {"en": [str], "pl": [str], "ru": [str]},
 }}
+ROLES_SCHEMA = {str: [str]}
 OFFICES_SCHEMA = {str: {
     "side": str,
     "holders": [{"name": str, "from": DATE, "to?": DATE}],
@@ -207,6 +208,13 @@ class Lexicon:
     actors: dict[str, ActorEntry]
     offices: dict[str, Office]
     name_endings: tuple[str, ...]
+    roles: Mapping[str, tuple[str, ...]]   # a generic role -> the offices that fill it (lang/roles.yaml)
+
+    def fills(self, office_key: str, role: str) -> bool:
+        """Whether an office (key "<side>_<office>") fills a generic role ("leader": a president,
+        chancellor or prime minister)."""
+        office = office_key.split("_", 1)[1]
+        return office in self.roles.get(role, (role,))
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -262,41 +270,53 @@ def lexicon(lang: str) -> Lexicon:
     """Load, validate and compile the data of one language (cached)."""
     rep = load_data("reporting", lang, REPORTING_SCHEMA)
     cues = load_data("cues", lang, CUES_SCHEMA)
-    titles = load_data("titles", lang, TITLES_SCHEMA)
-    where = f"lang/{lang}"
-    check_unique(((fold(v), act) for act, vs in rep["verbs"].items() for v in vs), f"{where}/reporting.yaml: verbs", "lemma")
-    check_unique(((fold(v), act) for act, vs in rep["light_nouns"].items() for v in vs), f"{where}/reporting.yaml: light_nouns", "noun")
-    check_unique(((fold(t), k) for k, ts in titles["offices"].items() for t in ts), f"{where}/titles.yaml: offices", "title")
+    titles = _checked_titles(lang, rep)
     actors = shared_actors()
-    offices = shared_offices()
-    for key in titles["offices"]:
-        if key not in offices:
-            raise DataError(f"{where}/titles.yaml: offices.{key}: no such office in lang/offices.yaml")
-    raw_names = load_data("actors", None, ACTORS_SCHEMA)
-    names = tuple(sorted(((_words(n), (name, capitalisation(n))) for name, e in raw_names.items()
-                          for n in e["names"][lang]), key=lambda p: -len(p[0])))
     return Lexicon(
         lang=lang,
         verb_acts={fold(v): act for act, vs in rep["verbs"].items() for v in vs},
         frames=frozenset(map(fold, rep["frames"])),
         light_verbs=frozenset(map(fold, rep["light_verbs"])),
         light_nouns={fold(v): act for act, vs in rep["light_nouns"].items() for v in vs},
-        phrases=tuple(sorted(((_words(p), act) for act, ps in rep["phrases"].items() for p in ps),
-                             key=lambda p: -len(p[0]))),
+        phrases=_longest_first((_words(p), act) for act, ps in rep["phrases"].items() for p in ps),
         joint_acts={fold(k): v for k, v in rep["joint_acts"].items()},
         cues=Cues.of(cues),
-        offices_by_title=tuple(sorted(((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
-                                      key=lambda p: -len(p[0]))),
-        generic_titles=tuple(sorted(((_words(t), k) for k, ts in titles["generic"].items() for t in ts),
-                                    key=lambda p: -len(p[0]))),
+        offices_by_title=_longest_first((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
+        generic_titles=_longest_first((_words(t), k) for k, ts in titles["generic"].items() for t in ts),
         both_groups=tuple(sorted((_words(t) for t in titles["both"]), key=len, reverse=True)),
         aides=tuple(sorted((_words(t) for t in titles["aides"]), key=len, reverse=True)),
         counterparts=frozenset(fold(c) for c in titles["counterparts"]),
         nationalities=tuple((_words(a), side) for side, adjs in titles["nationalities"].items() for a in adjs),
         officials_by_side={e.side: e.name for e in reversed(list(actors.values()))
                            if e.kind == "official" and e.side},
-        names=names,
+        names=_names(lang),
         actors=actors,
-        offices=offices,
+        offices=shared_offices(),
         name_endings=tuple(sorted((fold(e) for e in cues["name_endings"]), key=len, reverse=True)),
+        roles={role: tuple(offices) for role, offices in load_data("roles", None, ROLES_SCHEMA).items()},
     )
+
+
+def _checked_titles(lang: str, rep: Mapping[str, Any]) -> Mapping[str, Any]:
+    """titles.yaml of one language, after the checks that span files: no lemma or title mapped
+    to two keys, every titled office in lang/offices.yaml."""
+    titles = load_data("titles", lang, TITLES_SCHEMA)
+    where = f"lang/{lang}"
+    check_unique(((fold(v), act) for act, vs in rep["verbs"].items() for v in vs), f"{where}/reporting.yaml: verbs", "lemma")
+    check_unique(((fold(v), act) for act, vs in rep["light_nouns"].items() for v in vs), f"{where}/reporting.yaml: light_nouns", "noun")
+    check_unique(((fold(t), k) for k, ts in titles["offices"].items() for t in ts), f"{where}/titles.yaml: offices", "title")
+    offices = shared_offices()
+    for key in titles["offices"]:
+        if key not in offices:
+            raise DataError(f"{where}/titles.yaml: offices.{key}: no such office in lang/offices.yaml")
+    return titles
+
+
+def _names(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, tuple[str, ...]]], ...]:
+    """The gazetteer's names in one language: (words, (canonical name, capitalisation))."""
+    raw = load_data("actors", None, ACTORS_SCHEMA)
+    return _longest_first((_words(n), (name, capitalisation(n))) for name, e in raw.items() for n in e["names"][lang])
+
+
+def _longest_first(entries: Iterable[tuple[tuple[str, ...], Any]]) -> tuple[tuple[tuple[str, ...], Any], ...]:
+    return tuple(sorted(entries, key=lambda p: -len(p[0])))

@@ -71,8 +71,6 @@ EXTRACTION_SCHEMA = {
     "quotes": {"opening": [str], "closing": [str], "low_opening": [str], "other_opening": [str],
                "ambiguous": [str], "closing_only": [str], "straight": [str], "sentence_ends": [str],
                "inverted_attribution": [str]},
-    "leader_roles": [str],
-    "romanisation": {str: str},
 }
 
 @dataclass(frozen=True)
@@ -93,8 +91,6 @@ class ClaimData:
     windows: Windows
     leader_mention_weight: float
     quotes: QuoteMarks
-    leader_roles: tuple[str, ...]
-    romanisation: Mapping[str, str]
     predicates: Mapping[str, Predicate]                # the named specs of `define`, for the engine's own tests
 
     def cls(self, name: str) -> WordClass:
@@ -126,8 +122,7 @@ def claim_data(lang: str) -> ClaimData:
     predicates = {name: compile_spec(spec, env, f"lang/patterns.yaml: define.{name}")
                   for name, spec in raw["define"].items()}
     return ClaimData(lex, classes, patterns, _phrases(lex, env), Windows(**settings["windows"]),
-                     float(settings["weights"]["leader_mention"]), quotes,
-                     tuple(settings["leader_roles"]), dict(settings["romanisation"]), predicates)
+                     float(settings["weights"]["leader_mention"]), quotes, predicates)
 
 
 def word_classes(lex: Lexicon, settings: Mapping[str, Any]) -> dict[str, WordClass]:

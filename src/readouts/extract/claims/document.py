@@ -14,6 +14,7 @@ from readouts.model import BOTH, Analysis, DateRef, LoadedText
 
 PERSON = "person"
 INSTITUTION = "institution"
+LEADER = "leader"
 DEFAULT_GENDER = "masc"      # an actor the gazetteer lacks is spoken of as "he" (an official, a spokesman)
 
 
@@ -70,9 +71,8 @@ class DocumentContext:
 
 
 def is_leader(data: ClaimData, day: dt.date | None, name: str | None) -> bool:
-    """Whether `name` holds, on `day`, an office that leads a country (`leader_roles`)."""
-    suffixes = tuple("_" + role for role in data.leader_roles)
-    return any(key.endswith(suffixes) and office.holder_on(day) == name
+    """Whether `name` holds, on `day`, an office that leads a country (`lang/roles.yaml`)."""
+    return any(data.lex.fills(key, LEADER) and office.holder_on(day) == name
                for key, office in data.lex.offices.items())
 
 
