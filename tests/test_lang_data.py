@@ -40,6 +40,7 @@ SHARED = {
     "sources": (source.SHARED_SCHEMA, lambda: load_data("sources", None, source.SHARED_SCHEMA)),
     "extraction": (claims_data.EXTRACTION_SCHEMA, claims_data.engine_settings),
     "roles": (lexicon_module.ROLES_SCHEMA, lambda: lexicon("en").roles),
+    "letters": (lexicon_module.LETTERS_SCHEMA, lambda: fold("Ёлка’s")),
     # the patterns compile against each language's word classes
     "patterns": (claims_data.PATTERNS_SCHEMA, lambda: all(claims_data.claim_data(lang) for lang in SUPPORTED)),
 }

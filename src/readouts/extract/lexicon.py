@@ -79,6 +79,7 @@ ACTORS_SCHEMA = {str: {
     "names": {"en": [str], "pl": [str], "ru": [str]},
 }}
 ROLES_SCHEMA = {str: [str]}
+LETTERS_SCHEMA = {str: str}
 OFFICES_SCHEMA = {str: {
     "side": str,
     "holders": [{"name": str, "from": DATE, "to?": DATE}],
@@ -86,10 +87,15 @@ OFFICES_SCHEMA = {str: {
 
 
 def fold(text: str) -> str:
-    """Case-fold and unify the letters that vary in spelling (ё/е, typographic apostrophes): the
-    one comparison form of every word the data lists and every word of a text."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return text.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    """Case-fold and unify the letters that vary in spelling (`lang/letters.yaml`: ё/е,
+    typographic apostrophes): the one comparison form of every word the data lists and every
+    word of a text."""
+    return unicodedata.normalize("NFC", text).casefold().translate(_letter_table())
+
+
+@cache
+def _letter_table() -> dict[int, str]:
+    return str.maketrans(load_data("letters", None, LETTERS_SCHEMA))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ COORDINATED_SUBJECT_UPOS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 AGREEMENT_FEATURES = ("Number", "Gender", "Person", "Tense")
 FINITE_OR_UNKNOWN = ("Fin", None)     # an analyser leaves VerbForm unset where a form is ambiguous
 STATE, COMMA = "state", ","
+SUBJECTLESS = frozenset({"subjectless.gender", "subjectless.last_actor"})   # the actor strategies of a bare verb
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def speaks_for_itself(view: SentenceView, step: Nesting, ctx: DocumentContext, t
     entry = ctx.entry(choice.actor)
     if choice.impersonal or choice.actor in (None, BOTH):
         return False
-    if choice.strategy.startswith("subjectless") and _unknown_subject(view, t):
+    if choice.strategy in SUBJECTLESS and _unknown_subject(view, t):
         return False        # "The official said …", "It said …": an unnamed source relays
     if entry is not None and entry.kind == "person" and entry.account and \
             choice.actor not in ctx.principals and not ctx.is_leader(choice.actor):
