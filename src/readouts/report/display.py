@@ -9,13 +9,19 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from readouts.model import Claim, Comparison
+from readouts.model import Claim, Comparison, DocumentInfo
 
 FLAG_SEPARATOR = " · "
 LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 # rule-id prefixes of the polarity rule (Claim.explain["polarity"]): what the negation is on
 NEGATED_LABELS = (("negation.content", "content negated"), ("negation.act", "act negated"))
 NEGATED = "negated"
+
+
+def document_facts(doc: DocumentInfo) -> list[str]:
+    """`language pl`, `published 2021-12`, `source press`, `backend offline`: a document's header."""
+    return [f"language {doc.lang}", f"published {doc.published or 'unknown'}",
+            f"source {doc.source or 'unknown'}", f"backend {doc.backend or '-'}"]
 
 
 def one_line(text: str) -> str:

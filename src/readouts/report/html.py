@@ -14,8 +14,8 @@ from typing import Iterable
 
 from readouts.model import ACTS, Claim, Comparison, DateRef, Extraction
 from readouts.report.compare import COUNT_LABELS, RELATION_LABEL, SIDES, Item, grouped, score_text, side_label
-from readouts.report.display import (FLAG_SEPARATOR, context_parts, flags, one_line, polarity_label, segments,
-                                     summary, trigger_spans, who_line)
+from readouts.report.display import (FLAG_SEPARATOR, context_parts, document_facts, flags, one_line,
+                                     polarity_label, segments, summary, trigger_spans, who_line)
 from readouts.report.marks import (Mark, Unit, claim_index, claim_units, paragraphs, render_marked, shown_text,
                                    unit_of_claims, units_of)
 
@@ -127,16 +127,17 @@ def _rows(cells: Iterable[Iterable[str]]) -> str:
     return "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
 
 
-def _table(cols: list[tuple[str, str]], body: str, head_cells: list[str]) -> str:
-    colgroup = "".join(f"<col class=\"{c}\">" if c else "<col>" for c, _ in cols)
-    head = "".join(f"<th>{h}</th>" for h in head_cells)
+def _table(columns: list[tuple[str, str]], body: str) -> str:
+    """A table of (width class, heading) columns; the column without a class takes the rest."""
+    colgroup = "".join(f"<col class=\"{width}\">" if width else "<col>" for width, _ in columns)
+    head = "".join(f"<th>{esc(heading)}</th>" for _, heading in columns)
     return f"<table><colgroup>{colgroup}</colgroup><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>"
 
 
 def claims_section(ex: Extraction, prefix: str, explain: bool) -> str:
     units = unit_of_claims(units_of(ex))
     cols = [("n", "#"), ("", "sentence (trigger in bold)"), ("who", "actor → addressee"), ("act", "act · flags"),
-            ("dates", "dates")] + ([("rule", "rule")] if explain else [])
+            ("short", "dates")] + ([("rule", "rule")] if explain else [])
     rows = []
     for i, c in enumerate(ex.claims):
         cells = [f"<a href=\"#{prefix}-u{units[i]}\">{i + 1}</a>", sentence_html(c),
@@ -146,14 +147,13 @@ def claims_section(ex: Extraction, prefix: str, explain: bool) -> str:
         rows.append(f"<tr id=\"{prefix}-c{i}\" class=\"act-{esc(c.act)}\">"
                     + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return (f"<section class=\"claims\"><h2>Claims ({len(ex.claims)})</h2>"
-            + _table(cols, "\n".join(rows), [h for _, h in cols]) + "</section>")
+            + _table(cols, "\n".join(rows)) + "</section>")
 
 
 def extraction_article(ex: Extraction, n: int, explain: bool) -> str:
     d = ex.document
     prefix = f"d{n}"
-    meta = FLAG_SEPARATOR.join([f"language {d.lang}", f"published {d.published or 'unknown'}",
-                                f"source {d.source or 'unknown'}", f"backend {d.backend or '-'}"])
+    meta = FLAG_SEPARATOR.join(document_facts(d))
     counts = f"{len(ex.claims)} claims · {len(ex.actors)} actors · {len(ex.dates)} dates"
     links = {i: f"{prefix}-c{i}" for i in range(len(ex.claims))}
     actors = _rows([esc(a.name), esc(a.kind), esc(", ".join(one_line(m) for m in a.mentions))] for a in ex.actors)
@@ -165,10 +165,10 @@ def extraction_article(ex: Extraction, n: int, explain: bool) -> str:
             + f"<section class=\"text\" lang=\"{esc(d.lang)}\">\n{marked_text(ex, prefix, {}, links, explain)}\n</section>\n"
             + claims_section(ex, prefix, explain) + "\n"
             + f"<section class=\"actors\"><h2>Actors ({len(ex.actors)})</h2>"
-            + _table([("who", ""), ("act", ""), ("", "")], actors, ["name", "kind", "mentions"]) + "</section>\n"
+            + _table([("who", "name"), ("short", "kind"), ("", "mentions")], actors) + "</section>\n"
             + f"<section class=\"dates\"><h2>Dates ({len(ex.dates)})</h2>"
-            + _table([("", ""), ("dates", ""), ("dates", ""), ("dates", ""), ("dates", "")], dates,
-                     ["text", "value", "end", "grain", "characters"]) + "</section>\n</article>")
+            + _table([("", "text"), ("short", "value"), ("short", "end"), ("short", "grain"),
+                      ("short", "characters")], dates) + "</section>\n</article>")
 
 
 def extractions_page(extractions: list[Extraction], explain: bool = False) -> str:

@@ -9,8 +9,8 @@ from typing import Iterable
 
 from readouts.model import Claim, Comparison, Extraction
 from readouts.report.compare import COUNT_LABELS, RELATION_LABEL, SIDES, Item, grouped, score_text, side_label
-from readouts.report.display import (FLAG_SEPARATOR, act_line, context_parts, one_line, segments, summary,
-                                     trigger_spans, who_line)
+from readouts.report.display import (FLAG_SEPARATOR, act_line, context_parts, document_facts, one_line, segments,
+                                     summary, trigger_spans, who_line)
 from readouts.report.marks import Mark, claim_index, paragraphs, render_marked, shown_text, unit_of_claims, units_of
 
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -46,8 +46,7 @@ def sentence_md(claim: Claim) -> str:
 def extraction_markdown(ex: Extraction, what: str | None, explain: bool) -> str:
     d = ex.document
     parts = [f"# {md(d.path)}" + (f" — {md(d.title)}" if d.title else ""),
-             md(FLAG_SEPARATOR.join([f"language {d.lang}", f"published {d.published or 'unknown'}",
-                                     f"source {d.source or 'unknown'}", f"backend {d.backend or '-'}"]))]
+             md(FLAG_SEPARATOR.join(document_facts(d)))]
     if what in (None, "claims"):
         head = ["#", "sentence (trigger in bold)", "actor → addressee", "act · flags", "context"]
         rows = ([str(n), sentence_md(c), md(who_line(c)), md(act_line(c)),

@@ -16,8 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from readouts.model import Actor, Claim, DateRef, Extraction
-from readouts.report.display import (FLAG_SEPARATOR, act_line, context_parts, one_line, polarity_label,
-                                     trigger_spans, who_line)
+from readouts.report.display import (FLAG_SEPARATOR, act_line, context_parts, document_facts, one_line,
+                                     polarity_label, trigger_spans, who_line)
 
 CARD_BELOW = 100        # columns: narrower terminals get one card per item
 CARD_INDENT = 4         # the text of a card under its head line
@@ -52,13 +52,11 @@ def act_text(claim: Claim) -> Text:
 
 def header(ex: Extraction) -> Text:
     d = ex.document
-    parts = [("language ", d.lang), ("published ", d.published or "unknown"),
-             ("source ", d.source or "unknown"), ("backend ", d.backend or "-")]
     text = Text(d.path, style="bold")
     if d.title:
         text.append(f" — {one_line(d.title)}", style="italic")
     text.append("\n")
-    text.append(" · ".join(f"{k}{v}" for k, v in parts), style="dim")
+    text.append(FLAG_SEPARATOR.join(document_facts(d)), style="dim")
     return text
 
 
