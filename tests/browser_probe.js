@@ -23,6 +23,14 @@
   report.wider_than_viewport = [...document.querySelectorAll("body *")]
     .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && css(el, "display") !== "none")
     .slice(0, 5).map((el) => el.tagName + "." + el.className);
+  // a claim's details appear when its stretch of text has the focus (a click or Tab) or the pointer
+  const unit = document.querySelector(".text .unit");
+  if (unit) {
+    unit.focus();
+    const card = unit.querySelector(".card");
+    report.focused_card = {display: css(card, "display"), visible: visible(card), text: card.innerText, box: box(card)};
+    unit.blur();
+  }
   const pre = document.createElement("pre");
   pre.id = "probe";
   pre.textContent = JSON.stringify(report);

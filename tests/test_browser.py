@@ -84,6 +84,11 @@ def test_extract_page_shows_the_text_with_its_claims(chromium, tmp_path):
         assert unit["visible"] and unit["background"] != "rgba(0, 0, 0, 0)"    # highlighted by act
         assert unit["card_display"] == "none"                                 # details wait for hover
     assert len(figures["claim_rows"]) == len(ex.claims)
+    card = figures["focused_card"]
+    first = min(ex.claims, key=lambda c: c.start)
+    assert card["display"] == "block" and card["visible"]
+    assert 0 <= card["box"]["left"] and card["box"]["right"] <= DESKTOP[0]     # opened inside the window
+    assert first.actor in card["text"] and first.act in card["text"]
     real_screenshot(chromium, page, tmp_path, "extract")
 
 
