@@ -102,13 +102,6 @@ def _check_dates(values: Optional[list[str]]) -> Optional[list[str]]:
     return _check_per_side([_check_date(v) for v in values] if values else values)
 
 
-def per_side(values: Optional[list], default):
-    """(left, right) from a per-side option: the default, one value for both, or one each."""
-    if not values:
-        return default, default
-    return values[0], values[-1]
-
-
 def _show_version(value: bool) -> None:
     if value:
         print(f"readouts {__version__}")
@@ -217,9 +210,7 @@ def compare(
     with reported(debug):
         fmt = resolve_format(format, output)
         both = Settings(Lang.auto.value, None, None, backend.value, str(models) if models else None, debug)
-        sides = tuple(replace(both, lang=side_lang.value, date=side_date)
-                      for side_lang, side_date in zip(per_side(lang, Lang.auto), per_side(date, None)))
-        write_comparison(compare_inputs(left, right, sides), fmt, output, explain)
+        write_comparison(compare_inputs(left, right, side_settings(both, lang, date)), fmt, output, explain)
 
 
 @models_app.callback()
@@ -323,6 +314,20 @@ def write_report(done: list[Extraction], fmt: Format, output: Path | None, what:
     renderer = RENDERERS[fmt]
     with open_output(output) as out:
         renderer(done, out, ReportOptions(what=what, explain=explain, several=several))
+
+
+def per_side(values: Optional[list], default):
+    """(left, right) from a per-side option: the default, one value for both, or one each."""
+    if not values:
+        return default, default
+    return values[0], values[-1]
+
+
+def side_settings(both: Settings, langs: Optional[list[Lang]], dates: Optional[list[str]]) -> tuple[Settings, Settings]:
+    """Each account's settings: `both`, with its side's --lang and --date."""
+    left, right = (replace(both, lang=lang.value, date=date)
+                   for lang, date in zip(per_side(langs, Lang.auto), per_side(dates, None)))
+    return left, right
 
 
 def compare_inputs(left: str, right: str, sides: tuple[Settings, Settings]) -> Comparison:
