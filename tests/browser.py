@@ -42,12 +42,13 @@ def _run(binary: str, folder: Path, size: tuple[int, int], *args: str) -> subpro
     return done
 
 
-def measure(binary: str, page: str, folder: Path, size: tuple[int, int] = DESKTOP) -> dict:
-    """The page laid out at `size`, measured by the probe script (added to a copy of the page)."""
+def measure(binary: str, page: str, folder: Path, size: tuple[int, int] = DESKTOP, fragment: str = "") -> dict:
+    """The page laid out at `size` (opened at `#fragment`, as a click on a link to it would), measured
+    by the probe script (added to a copy of the page)."""
     probed = folder / "probed.html"
     probed.write_text(page.replace("</body>", f"<script>{PROBE.read_text(encoding='utf-8')}</script>\n</body>"),
                       encoding="utf-8")
-    dom = _run(binary, folder, size, "--dump-dom", probed.as_uri()).stdout.decode("utf-8")
+    dom = _run(binary, folder, size, "--dump-dom", probed.as_uri() + fragment).stdout.decode("utf-8")
     found = re.search(r"<pre id=\"probe\">([^<]*)</pre>", dom)
     assert found, "the probe did not run: " + dom[-500:]
     return json.loads(html.unescape(found.group(1)))

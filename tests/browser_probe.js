@@ -1,6 +1,7 @@
 // Measures a rendered page as a reader sees it and writes the figures into the page as JSON
 // (a pre element with the id "probe"), where `chromium --dump-dom` hands them to the test.
-(function () {
+// It runs at the load event: by then the #fragment of the address has been applied (:target).
+window.addEventListener("load", function () {
   const root = document.documentElement;
   const box = (el) => { const r = el.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height}; };
   const css = (el, prop) => getComputedStyle(el).getPropertyValue(prop);
@@ -23,16 +24,14 @@
   report.wider_than_viewport = [...document.querySelectorAll("body *")]
     .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && css(el, "display") !== "none")
     .slice(0, 5).map((el) => el.tagName + "." + el.className);
-  // a claim's details appear when its stretch of text has the focus (a click or Tab) or the pointer
-  const unit = document.querySelector(".text .unit");
-  if (unit) {
-    unit.focus();
-    const card = unit.querySelector(".card");
-    report.focused_card = {display: css(card, "display"), visible: visible(card), text: card.innerText, box: box(card)};
-    unit.blur();
+  // the element the address's #fragment names (a claim's card that a click opened)
+  const target = document.querySelector(":target");
+  if (target) {
+    report.target = {id: target.id, display: css(target, "display"), visible: visible(target),
+                     text: target.innerText, box: box(target)};
   }
   const pre = document.createElement("pre");
   pre.id = "probe";
   pre.textContent = JSON.stringify(report);
   document.body.appendChild(pre);
-})();
+});

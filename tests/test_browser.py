@@ -74,21 +74,22 @@ def test_compare_page_side_by_side_at_1280(chromium, tmp_path):
 def test_extract_page_shows_the_text_with_its_claims(chromium, tmp_path):
     ex = extracted(WRAPPED_PL)
     page = extractions_page([ex])
-    figures = measure(chromium, page, tmp_path)
+    figures = measure(chromium, page, tmp_path, fragment="#d1-k1")    # the second claim clicked
     no_horizontal_overflow(figures, DESKTOP[0])
     [text] = figures["texts"]
     for claim in ex.claims:
         assert squeeze(claim.sentence) in squeeze(text["text"])
     assert len(figures["units"]) == len(ex.claims)
+    cards = [unit["card_display"] for unit in figures["units"]]
+    assert cards[1] == "block" and cards.count("none") == len(cards) - 1   # the others wait for hover
     for unit in figures["units"]:
         assert unit["visible"] and unit["background"] != "rgba(0, 0, 0, 0)"    # highlighted by act
-        assert unit["card_display"] == "none"                                 # details wait for hover
     assert len(figures["claim_rows"]) == len(ex.claims)
-    card = figures["focused_card"]
-    first = min(ex.claims, key=lambda c: c.start)
-    assert card["display"] == "block" and card["visible"]
+    card = figures["target"]
+    clicked = sorted(ex.claims, key=lambda c: c.start)[1]
+    assert card["id"] == "d1-k1" and card["display"] == "block" and card["visible"]
     assert 0 <= card["box"]["left"] and card["box"]["right"] <= DESKTOP[0]     # opened inside the window
-    assert first.actor in card["text"] and first.act in card["text"]
+    assert clicked.actor in card["text"] and clicked.act in card["text"]
     real_screenshot(chromium, page, tmp_path, "extract")
 
 

@@ -60,9 +60,10 @@ def act_html(claim: Claim) -> str:
     return FLAG_SEPARATOR.join(parts)
 
 
-def claim_card(claim: Claim, explain: bool) -> str:
-    """The details of one claim as spans (it sits inside a link, where only phrasing content goes)."""
-    lines = [f"<b>{esc(who_line(claim))}</b>", act_html(claim), *map(esc, context_parts(claim))]
+def claim_card(claim: Claim, number: int, explain: bool) -> str:
+    """The details of one claim (its number in the account's list first), as phrasing content: it
+    sits inside a link."""
+    lines = [f"<b>{number}. {esc(who_line(claim))}</b>", act_html(claim), *map(esc, context_parts(claim))]
     lines.append(f"trigger “{esc(one_line(claim.trigger))}”")
     if explain and claim.rule:
         lines.append(f"rule {esc(claim.rule)}")
@@ -97,21 +98,25 @@ def _date_mark(d: DateRef) -> Mark:
                 "</time>")
 
 
-def marked_text(ex: Extraction, prefix: str, unit_class: dict[int, str], link_of: dict[int, str],
+def marked_text(ex: Extraction, prefix: str, unit_class: dict[int, str], link_of: dict[int, str] | None,
                 explain: bool) -> str:
-    """The account's text in paragraphs, each stretch that carries claims a link (to `link_of[its
-    first claim]`) with the id `{prefix}-u{n}`, a hover card, its triggers, actor mentions and dates
-    marked; dates elsewhere marked too."""
+    """The account's text in paragraphs, each stretch that carries claims a link with the id
+    `{prefix}-u{n}`, its triggers, actor mentions and dates marked (dates elsewhere too), and a card
+    of its claims' details (id `{prefix}-k{n}`) shown on hover or focus. The link goes to
+    `link_of[its first claim]`, or without `link_of` to its own card, which a click then keeps open
+    (a touch screen has no hover)."""
     text, claims, dates = shown_text(ex)
     units = claim_units(claims)
     marks = [_date_mark(d) for d in dates]
     for n, unit in enumerate(units):
         first = unit.claims[0]
         classes = " ".join(["unit", f"act-{claims[first].act}", unit_class.get(first, "")]).strip()
-        card = "".join(f"<span>{claim_card(claims[i], explain)}</span>" for i in unit.claims)
+        card = "".join(f"<span>{claim_card(claims[i], i + 1, explain)}</span>" for i in unit.claims)
+        card_id = f"{prefix}-k{n}"
+        target = link_of[first] if link_of is not None else card_id
         marks.append(Mark(unit.start, unit.stop,
-                          f"<a class=\"{classes}\" id=\"{prefix}-u{n}\" href=\"#{link_of[first]}\">",
-                          f"<span class=\"card\">{card}</span></a>"))
+                          f"<a class=\"{classes}\" id=\"{prefix}-u{n}\" href=\"#{target}\">",
+                          f"<span class=\"card\" id=\"{card_id}\">{card}</span></a>"))
         for i in unit.claims:
             c = claims[i]
             marks += [Mark(c.start + a, c.start + b, "<b class=\"trigger\">", "</b>")
@@ -155,14 +160,13 @@ def extraction_article(ex: Extraction, n: int, explain: bool) -> str:
     prefix = f"d{n}"
     meta = FLAG_SEPARATOR.join(document_facts(d))
     counts = f"{len(ex.claims)} claims · {len(ex.actors)} actors · {len(ex.dates)} dates"
-    links = {i: f"{prefix}-c{i}" for i in range(len(ex.claims))}
     actors = _rows([esc(a.name), esc(a.kind), esc(", ".join(one_line(m) for m in a.mentions))] for a in ex.actors)
     dates = _rows([text_html(x.text), esc(x.value), esc(x.end or ""), esc(x.grain + (" (vague)" if x.vague else "")),
                    f"{x.start}–{x.stop}"] for x in ex.dates)
     return (f"<article class=\"document\" id=\"{prefix}\">\n<header><h1>{esc(d.path)}</h1>"
             + (f"<p class=\"title\">{text_html(d.title)}</p>" if d.title else "")
             + f"<p class=\"meta\">{esc(meta)}</p><p class=\"meta\">{counts}</p></header>\n{legend()}\n"
-            + f"<section class=\"text\" lang=\"{esc(d.lang)}\">\n{marked_text(ex, prefix, {}, links, explain)}\n</section>\n"
+            + f"<section class=\"text\" lang=\"{esc(d.lang)}\">\n{marked_text(ex, prefix, {}, None, explain)}\n</section>\n"
             + claims_section(ex, prefix, explain) + "\n"
             + f"<section class=\"actors\"><h2>Actors ({len(ex.actors)})</h2>"
             + _table([("who", "name"), ("short", "kind"), ("", "mentions")], actors) + "</section>\n"
