@@ -2,8 +2,9 @@
 as the two accounts side by side.
 
 The pages load nothing from elsewhere (the stylesheet is inlined, there is no script), so a page
-can be mailed or opened offline. Details appear on hover or focus, or on a click that follows a
-link to the place in the page where they are written out.
+can be mailed or opened offline. Without a script, details appear through CSS alone: a claim's card
+on hover or focus, and kept open by a click (its link targets the card); a comparison's reasons
+folded in <details>; each sentence of a comparison linked to its place in the full text and back.
 """
 from __future__ import annotations
 
