@@ -2,15 +2,34 @@
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-
-.PHONY: install test bench score clean
-
 # torch first, pinned: this machine's pip finds the CPU build (2.13.0+cpu) on its disk. Installing
 # the stanza extra without it would pull a multi-GB CUDA build of torch from the registry.
+# Elsewhere: make install TORCH=torch TORCH_INDEX=<the PyTorch CPU index> (see the README).
+TORCH ?= torch==2.13.0
+TORCH_INDEX ?=
+
+.PHONY: install browser test bench score clean
+
 install:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install torch==2.13.0
+	$(BIN)/pip install $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) '$(TORCH)'
 	$(BIN)/pip install -e '.[stanza,test]'
+	@$(MAKE) --no-print-directory browser
+
+# Debian's Chromium for the browser tests of the HTML pages (tests/test_browser.py), installed where
+# apt-get is at hand and we are root; anywhere else nothing is changed and those tests skip, saying why.
+# A failed apt-get never fails the install.
+browser:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+	  echo "browser tests: Chromium is installed"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "browser tests: installing Debian's chromium"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      chromium fonts-dejavu-core >/dev/null; } \
+	    || echo "browser tests: apt-get could not install chromium; those tests will skip"; \
+	else \
+	  echo "browser tests: no Chromium and no apt-get as root here; those tests will skip"; \
+	fi
 
 test:
 	$(BIN)/pytest

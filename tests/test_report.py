@@ -50,10 +50,19 @@ def test_every_format_has_a_renderer():
 @pytest.mark.parametrize("fmt,output,expected", [
     (None, None, Format.table), (Format.csv, Path("x.json"), Format.csv), (None, Path("x.json"), Format.json),
     (None, Path("x.JSONL"), Format.jsonl), (None, Path("x.yml"), Format.yaml), (None, Path("x.csv"), Format.csv),
-    (None, Path("x.out"), Format.table),
+    (None, Path("x.txt"), Format.table), (None, Path("report.md"), Format.md), (None, Path("r.HTML"), Format.html),
+    (None, Path("r.htm"), Format.html), (Format.table, Path("x.out"), Format.table),
 ])
 def test_format_falls_back_to_the_output_suffix(fmt, output, expected):
     assert resolve_format(fmt, output) is expected
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "claims", "x.out"])
+def test_an_output_suffix_that_names_no_format_is_an_error(name):
+    from readouts.errors import FormatError
+
+    with pytest.raises(FormatError, match="--format"):
+        resolve_format(None, Path(name))
 
 
 def test_csv_columns_in_contract_order_and_cells():
@@ -154,7 +163,7 @@ def test_trigger_is_highlighted_in_the_sentence():
     text = highlighted(claim)
     spans = [(s.start, s.end, str(s.style)) for s in text.spans]
     at = claim.sentence.index("предупредил")
-    assert spans == [(at, at + len("предупредил"), "bold yellow")]
+    assert spans == [(at, at + len("предупредил"), "bold")]
 
 
 def test_open_output_is_atomic(tmp_path):

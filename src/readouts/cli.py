@@ -10,7 +10,7 @@ import re
 import signal
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
@@ -21,9 +21,10 @@ from rich.console import Console
 from readouts import __version__
 from readouts.errors import InputError, ReadoutsError
 from readouts.model import Comparison, Extraction, LoadedText
-from readouts.report import Format
+from readouts.report import Format, resolve_format
 
 STDIN = "-"
+SIDES = ("LEFT", "RIGHT")
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error = one line, never wrapped
 
@@ -90,6 +91,17 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     return value
 
 
+def _check_per_side(values: Optional[list]) -> Optional[list]:
+    """--lang / --date of compare: once for both accounts, twice for LEFT then RIGHT."""
+    if values and len(values) > len(SIDES):
+        raise typer.BadParameter(f"give it once (both accounts) or twice (LEFT, then RIGHT), not {len(values)} times")
+    return values
+
+
+def _check_dates(values: Optional[list[str]]) -> Optional[list[str]]:
+    return _check_per_side([_check_date(v) for v in values] if values else values)
+
+
 def _show_version(value: bool) -> None:
     if value:
         print(f"readouts {__version__}")
@@ -98,7 +110,8 @@ def _show_version(value: bool) -> None:
 
 # Shared options, defined once.
 FormatOpt = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", help="table (default), json, jsonl, csv or yaml; else taken from --output's suffix.",
+    "--format", "-f", help="table (default), json, jsonl, csv, yaml, md or html (a self-contained page); "
+                           "else taken from --output's suffix.",
     case_sensitive=False, show_default=False)]
 WhatOpt = Annotated[Optional[What], typer.Option(
     "--what", "-w", help="csv/table: one row per claim (csv default), date or actor.", show_default=False)]
@@ -118,6 +131,13 @@ OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Write here (atomically) instead of standard output.", show_default=False,
     dir_okay=False)]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="Show the rule that found each claim.")]
+SidesLangOpt = Annotated[Optional[list[Lang]], typer.Option(
+    "--lang", "-l", help="Language of both accounts, or give it twice: LEFT's, then RIGHT's (--lang en --lang ru); "
+                         "auto detects it.", case_sensitive=False, callback=_check_per_side, show_default=False)]
+SidesDateOpt = Annotated[Optional[list[str]], typer.Option(
+    "--date", "-d", help="Publication date YYYY-MM-DD of both accounts, or twice: LEFT's, then RIGHT's.",
+    callback=_check_dates, show_default=False)]
+CompareExplainOpt = Annotated[bool, typer.Option("--explain", help="Show the reasons behind each match's score.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
 
 
@@ -163,30 +183,34 @@ def extract(
 ) -> None:
     """Extract claims, actors and dates from each input."""
     with reported(debug):
+        fmt = resolve_format(format, output)     # before the work: a bad --output fails at once
         settings = Settings(lang.value, date, source.value if source else None, backend.value,
                             str(models) if models else None, debug)
         several = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
         done, failed = extract_inputs(files, settings, stop_on_error=not several)
         if done:
-            write_report(done, format, output, what.value if what else None, explain, several)
+            write_report(done, fmt, output, what.value if what else None, explain, several)
         if failed:
             raise typer.Exit(1 if done else 2)
 
 
 @app.command(epilog="Examples:\n\n"
              "  readouts compare whitehouse.txt kremlin.txt\n\n"
-             "  readouts compare wh.md kremlin-ru.txt --format json --output pair.json")
+             "  readouts compare wh.md kremlin-ru.txt --format json --output pair.json\n\n"
+             "  readouts compare wh.md kremlin-ru.txt -o report.html\n\n"
+             "  readouts compare wh.md press.txt --lang en --lang pl --date 2022-02-12 --date 2022-02-13 --explain")
 def compare(
     left: Annotated[str, typer.Argument(help="One account of the call (- for stdin).", show_default=False)],
     right: Annotated[str, typer.Argument(help="The other account.", show_default=False)],
-    format: FormatOpt = None, lang: LangOpt = Lang.auto, date: DateOpt = None,
+    format: FormatOpt = None, lang: SidesLangOpt = None, date: SidesDateOpt = None,
     backend: BackendOpt = Backend.auto, models: ModelsOpt = None, output: OutputOpt = None,
-    explain: ExplainOpt = False, debug: DebugOpt = False,
+    explain: CompareExplainOpt = False, debug: DebugOpt = False,
 ) -> None:
     """Match the claims of two accounts of one call: same, conflicting, one-sided."""
     with reported(debug):
-        settings = Settings(lang.value, date, None, backend.value, str(models) if models else None, debug)
-        write_comparison(compare_inputs(left, right, settings), format, output, explain)
+        fmt = resolve_format(format, output)
+        both = Settings(Lang.auto.value, None, None, backend.value, str(models) if models else None, debug)
+        write_comparison(compare_inputs(left, right, side_settings(both, lang, date)), fmt, output, explain)
 
 
 @models_app.callback()
@@ -283,28 +307,44 @@ def _progress(total: int) -> Iterator:
         yield lambda path: progress.update(task, advance=1, description=Path(path).name[:40])
 
 
-def write_report(done: list[Extraction], fmt: Format | None, output: Path | None, what: str | None,
+def write_report(done: list[Extraction], fmt: Format, output: Path | None, what: str | None,
                  explain: bool, several: bool) -> None:
-    from readouts.report import RENDERERS, ReportOptions, open_output, resolve_format
+    from readouts.report import RENDERERS, ReportOptions, open_output
 
-    renderer = RENDERERS[resolve_format(fmt, output)]
+    renderer = RENDERERS[fmt]
     with open_output(output) as out:
         renderer(done, out, ReportOptions(what=what, explain=explain, several=several))
 
 
-def compare_inputs(left: str, right: str, s: Settings) -> Comparison:
+def per_side(values: Optional[list], default):
+    """(left, right) from a per-side option: the default, one value for both, or one each."""
+    if not values:
+        return default, default
+    return values[0], values[-1]
+
+
+def side_settings(both: Settings, langs: Optional[list[Lang]], dates: Optional[list[str]]) -> tuple[Settings, Settings]:
+    """Each account's settings: `both`, with its side's --lang and --date."""
+    left, right = (replace(both, lang=lang.value, date=date)
+                   for lang, date in zip(per_side(langs, Lang.auto), per_side(dates, None)))
+    return left, right
+
+
+def compare_inputs(left: str, right: str, sides: tuple[Settings, Settings]) -> Comparison:
+    """Load both accounts, each with its side's settings, and compare them."""
     from readouts import pipeline
 
     if left == STDIN and right == STDIN:
         raise InputError("only one of LEFT and RIGHT can be - (standard input)")
     _stdin_hint([left, right])
-    return pipeline.compare_loaded(_load_one(left, s), _load_one(right, s), s.backend, s.models)
+    s = sides[0]
+    return pipeline.compare_loaded(_load_one(left, s), _load_one(right, sides[1]), s.backend, s.models)
 
 
-def write_comparison(comparison: Comparison, fmt: Format | None, output: Path | None, explain: bool) -> None:
-    from readouts.report import COMPARE_RENDERERS, ReportOptions, open_output, resolve_format
+def write_comparison(comparison: Comparison, fmt: Format, output: Path | None, explain: bool) -> None:
+    from readouts.report import COMPARE_RENDERERS, ReportOptions, open_output
 
-    renderer = COMPARE_RENDERERS[resolve_format(fmt, output)]
+    renderer = COMPARE_RENDERERS[fmt]
     with open_output(output) as out:
         renderer(comparison, out, ReportOptions(explain=explain))
 

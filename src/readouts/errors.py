@@ -21,3 +21,7 @@ class BackendError(ReadoutsError):
 
 class DataError(ReadoutsError):
     """Invalid language data (YAML): names the file and the key path."""
+
+
+class FormatError(ReadoutsError):
+    """An output format that cannot be told (an --output suffix that names none) or made."""

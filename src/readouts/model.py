@@ -173,6 +173,8 @@ class Extraction:
     dates: list[DateRef] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     dropped: list[DroppedTrigger] = field(default_factory=list)
+    # the decoded input, for reports that show the text itself (HTML, Markdown); not in the JSON
+    text: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape, with the dropped candidates."""

@@ -24,7 +24,9 @@ def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | 
 
     if analysis is None:
         analysis = analyse_loaded(loaded, backend, models_dir)
-    return extract_all(loaded, analysis)
+    extraction = extract_all(loaded, analysis)
+    extraction.text = loaded.text
+    return extraction
 
 
 def compare_loaded(left: LoadedText, right: LoadedText, backend: str = "auto",

@@ -2,7 +2,8 @@
 
 `RENDERERS[fmt](extractions, out, options)` writes extractions; `COMPARE_RENDERERS[fmt](comparison,
 out, options)` writes a comparison. There is no per-command format ladder: the CLI picks the
-format (`resolve_format`), opens the output (`open_output`, atomic for files) and calls the table.
+format (`resolve_format`, before any work), opens the output (`open_output`, atomic for files) and
+calls the table. Markdown and HTML pages are self-contained: no network, no external assets.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
+from readouts.errors import FormatError
 from readouts.model import Comparison, Extraction
 from readouts.report import rows as rowmod
 from readouts.report.structured import write_csv, write_json, write_jsonl, write_yaml
@@ -29,20 +31,29 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     yaml = "yaml"
+    md = "md"
+    html = "html"
 
 
 SUFFIX_FORMATS = {".json": Format.json, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl,
                   ".csv": Format.csv, ".yaml": Format.yaml, ".yml": Format.yaml,
-                  ".txt": Format.table}
+                  ".txt": Format.table, ".md": Format.md, ".markdown": Format.md,
+                  ".html": Format.html, ".htm": Format.html}
 
 
 def resolve_format(fmt: Format | None, output: Path | None) -> Format:
-    """--format, else the --output file's suffix, else the table."""
+    """--format, else the --output file's suffix, else the table. A file whose suffix names no
+    format is an error rather than a guess (`-o report.pdf` must not get a box-drawing table)."""
     if fmt is not None:
         return fmt
-    if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.table)
-    return Format.table
+    if output is None:
+        return Format.table
+    found = SUFFIX_FORMATS.get(output.suffix.lower())
+    if found is None:
+        known = ", ".join(SUFFIX_FORMATS)
+        raise FormatError(f"{output}: cannot tell the format from the suffix "
+                          f"{output.suffix or '(none)'}; give --format, or one of {known}")
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +65,34 @@ class ReportOptions:
 
 # --------------------------------------------------------------------------- output
 
+PLAIN_WIDTH = 120       # columns of a table written where no terminal tells its width
+
+
+def plain_width() -> int:
+    """The width for a table written to a file or a pipe: $COLUMNS, else the width of the terminal
+    the command runs in (its reader usually shares it: `readouts extract x | less`), else
+    PLAIN_WIDTH."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.__stderr__, sys.__stdin__):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+    return PLAIN_WIDTH
+
+
 def console_for(out: TextIO) -> "Console":
-    """A Rich console on `out`: colours on a terminal; plain and 140 wide in a file or a pipe."""
+    """A Rich console on `out`: colours on a terminal; plain text in a file or a pipe, as wide as
+    `plain_width()`."""
     from rich.console import Console
 
     if out is sys.stdout:
         console = Console()
         if console.is_terminal:
             return console
-    return Console(file=out, width=int(os.environ.get("COLUMNS", 0)) or 140, no_color=True,
-                   force_terminal=False, highlight=False)
+    return Console(file=out, width=plain_width(), no_color=True, force_terminal=False, highlight=False)
 
 
 @contextmanager
@@ -85,12 +114,36 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         raise
 
 
+def draw(out: TextIO, render: Callable[["Console"], None]) -> None:
+    """Run `render` on a console for `out`. Plain text (a file, a pipe) is written without the
+    spaces Rich pads its lines with."""
+    console = console_for(out)
+    if console.is_terminal:
+        render(console)
+        return
+    with console.capture() as captured:
+        render(console)
+    out.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
 # --------------------------------------------------------------------------- extractions
 
 def _table(extractions: list[Extraction], out: TextIO, opts: ReportOptions) -> None:
     from readouts.report.table import render_extractions
 
-    render_extractions(extractions, console_for(out), opts.what, opts.explain)
+    draw(out, lambda console: render_extractions(extractions, console, opts.what, opts.explain))
+
+
+def _markdown(extractions: list[Extraction], out: TextIO, opts: ReportOptions) -> None:
+    from readouts.report.markdown import extractions_markdown
+
+    out.write(extractions_markdown(extractions, opts.what, opts.explain))
+
+
+def _html(extractions: list[Extraction], out: TextIO, opts: ReportOptions) -> None:
+    from readouts.report.html import extractions_page
+
+    out.write(extractions_page(extractions, opts.explain))
 
 
 def _csv(extractions: list[Extraction], out: TextIO, opts: ReportOptions) -> None:
@@ -110,6 +163,8 @@ RENDERERS: dict[Format, Renderer] = {
     Format.jsonl: lambda exs, out, o: write_jsonl(_dicts(exs), out),
     Format.yaml: lambda exs, out, o: write_yaml(_dicts(exs), out, o.several or len(exs) > 1),
     Format.csv: _csv,
+    Format.md: _markdown,
+    Format.html: _html,
 }
 
 
@@ -118,7 +173,25 @@ RENDERERS: dict[Format, Renderer] = {
 def _compare_table(comparison: Comparison, out: TextIO, opts: ReportOptions) -> None:
     from readouts.report.compare import render_compare_table
 
-    render_compare_table(comparison, console_for(out))
+    draw(out, lambda console: render_compare_table(comparison, console, opts.explain))
+
+
+def _compare_dict(comparison: Comparison) -> dict:
+    from readouts.report.compare import comparison_dict
+
+    return comparison_dict(comparison)
+
+
+def _compare_markdown(comparison: Comparison, out: TextIO, opts: ReportOptions) -> None:
+    from readouts.report.markdown import comparison_markdown
+
+    out.write(comparison_markdown(comparison, opts.explain))
+
+
+def _compare_html(comparison: Comparison, out: TextIO, opts: ReportOptions) -> None:
+    from readouts.report.html import comparison_page
+
+    out.write(comparison_page(comparison, opts.explain))
 
 
 def _compare_csv(comparison: Comparison, out: TextIO, opts: ReportOptions) -> None:
@@ -133,8 +206,10 @@ def _compare_csv(comparison: Comparison, out: TextIO, opts: ReportOptions) -> No
 CompareRenderer = Callable[[Comparison, TextIO, ReportOptions], None]
 COMPARE_RENDERERS: dict[Format, CompareRenderer] = {
     Format.table: _compare_table,
-    Format.json: lambda c, out, o: write_json([c.to_dict()], out, several=False),
-    Format.jsonl: lambda c, out, o: write_jsonl([c.to_dict()], out),
-    Format.yaml: lambda c, out, o: write_yaml([c.to_dict()], out, several=False),
+    Format.json: lambda c, out, o: write_json([_compare_dict(c)], out, several=False),
+    Format.jsonl: lambda c, out, o: write_jsonl([_compare_dict(c)], out),
+    Format.yaml: lambda c, out, o: write_yaml([_compare_dict(c)], out, several=False),
     Format.csv: _compare_csv,
+    Format.md: _compare_markdown,
+    Format.html: _compare_html,
 }

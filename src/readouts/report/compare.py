@@ -1,12 +1,16 @@
-"""Render a Comparison: a Rich side-by-side table, and CSV rows (one per aligned pair or unpaired claim).
+"""Render a Comparison: its JSON with the counts, CSV rows (one per aligned pair or unpaired claim),
+and the terminal report (a side-by-side table, one card per row below `CARD_BELOW` columns).
 
-JSON needs nothing here: it is `Comparison.to_dict()`.
+Markdown and HTML pages are in `report.markdown` and `report.html`; all of them take their rows from
+`items()`: every match and one-sided claim with its matter, grouped in the matters' order.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from readouts.model import Claim, Comparison
+from readouts.model import Claim, Comparison, DocumentInfo
+from readouts.report.display import FLAG_SEPARATOR, summary, summary_line, who_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,8 +20,65 @@ SIDE_FIELDS = ("actor", "act", "polarity", "hedged", "conditional", "addressee",
                "trigger", "sentence", "start", "stop")
 CSV_COLUMNS = ("relation", "score", "topic", *(f"left_{f}" for f in SIDE_FIELDS),
                *(f"right_{f}" for f in SIDE_FIELDS), "reasons")
-RELATION_STYLE = {"same": ("=", "green"), "conflict": ("≠ conflict", "bold red"),
-                  ONLY_LEFT: ("◀ only left", "yellow"), ONLY_RIGHT: ("only right ▶", "cyan")}
+RELATION_LABEL = {"same": "= same", "conflict": "≠ conflict", ONLY_LEFT: "◀ only left",
+                  ONLY_RIGHT: "only right ▶"}
+RELATION_STYLE = {"same": "green", "conflict": "bold red", ONLY_LEFT: "yellow", ONLY_RIGHT: "cyan"}
+SCORE_LABEL = "score"
+RELATION_WIDTH = max(map(len, RELATION_LABEL.values()))
+EXPLAIN_RATIO = 3       # the relation column's share (of 13) when it lists the reasons
+SIDES = ("left", "right")
+COUNT_LABELS = (("same", "same"), ("conflict", "conflict"), (ONLY_LEFT, "only left"), (ONLY_RIGHT, "only right"))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One row of a comparison report: a match, or a claim that only one side reports."""
+    topic: str | None
+    relation: str               # same | conflict | only_left | only_right
+    score: float | None
+    left: Claim | None
+    right: Claim | None
+    reasons: list[str] = field(default_factory=list)
+
+
+def items(comparison: Comparison) -> list[Item]:
+    """Every match and one-sided claim: matches first (in left text order), then the one-sided
+    claims of the left and of the right, each one-sided claim under the first matter of its words."""
+    from readouts.compare import claim_topics
+
+    found = [Item(m.topic, m.relation, m.score, m.left, m.right, m.reasons) for m in comparison.matches]
+    llang, rlang = comparison.left.document.lang, comparison.right.document.lang
+    found += [Item((claim_topics(c, llang) or [None])[0], ONLY_LEFT, None, c, None) for c in comparison.only_left]
+    found += [Item((claim_topics(c, rlang) or [None])[0], ONLY_RIGHT, None, None, c) for c in comparison.only_right]
+    return found
+
+
+def grouped(comparison: Comparison) -> list[tuple[str | None, list[Item]]]:
+    """The items by matter, in the matters' order (lang/compare.yaml), those without one last."""
+    from readouts.compare import load_config
+
+    order = {t: i for i, t in enumerate(load_config().topic_order)}
+    groups: dict[str | None, list[Item]] = {}
+    for item in items(comparison):
+        groups.setdefault(item.topic, []).append(item)
+    return sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order)) if kv[0] else len(order) + 1)
+
+
+def score_text(score: float | None) -> str:
+    return "" if score is None else f"{SCORE_LABEL} {score:.2f}"
+
+
+def side_label(doc: DocumentInfo) -> str:
+    """`path (lang, source)`: how a report names one account."""
+    return f"{doc.path} ({doc.lang}{', ' + doc.source if doc.source else ''})"
+
+
+# --------------------------------------------------------------------------- JSON and CSV
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """The contract's compare JSON with `summary` counts after the two documents."""
+    data = comparison.to_dict()
+    return {"left": data.pop("left"), "right": data.pop("right"), "summary": summary(comparison), **data}
 
 
 def _side(prefix: str, claim: Claim | None) -> dict[str, Any]:
@@ -34,84 +95,113 @@ def _side(prefix: str, claim: Claim | None) -> dict[str, Any]:
     return row
 
 
-def _items(comparison: Comparison) -> list[tuple[str | None, str, float | None, Claim | None, Claim | None, list[str]]]:
-    """(topic, relation, score, left, right, reasons) for every match and one-sided claim, in text order."""
-    from readouts.compare import claim_topics
-
-    items: list[tuple[str | None, str, float | None, Claim | None, Claim | None, list[str]]] = [
-        (m.topic, m.relation, m.score, m.left, m.right, m.reasons) for m in comparison.matches]
-    llang, rlang = comparison.left.document.lang, comparison.right.document.lang
-    for c in comparison.only_left:
-        items.append(((claim_topics(c, llang) or [None])[0], ONLY_LEFT, None, c, None, []))
-    for c in comparison.only_right:
-        items.append(((claim_topics(c, rlang) or [None])[0], ONLY_RIGHT, None, None, c, []))
-    return items
-
-
 def compare_rows(comparison: Comparison) -> list[dict[str, Any]]:
     """CSV rows with the columns of CSV_COLUMNS: matches first (left text order), then one-sided claims."""
     rows = []
-    for topic, relation, score, left, right, reasons in _items(comparison):
-        row: dict[str, Any] = {"relation": relation, "score": "" if score is None else f"{score:.3f}",
-                               "topic": topic or ""}
-        row.update(_side("left", left))
-        row.update(_side("right", right))
-        row["reasons"] = "; ".join(reasons)
+    for item in items(comparison):
+        row: dict[str, Any] = {"relation": item.relation,
+                               "score": "" if item.score is None else f"{item.score:.3f}",
+                               "topic": item.topic or ""}
+        row.update(_side("left", item.left))
+        row.update(_side("right", item.right))
+        row["reasons"] = "; ".join(item.reasons)
         rows.append(row)
     return rows
 
 
-def summary_line(comparison: Comparison) -> str:
-    same = sum(m.relation == "same" for m in comparison.matches)
-    conflicts = len(comparison.matches) - same
-    return (f"{same} same, {conflicts} conflict{'s' if conflicts != 1 else ''}, "
-            f"{len(comparison.only_left)} only left, {len(comparison.only_right)} only right "
-            f"({len(comparison.left.claims)} left claims, {len(comparison.right.claims)} right claims)")
+# --------------------------------------------------------------------------- the terminal
 
-
-def _cell(claim: Claim | None) -> Any:
+def _claim_head(claim: Claim) -> Any:
+    """Who in bold, then the act with its flags."""
     from rich.text import Text
 
-    if claim is None:
-        return Text("—", style="dim")
-    marks = [claim.act]
-    if claim.polarity == "negated":
-        marks.append("NOT")
-    if claim.hedged:
-        marks.append("alleged")
-    if claim.conditional:
-        marks.append("if")
-    head = f"{claim.actor} · {' '.join(marks)}"
-    if claim.addressee:
-        head += f" → {claim.addressee}"
-    text = Text(head, style="bold")
-    text.append("\n" + claim.sentence.replace("\n", " "), style="")
+    from readouts.report.table import act_text
+
+    text = Text(who_line(claim), style="bold")
+    text.append(FLAG_SEPARATOR)
+    text.append_text(act_text(claim))
     return text
 
 
-def render_compare_table(comparison: Comparison, console: "Console") -> None:
-    """Left claim | relation | right claim, grouped by topic, one-sided claims marked, a summary line."""
+def _claim_text(claim: Claim | None) -> Any:
+    """The head line, then the sentence with its trigger."""
+    from rich.text import Text
+
+    from readouts.report.table import highlighted
+
+    if claim is None:
+        return Text("—", style="dim")
+    return _claim_head(claim) + Text("\n") + highlighted(claim)
+
+
+def _reasons_text(item: Item) -> Any:
+    from rich.text import Text
+
+    return Text("\n".join(f"· {r}" for r in item.reasons), style="dim", justify="left")
+
+
+def _relation_text(item: Item, explain: bool) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    text = Text(RELATION_LABEL[item.relation], style=RELATION_STYLE[item.relation])
+    if item.score is not None:
+        text.append(f"\n{score_text(item.score)}", style="dim")
+    return Group(text, _reasons_text(item)) if explain and item.reasons else text
+
+
+def compare_table(comparison: Comparison, explain: bool) -> Any:
+    """Left claim | relation and score | right claim, a heading row per matter."""
     from rich.table import Table
     from rich.text import Text
 
-    from readouts.compare import load_config, topic_label
+    from readouts.compare import topic_label
 
-    order = {t: i for i, t in enumerate(load_config().topic_order)}
-    items = sorted(_items(comparison), key=lambda it: (order.get(it[0], len(order)) if it[0] else len(order) + 1))
-    ldoc, rdoc = comparison.left.document, comparison.right.document
     table = Table(title="Two accounts compared", show_lines=True, expand=True)
-    table.add_column(f"{ldoc.path} ({ldoc.lang}{', ' + ldoc.source if ldoc.source else ''})", ratio=5)
-    table.add_column("relation", justify="center", ratio=1, no_wrap=False)
-    table.add_column(f"{rdoc.path} ({rdoc.lang}{', ' + rdoc.source if rdoc.source else ''})", ratio=5)
-    current: object = object()
-    for topic, relation, score, left, right, _ in items:
-        if topic != current:
-            current = topic
-            table.add_row(Text(topic_label(topic), style="bold magenta"), "", "", end_section=False)
-        label, style = RELATION_STYLE[relation]
-        rel = Text(label, style=style)
-        if score is not None:
-            rel.append(f"\n{score:.2f}", style="dim")
-        table.add_row(_cell(left), rel, _cell(right))
-    console.print(table)
+    table.add_column(side_label(comparison.left.document), ratio=5)
+    table.add_column("relation", justify="center", ratio=EXPLAIN_RATIO if explain else None,
+                     width=RELATION_WIDTH)
+    table.add_column(side_label(comparison.right.document), ratio=5)
+    for topic, group in grouped(comparison):
+        table.add_row(Text(topic_label(topic), style="bold magenta"), "", "")
+        for item in group:
+            table.add_row(_claim_text(item.left), _relation_text(item, explain), _claim_text(item.right))
+    return table
+
+
+def compare_cards(comparison: Comparison, explain: bool) -> Any:
+    """For a narrow terminal: per matter, one card per row, the left claim above the right one."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from readouts.compare import topic_label
+    from readouts.report.table import CARD_INDENT, highlighted
+
+    ldoc, rdoc = comparison.left.document, comparison.right.document
+    parts: list[Any] = [Text("Two accounts compared", style="bold"),
+                        Text(f"◀ left:  {side_label(ldoc)}\n▶ right: {side_label(rdoc)}", style="dim")]
+    for topic, group in grouped(comparison):
+        parts.append(Text("\n" + topic_label(topic), style="bold magenta"))
+        for n, item in enumerate(group):
+            head = Text(RELATION_LABEL[item.relation], style=RELATION_STYLE[item.relation])
+            if item.score is not None:
+                head.append(FLAG_SEPARATOR + score_text(item.score), style="dim")
+            body: list[Any] = [head]
+            for arrow, claim in (("◀ ", item.left), ("▶ ", item.right)):
+                if claim is not None:
+                    body.append(Text(arrow, style="dim") + _claim_head(claim))
+                    body.append(Padding(highlighted(claim), (0, 0, 0, len(arrow)), expand=False))
+            if explain and item.reasons:
+                body.append(_reasons_text(item))
+            parts.append(Padding(Group(*body), (1 if n else 0, 0, 0, CARD_INDENT // 2), expand=False))
+    return Group(*parts)
+
+
+def render_compare_table(comparison: Comparison, console: "Console", explain: bool = False) -> None:
+    """The side-by-side table (cards on a narrow console), then the counts in one line."""
+    from readouts.report.table import CARD_BELOW
+
+    narrow = console.width < CARD_BELOW
+    console.print(compare_cards(comparison, explain) if narrow else compare_table(comparison, explain))
     console.print(summary_line(comparison))

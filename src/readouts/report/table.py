@@ -1,95 +1,186 @@
-"""The terminal report: per document a claims table under a header naming the document, then the
-actors and the dates."""
+"""The terminal report: per document a header naming the document, then its claims, actors and
+dates, laid out for the width of the terminal.
+
+From `CARD_BELOW` columns up each kind is a table whose first and widest column is what a reader
+reads (the sentence, the date's text, the actor's mentions) and whose other columns are compact;
+below it each item is a card: a bold head line, then the text on lines of its own. Hard line
+breaks inside a sentence are shown as spaces (the data keeps them).
+"""
 from __future__ import annotations
 
-from rich.console import Console, Group
+from dataclasses import dataclass
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from readouts.model import Claim, Extraction
+from readouts.model import Actor, Claim, DateRef, Extraction
+from readouts.report.display import (FLAG_SEPARATOR, act_line, context_parts, document_facts, one_line,
+                                     polarity_label, trigger_spans, who_line)
 
-
-def _flag(value: bool) -> str:
-    return "yes" if value else ""
+CARD_BELOW = 100        # columns: narrower terminals get one card per item
+CARD_INDENT = 4         # the text of a card under its head line
+TRIGGER_STYLE = "bold"
+NEGATED_STYLE = "red"
+# the compact columns of a claims table: (share of the width, fewest and most columns); the
+# sentence takes the rest
+ACTOR_WIDTH = (0.15, 18, 32)
+ACT_WIDTH = (0.13, 14, 28)
+DATES_WIDTH = 10        # an ISO date
 
 
 def highlighted(claim: Claim) -> Text:
-    """The sentence with the trigger words in bold (found case-insensitively; left plain when the
-    trigger is not a substring, e.g. a discontinuous "miał … zapewnić")."""
-    text = Text(claim.sentence)
-    if claim.trigger:
-        at = claim.sentence.lower().find(claim.trigger.lower())
-        if at >= 0:
-            text.stylize("bold yellow", at, at + len(claim.trigger))
-        else:
-            for word in claim.trigger.split():
-                at = claim.sentence.lower().find(word.lower())
-                if at >= 0:
-                    text.stylize("bold yellow", at, at + len(word))
+    """The sentence on one line with the trigger words in bold."""
+    sentence = one_line(claim.sentence)
+    text = Text(sentence)
+    for start, stop in trigger_spans(sentence, one_line(claim.trigger)):
+        text.stylize(TRIGGER_STYLE, start, stop)
+    return text
+
+
+def act_text(claim: Claim) -> Text:
+    """`warn · if · alleged · content negated`, the negation in red."""
+    line = act_line(claim)
+    text = Text(line)
+    negated = polarity_label(claim)
+    if negated:
+        at = line.rindex(negated)
+        text.stylize(NEGATED_STYLE, at, at + len(negated))
     return text
 
 
 def header(ex: Extraction) -> Text:
     d = ex.document
-    parts = [("language ", d.lang), ("published ", d.published or "unknown"),
-             ("source ", d.source or "unknown"), ("backend ", d.backend or "-")]
     text = Text(d.path, style="bold")
     if d.title:
-        text.append(f" — {d.title}", style="italic")
+        text.append(f" — {one_line(d.title)}", style="italic")
     text.append("\n")
-    text.append(" · ".join(f"{k}{v}" for k, v in parts), style="dim")
+    text.append(FLAG_SEPARATOR.join(document_facts(d)), style="dim")
     return text
 
 
-def claims_table(ex: Extraction, explain: bool) -> Table:
-    table = Table(title=f"claims ({len(ex.claims)})", title_justify="left", show_lines=True,
-                  expand=True)
-    for name in ("actor", "act", "polarity", "hedged", "conditional", "addressee", "reported_by", "dates"):
-        table.add_column(name, no_wrap=name in ("act", "polarity"))
-    table.add_column("sentence", ratio=3)
-    if explain:
-        table.add_column("rule")
+# --------------------------------------------------------------------------- cards (narrow)
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    head: Text
+    body: Text | None = None
+    foot: str = ""
+
+
+def cards(title: str, items: list[Card]) -> Group:
+    """A numbered card per item: the head line, then the body and the foot indented under it."""
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    for n, card in enumerate(items, 1):
+        head = Text(f"{n:>{CARD_INDENT - 2}}. ", style="dim")
+        head.append_text(card.head)
+        parts.append(head)
+        lines = [card.body] if card.body is not None else []
+        if card.foot:
+            lines.append(Text(card.foot, style="dim"))
+        if lines:
+            parts.append(Padding(Group(*lines), (0, 0, 0, CARD_INDENT), expand=False))
+    return Group(*parts)
+
+
+def claim_card(claim: Claim, explain: bool) -> Card:
+    head = Text(who_line(claim), style="bold")
+    head.append(FLAG_SEPARATOR)
+    head.append_text(act_text(claim))
+    foot = context_parts(claim) + ([f"rule {claim.rule}"] if explain and claim.rule else [])
+    return Card(head, highlighted(claim), FLAG_SEPARATOR.join(foot))
+
+
+def date_card(d: DateRef) -> Card:
+    head = Text(d.value + (f" – {d.end}" if d.end else ""), style="bold")
+    head.append(FLAG_SEPARATOR + d.grain + (" (vague)" if d.vague else ""))
+    return Card(head, Text(one_line(d.text)), f"characters {d.start}–{d.stop}")
+
+
+def actor_card(a: Actor) -> Card:
+    head = Text(a.name, style="bold")
+    head.append(FLAG_SEPARATOR + a.kind)
+    return Card(head, Text(", ".join(one_line(m) for m in a.mentions)))
+
+
+# --------------------------------------------------------------------------- tables (wide)
+
+def _table(title: str) -> Table:
+    return Table(title=title, title_justify="left", show_lines=True, expand=True)
+
+
+def _compact(width: int, rule: tuple[float, int, int]) -> int:
+    share, fewest, most = rule
+    return max(fewest, min(most, round(width * share)))
+
+
+def claims_table(ex: Extraction, explain: bool, width: int) -> Table:
+    """The sentence first and wide; who, the act with its flags, and the dates compact."""
+    table = _table(f"claims ({len(ex.claims)})")
+    table.add_column("sentence (trigger in bold)", ratio=1)
+    table.add_column("actor → addressee", max_width=_compact(width, ACTOR_WIDTH))
+    table.add_column("act · flags", max_width=_compact(width, ACT_WIDTH))
+    table.add_column("dates", max_width=DATES_WIDTH)
     for c in ex.claims:
-        row = [c.actor, c.act, Text(c.polarity, style="red" if c.polarity == "negated" else ""),
-               _flag(c.hedged), _flag(c.conditional), c.addressee or "", c.reported_by or "",
-               "\n".join(c.dates), highlighted(c)]
-        if explain:
-            row.append(c.rule or "")
-        table.add_row(*row)
+        who = Text(who_line(c))
+        if c.reported_by:
+            who.append(f"\nreported by {c.reported_by}", style="dim")
+        act = act_text(c)
+        if explain and c.rule:
+            act.append(f"\nrule {c.rule}", style="dim")
+        table.add_row(highlighted(c), who, act, "\n".join(c.dates))
     return table
 
 
 def actors_table(ex: Extraction) -> Table:
-    table = Table(title=f"actors ({len(ex.actors)})", title_justify="left", expand=True)
+    table = _table(f"actors ({len(ex.actors)})")
+    table.add_column("mentions", ratio=1)
     table.add_column("name")
     table.add_column("kind")
-    table.add_column("mentions", ratio=3)
     for a in ex.actors:
-        table.add_row(a.name, a.kind, ", ".join(a.mentions))
+        table.add_row(", ".join(one_line(m) for m in a.mentions), a.name, a.kind)
     return table
 
 
 def dates_table(ex: Extraction) -> Table:
-    table = Table(title=f"dates ({len(ex.dates)})", title_justify="left", expand=True)
-    for name in ("text", "value", "end", "grain", "offsets"):
-        table.add_column(name, ratio=3 if name == "text" else None)
+    table = _table(f"dates ({len(ex.dates)})")
+    table.add_column("text", ratio=1)
+    for name in ("value", "end", "grain", "characters"):
+        table.add_column(name)
     for d in ex.dates:
-        table.add_row(d.text, d.value, d.end or "", d.grain + (" (vague)" if d.vague else ""),
+        table.add_row(one_line(d.text), d.value, d.end or "", d.grain + (" (vague)" if d.vague else ""),
                       f"{d.start}–{d.stop}")
     return table
 
 
+# --------------------------------------------------------------------------- the report
+
+def _section(ex: Extraction, what: str, explain: bool, width: int) -> RenderableType:
+    narrow = width < CARD_BELOW
+    if what == "claims":
+        if not ex.claims:
+            return Text("no claims found", style="dim")
+        if narrow:
+            return cards(f"claims ({len(ex.claims)})", [claim_card(c, explain) for c in ex.claims])
+        return claims_table(ex, explain, width)
+    if what == "actors":
+        return cards(f"actors ({len(ex.actors)})", [actor_card(a) for a in ex.actors]) if narrow \
+            else actors_table(ex)
+    return cards(f"dates ({len(ex.dates)})", [date_card(d) for d in ex.dates]) if narrow else dates_table(ex)
+
+
 def render_extractions(extractions: list[Extraction], console: Console, what: str | None,
                        explain: bool) -> None:
-    """`what` None shows claims, actors and dates; otherwise only that table."""
+    """`what` None shows claims, actors and dates; otherwise only that kind. The layout follows
+    the console's width: tables from CARD_BELOW columns up, cards below."""
+    kinds = ("claims", "actors", "dates") if what is None else (what,)
     for i, ex in enumerate(extractions):
         if i:
             console.rule()
-        parts: list = [header(ex)]
-        if what in (None, "claims"):
-            parts.append(claims_table(ex, explain) if ex.claims else Text("no claims found", style="dim"))
-        if what in (None, "actors"):
-            parts.append(actors_table(ex))
-        if what in (None, "dates"):
-            parts.append(dates_table(ex))
+        parts: list[RenderableType] = [header(ex)]
+        for kind in kinds:
+            if console.width < CARD_BELOW and len(parts) > 1:
+                parts.append(Text(""))
+            parts.append(_section(ex, kind, explain, console.width))
         console.print(Group(*parts))
