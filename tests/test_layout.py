@@ -72,7 +72,7 @@ def test_wide_table_gives_the_sentence_most_of_the_width(columns):
 def test_flags_are_compact_and_the_act_first(columns):
     ex = extracted(WRAPPED_PL)
     out = table_at(200, columns, [ex])
-    assert "assure · alleged · negated" in out and "warn · if" in out
+    assert "assure · alleged · content negated" in out and "warn · if" in out
     assert "yes" not in out and "affirmed" not in out
 
 

@@ -96,7 +96,7 @@ def test_extract_page_shows_the_text_with_every_claim_marked():
     assert "<span class=\"actor\">" in text_part
     # each claim's row in the table below, its details in the hover card
     assert source.count("<tr id=\"d1-c") == len(ex.claims)
-    assert "assure · alleged · <span class=\"negated\">negated</span>" in source
+    assert "assure · alleged · <span class=\"negated\">content negated</span>" in source
     for act in ("assure", "warn", "demand", "agree", "discuss"):
         assert f"<span class=\"chip act-{act}\">{act}</span>" in source     # the legend
 
@@ -195,7 +195,7 @@ def test_extract_markdown_tables():
     text = rendered(RENDERERS[Format.md], [ex])
     assert text.startswith(f"# {md(ex.document.path)}")
     assert f"## Claims ({len(ex.claims)})" in text and "## Actors (" in text and "## Dates (" in text
-    assert "| assure · alleged · negated |" in text
+    assert "| assure · alleged · content negated |" in text
     rows = [line for line in text.splitlines() if re.match(r"\| \d+ \|", line)]
     assert len(rows) == len(ex.claims)
     only_dates = rendered(RENDERERS[Format.md], [ex], what="dates")
