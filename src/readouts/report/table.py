@@ -26,7 +26,7 @@ NEGATED_STYLE = "red"
 # the compact columns of a claims table: (share of the width, fewest and most columns); the
 # sentence takes the rest
 ACTOR_WIDTH = (0.15, 18, 32)
-ACT_WIDTH = (0.13, 14, 28)
+ACT_WIDTH = (0.18, 14, 36)
 DATES_WIDTH = 10        # an ISO date
 
 
