@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: install browser test bench score clean
+.PHONY: install browser test lint bench score clean
 
 install:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,13 @@ browser:
 	  echo "browser tests: no Chromium and no apt-get as root here; those tests will skip"; \
 	fi
 
-test:
+# the lint (ruff) and the type check of the claims engine (mypy) run first: CI runs them too
+test: lint
 	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 bench:
 	@set -e; for script in bench/*.py; do \

@@ -8,7 +8,6 @@ warm = a second text in the same process (the analyser is cached per backend and
 """
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from test_analyse_helpers import check_offsets, sample, word
+
 from readouts.analyse import analyse
 
 

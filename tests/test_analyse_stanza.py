@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from test_analyse_helpers import DATA, loaded
+
 from readouts.analyse import BACKENDS, analyse, choose_backend, get_analyser
 from readouts.analyse.convert import from_stanza
 from readouts.analyse.models import installed_models, stanza_ready

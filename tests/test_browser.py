@@ -4,11 +4,11 @@ conflict rows marked — and a screenshot of each. Skipped, saying why, where Ch
 from __future__ import annotations
 
 import pytest
-
 from browser import DESKTOP, MISSING, find_chromium, measure, png_facts, screenshot
+from report_helpers import WRAPPED_PL, extracted, hand_comparison, squeeze
+
 from readouts.report.display import one_line
 from readouts.report.html import comparison_page, extractions_page
-from report_helpers import WRAPPED_PL, extracted, hand_comparison, squeeze
 
 PHONE = (500, 900)         # the narrowest window headless Chromium lays out
 SIDE_BY_SIDE_MIN = 400          # px: the narrowest a column of claims may be at 1280 px

@@ -3,11 +3,10 @@ tests (never taken from the dev or data texts), with the offline backend."""
 from __future__ import annotations
 
 import pytest
-
 from claims_helpers import make_helpers, traced
+
 from readouts.load import load_bytes
 from readouts.pipeline import extract_loaded
-
 
 LANG = "en"
 DATE = "2022-02-13"     # a Sunday: "on Thursday" is 2022-02-10; Biden is the US president

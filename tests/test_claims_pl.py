@@ -4,11 +4,10 @@ do not depend on downloaded models."""
 from __future__ import annotations
 
 import pytest
-
 from claims_helpers import make_helpers, traced
+
 from readouts.load import load_bytes
 from readouts.pipeline import extract_loaded
-
 
 LANG = "pl"
 DATE = "2022-02-13"     # a Sunday: "w czwartek" is 2022-02-10; Biden is the US president

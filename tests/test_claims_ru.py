@@ -4,11 +4,10 @@ which also gives a dependency parse)."""
 from __future__ import annotations
 
 import pytest
-
 from claims_helpers import make_helpers, traced
+
 from readouts.load import load_bytes
 from readouts.pipeline import extract_loaded
-
 
 LANG = "ru"
 DATE = "2022-02-13"     # a Sunday: "в четверг" is 2022-02-10; Biden is the US president

@@ -20,8 +20,7 @@ from typer.testing import CliRunner
 
 from readouts import __version__, pipeline
 from readouts.cli import app
-from readouts.model import (ACTS, LANGS, SOURCES, Actor, Claim, Comparison, DateRef, DocumentInfo,
-                            Extraction, Match)
+from readouts.model import ACTS, LANGS, SOURCES, Actor, Claim, Comparison, DateRef, DocumentInfo, Extraction, Match
 
 DATA = Path(__file__).parent / "data" / "load"
 ROOT = Path(__file__).parents[1]
@@ -153,7 +152,7 @@ def test_json_array_for_several_and_date_lang_source_options():
 def test_jsonl_and_yaml():
     files = [str(DATA / "pl_press.txt"), str(DATA / "ru_kremlin.txt")]
     lines = run("extract", *files, "--format", "jsonl").stdout.splitlines()
-    assert [json.loads(l)["document"]["lang"] for l in lines] == ["pl", "ru"]
+    assert [json.loads(line)["document"]["lang"] for line in lines] == ["pl", "ru"]
     result = run("extract", files[1], "--format", "yaml")
     assert result.exit_code == 0
     obj = yaml.safe_load(result.stdout)
@@ -180,7 +179,7 @@ def test_csv_header_once_for_several_files_and_formula_escape(tmp_path):
     result = run("extract", str(DATA / "en_bom.txt"), str(evil), "--format", "csv")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == CONTRACT_CSV and sum(l == CONTRACT_CSV for l in lines) == 1
+    assert lines[0] == CONTRACT_CSV and sum(line == CONTRACT_CSV for line in lines) == 1
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 4
     assert rows[2]["sentence"].startswith("'=cmd|") and rows[2]["trigger"] == "'=cmd|'"
@@ -266,7 +265,7 @@ def test_several_inputs_some_bad_exit_1_and_output_the_good(tmp_path):
     result = run("extract", str(DATA / "en_bom.txt"), str(tmp_path / "nope.txt"), str(DATA / "de_article.txt"),
                  "--format", "jsonl")
     assert result.exit_code == 1
-    assert [json.loads(l)["document"]["path"] for l in result.stdout.splitlines()] == [str(DATA / "en_bom.txt")]
+    assert [json.loads(line)["document"]["path"] for line in result.stdout.splitlines()] == [str(DATA / "en_bom.txt")]
     errors = result.stderr.splitlines()
     assert len(errors) == 2 and "nope.txt: no such file" in errors[0] and "de_article.txt: not a language" in errors[1]
 

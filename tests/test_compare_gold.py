@@ -11,12 +11,11 @@ scorer does.
 """
 from __future__ import annotations
 
-import pytest
-import yaml
-
 from functools import cache
 
 import compare_gold
+import pytest
+import yaml
 from compare_gold import CORPORA, CORPORA_PAIRS, DEV_CASES, DEV_PAIRS, find_raw, pair_files, read_text
 
 run_pair = cache(compare_gold.run_pair)   # each pair is compared once per test session

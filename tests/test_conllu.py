@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from test_analyse_helpers import loaded
+
 from readouts.analyse import analyse
 from readouts.analyse.convert import format_feats, from_conllu, parse_feats, to_conllu
 

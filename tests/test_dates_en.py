@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from dates_helpers import make_helpers
 
 from readouts.extract.dates import extract_dates, find_anchor

@@ -7,6 +7,7 @@ import ast
 from pathlib import Path
 
 import pytest
+
 import readouts
 
 SRC = Path(readouts.__file__).parent

@@ -13,10 +13,20 @@ import yaml
 from readouts.analyse import data as analyse_data
 from readouts.compare import COMPARE_SPEC, TOPICS_SPEC, load_config, load_topic_cues
 from readouts.errors import DataError
-from readouts.extract import date_grammar, lexicon as lexicon_module, source
+from readouts.extract import date_grammar, source
+from readouts.extract import lexicon as lexicon_module
 from readouts.extract.claims import data as claims_data
-from readouts.extract.lexicon import (ACTORS_SCHEMA, CUES_SCHEMA, OFFICES_SCHEMA, REPORTING_SCHEMA,
-                                      TITLES_SCHEMA, fold, lexicon, shared_actors, shared_offices)
+from readouts.extract.lexicon import (
+    ACTORS_SCHEMA,
+    CUES_SCHEMA,
+    OFFICES_SCHEMA,
+    REPORTING_SCHEMA,
+    TITLES_SCHEMA,
+    fold,
+    lexicon,
+    shared_actors,
+    shared_offices,
+)
 from readouts.lang import LANG_ROOT, SUPPORTED, data_path, load_data
 from readouts.lang.schema import Choice, Either, check_unique, load_yaml, validate
 from readouts.load import LOADER_SPEC, loader_data

@@ -6,14 +6,13 @@ from __future__ import annotations
 import io
 
 import pytest
+from report_helpers import READABLE, SEED, WRAPPED_PL, ExplainedClaim, extracted, hand_comparison, rendered, squeeze
 from rich.console import Console
 
 from readouts.model import Actor, Comparison, DateRef, DocumentInfo, Extraction
 from readouts.report import COMPARE_RENDERERS, PLAIN_WIDTH, RENDERERS, Format, plain_width
 from readouts.report.display import act_line, one_line, polarity_label, summary
 from readouts.report.table import CARD_BELOW, highlighted
-from report_helpers import (READABLE, SEED, WRAPPED_PL, ExplainedClaim, extracted, hand_comparison, rendered,
-                            squeeze)
 
 WIDTHS = (80, 120, 200)
 

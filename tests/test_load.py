@@ -10,7 +10,7 @@ import yaml
 
 from readouts.errors import InputError, LanguageError, ReadoutsError
 from readouts.lang import SUPPORTED
-from readouts.load import (detect_language, iter_inputs, load_bytes, load_path, loader_data)
+from readouts.load import detect_language, iter_inputs, load_bytes, load_path, loader_data
 
 DATA = Path(__file__).parent / "data" / "load"
 SHARED_DEV = Path(__file__).parents[2] / "shared" / "dev"

@@ -8,6 +8,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from report_helpers import READOUT_EN, WRAPPED_PL, extracted, hand_comparison, rendered, squeeze
 from typer.testing import CliRunner
 
 from readouts.cli import app
@@ -16,7 +17,6 @@ from readouts.report.display import one_line, summary
 from readouts.report.html import comparison_page, extractions_page
 from readouts.report.markdown import comparison_markdown, md, md_paragraph
 from readouts.report.marks import Mark, paragraphs, render_marked
-from report_helpers import READOUT_EN, WRAPPED_PL, extracted, hand_comparison, rendered, squeeze
 
 runner = CliRunner()
 

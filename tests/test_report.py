@@ -11,8 +11,7 @@ import yaml
 from rich.console import Console
 
 from readouts.model import Actor, Claim, DateRef, DocumentInfo, Extraction
-from readouts.report import (COMPARE_RENDERERS, RENDERERS, Format, ReportOptions, open_output,
-                             resolve_format)
+from readouts.report import COMPARE_RENDERERS, RENDERERS, Format, ReportOptions, open_output, resolve_format
 from readouts.report import rows as rowmod
 from readouts.report.table import highlighted, render_extractions
 
@@ -93,7 +92,7 @@ def test_csv_formula_cells_are_escaped():
 def test_csv_header_once_for_several_documents_and_header_only_when_empty():
     text = render(Format.csv, [extraction("a.txt"), extraction("b.txt", claims=[])])
     lines = text.splitlines()
-    assert lines[0].startswith("path,lang") and sum(l.startswith("path,") for l in lines) == 1
+    assert lines[0].startswith("path,lang") and sum(line.startswith("path,") for line in lines) == 1
     assert len(lines) == 3
     assert render(Format.csv, [extraction(claims=[])]).splitlines() == [",".join(CONTRACT_CSV)]
 
@@ -125,7 +124,7 @@ def test_json_object_for_one_array_for_several():
 def test_jsonl_one_object_per_line():
     lines = render(Format.jsonl, [extraction("a.txt"), extraction("b.txt")]).splitlines()
     assert len(lines) == 2
-    assert [json.loads(l)["document"]["path"] for l in lines] == ["a.txt", "b.txt"]
+    assert [json.loads(line)["document"]["path"] for line in lines] == ["a.txt", "b.txt"]
 
 
 def test_yaml_is_the_same_shape_and_readable_unicode():

@@ -14,7 +14,8 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date as Date, datetime
+from datetime import date as Date
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -189,7 +190,7 @@ def _decode_legacy(raw: bytes, path: str, lang: str) -> tuple[str, str]:
                              + (f", and not {_names(allowed.values())} text in {', '.join(allowed)}" if allowed else ""))
     if not allowed:
         raise undecodable
-    from charset_normalizer import from_bytes   # lazy: only legacy files need it
+    from charset_normalizer import from_bytes  # lazy: only legacy files need it
 
     # charset-normalizer proposes and ranks the candidates by coherence; on short texts cp1251
     # and KOI8-R (or cp1250 and cp1251) can come close, so the language decides: the candidate

@@ -8,7 +8,8 @@ in this order:
 3. a capitalised word inside the sentence (or one simplemma does not know at its start) is PROPN;
 4. a word whose simplemma lemma differs: -ed or an irregular form -> VERB Tense=Past
    (VerbForm=Part after be/have; else Fin for an irregular form, and no VerbForm for a regular
-   -ed form, which may be a past tense or a participle; Voice=Pass a few words after "be"); -ing -> VERB (Part after be, else Ger); -s -> VERB
+   -ed form, which may be a past tense or a participle; Voice=Pass a few words after "be");
+   -ing -> VERB (Part after be, else Ger); -s -> VERB
    3rd singular present after a pronoun or noun, else a plural NOUN;
 5. a bare form after "to" or a modal is VERB VerbForm=Inf; suffixes in the data give ADV/ADJ;
    everything else is NOUN.

@@ -154,11 +154,11 @@ class PolishAnalyser:
             score += 2
         score += sum(prior.get(s.cls, 1) for s in reading[1:]) * 0.1
         cap = surface[:1].isupper()
-        proper = any(l in self._labels for l in main.labels) or clean_lemma(main.lemma)[:1].isupper()
+        proper = any(label in self._labels for label in main.labels) or clean_lemma(main.lemma)[:1].isupper()
         if cap and not st["initial"] and main.cls in NOMINAL_CLASSES | AGREEING_CLASSES:
             score += 3 if proper else -2
         if cap and main.labels:
-            score += max(self._label_prior.get(l, 0.0) for l in main.labels)
+            score += max(self._label_prior.get(label, 0.0) for label in main.labels)
         elif not cap and proper:
             score -= 3
         if main.indeclinable:
@@ -251,7 +251,7 @@ class PolishAnalyser:
             feats.update(override.get("feats", {}))
         cap = seg.orth[:1].isupper()
         if seg.cls in m["proper_classes"] and cap:
-            named = any(l in self._labels for l in seg.labels)
+            named = any(label in self._labels for label in seg.labels)
             if seg.cls == "ign":
                 upos = "PROPN"
                 lemma = nominative_guess(seg.orth, self._names.get("endings", []), self._names.get("min_stem", 3))
@@ -269,7 +269,7 @@ class PolishAnalyser:
 
     def _label(self, seg: Seg) -> str | None:
         """The word's first name label (morfeusz lists the main one first: Warszawa is a place)."""
-        return next((self._labels[l] for l in seg.labels if l in self._labels), None)
+        return next((self._labels[label] for label in seg.labels if label in self._labels), None)
 
     def _same_name(self, a: Seg, b: Seg) -> bool:
         """Two adjacent proper nouns belong to one name unless their case or label kind differ
@@ -286,7 +286,7 @@ class PolishAnalyser:
             if run and any(tokens[k].words[0].upos == "PROPN" for k in run):
                 first, last = tokens[run[0]], tokens[run[-1]]
                 labels = [self._label(chosen[k][0]) for k in run]
-                known = [l for l in labels if l]
+                known = [label for label in labels if label]
                 unknown = self._names["unknown_label"]
                 if len(run) == 1 and first.text.isupper() and len(first.text) > 1:
                     unknown = self._names.get("acronym_label", unknown)

@@ -18,7 +18,6 @@ from readouts.analyse.data import analysis_data
 from readouts.analyse.segment import segmenter
 from readouts.model import NameSpan, Region, Sentence, Token, Word
 
-
 # pymorphy3 grammemes of proper names: such a word stays a name even at a sentence's start
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import importlib.util
 
 from readouts.analyse.convert import from_stanza
-from readouts.analyse.models import (OPTIONAL, REQUIRED, missing_models_message, processors_on_disk,
-                                     resources_dir)
+from readouts.analyse.models import OPTIONAL, REQUIRED, missing_models_message, processors_on_disk, resources_dir
 from readouts.errors import BackendError
 from readouts.model import Region, Sentence
 

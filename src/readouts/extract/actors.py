@@ -14,7 +14,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import AbstractSet, Any, Iterator, Sequence
+from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
 from readouts.extract.lexicon import Lexicon, fold
 from readouts.model import BOTH, Actor, Sentence, Word
@@ -134,10 +134,10 @@ def actor_indexes(lang: str) -> ActorIndexes:
         frozenset(w for g in lex.both_groups for w in g))
 
 
-def romanise(name: str, table: dict[str, str]) -> str:
+def romanise(name: str, table: Mapping[str, str]) -> str:
     """A name in Latin letters: transliterated by the language's table, diacritics dropped."""
     out = []
-    for i, ch in enumerate(name):
+    for ch in name:
         low = ch.lower()
         rep = table.get(low)
         if rep is None:

@@ -25,9 +25,18 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterator
 
-from readouts.extract.date_grammar import (DAY_OFFSETS, MONTH_OFFSETS, MONTHS, OTHER_DATE_OFFSETS,
-                                           WEEK_OFFSETS, WEEKDAYS, YEAR_OFFSETS, DateGrammar,
-                                           grammar, tokenize)
+from readouts.extract.date_grammar import (
+    DAY_OFFSETS,
+    MONTH_OFFSETS,
+    MONTHS,
+    OTHER_DATE_OFFSETS,
+    WEEK_OFFSETS,
+    WEEKDAYS,
+    YEAR_OFFSETS,
+    DateGrammar,
+    grammar,
+    tokenize,
+)
 from readouts.model import Analysis, DateRef, LoadedText, Sentence
 
 DASHES = {"-", "–", "—", "‒", "−"}          # range marks: punctuation, the same in every language
@@ -326,7 +335,7 @@ class _Parser:
         starts += [(j, True, False) for j, _, _ in self._lex(i, "range_prefix")]
         starts += [(j, True, False) for j, _, _ in self._lex(i, "prepositions")]
         starts += [(j, True, True) for j, _, _ in self._lex(i, "year_prefix")]
-        for k, pre, ypre in list(starts):
+        for k, _, ypre in list(starts):
             starts += [(j, True, ypre) for j, _, _ in self._lex(k, "modifiers")]
         for k, pre, ypre in starts:
             for r in (*self._dates(k), *self._weekdays(k, pre), *self._month_refs(k, pre),

@@ -309,7 +309,8 @@ def _checked_titles(lang: str, rep: Mapping[str, Any]) -> Mapping[str, Any]:
     titles = load_data("titles", lang, TITLES_SCHEMA)
     where = f"lang/{lang}"
     check_unique(((fold(v), act) for act, vs in rep["verbs"].items() for v in vs), f"{where}/reporting.yaml: verbs", "lemma")
-    check_unique(((fold(v), act) for act, vs in rep["light_nouns"].items() for v in vs), f"{where}/reporting.yaml: light_nouns", "noun")
+    check_unique(((fold(v), act) for act, vs in rep["light_nouns"].items() for v in vs),
+                 f"{where}/reporting.yaml: light_nouns", "noun")
     check_unique(((fold(t), k) for k, ts in titles["offices"].items() for t in ts), f"{where}/titles.yaml: offices", "title")
     offices = shared_offices()
     for key in titles["offices"]:

@@ -15,11 +15,29 @@ from typing import Iterable
 
 from readouts.model import ACTS, Claim, Comparison, DateRef, Extraction
 from readouts.report.compare import COUNT_LABELS, RELATION_LABEL, SIDES, Item, grouped, score_text, side_label
-from readouts.report.display import (FLAG_SEPARATOR, context_parts, document_facts, flags, one_line,
-                                     polarity_label, segments, summary, trigger_spans, who_line)
-from readouts.report.marks import (Mark, Unit, claim_index, claim_units, paragraphs, render_marked, shown_text,
-                                   unit_of_claims, units_of)
-
+from readouts.report.display import (
+    FLAG_SEPARATOR,
+    context_parts,
+    document_facts,
+    flags,
+    one_line,
+    polarity_label,
+    segments,
+    summary,
+    trigger_spans,
+    who_line,
+)
+from readouts.report.marks import (
+    Mark,
+    Unit,
+    claim_index,
+    claim_units,
+    paragraphs,
+    render_marked,
+    shown_text,
+    unit_of_claims,
+    units_of,
+)
 
 
 def esc(text: str) -> str:

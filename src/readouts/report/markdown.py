@@ -9,8 +9,17 @@ from typing import Iterable
 
 from readouts.model import Claim, Comparison, Extraction
 from readouts.report.compare import COUNT_LABELS, RELATION_LABEL, SIDES, Item, grouped, score_text, side_label
-from readouts.report.display import (FLAG_SEPARATOR, act_line, context_parts, document_facts, one_line, segments,
-                                     summary, trigger_spans, who_line)
+from readouts.report.display import (
+    FLAG_SEPARATOR,
+    act_line,
+    context_parts,
+    document_facts,
+    one_line,
+    segments,
+    summary,
+    trigger_spans,
+    who_line,
+)
 from readouts.report.marks import Mark, claim_index, paragraphs, render_marked, shown_text, unit_of_claims, units_of
 
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")

@@ -16,8 +16,16 @@ from rich.table import Table
 from rich.text import Text
 
 from readouts.model import Actor, Claim, DateRef, Extraction
-from readouts.report.display import (FLAG_SEPARATOR, act_line, context_parts, document_facts, one_line,
-                                     polarity_label, trigger_spans, who_line)
+from readouts.report.display import (
+    FLAG_SEPARATOR,
+    act_line,
+    context_parts,
+    document_facts,
+    one_line,
+    polarity_label,
+    trigger_spans,
+    who_line,
+)
 
 CARD_BELOW = 100        # columns: narrower terminals get one card per item
 CARD_INDENT = 4         # the text of a card under its head line

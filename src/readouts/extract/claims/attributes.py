@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import LIGHT_VERB, Trigger
 from readouts.extract.claims.view import SentenceView
-from readouts.extract.lexicon import fold
+from readouts.extract.lexicon import WordClass, fold
 from readouts.model import BOTH, Word
 
 # Acts aimed at the other side of the call: without an explicit object, the counterpart.
@@ -43,7 +43,7 @@ class Content:
     def __len__(self) -> int:
         return len(self.words)
 
-    def has(self, cues) -> bool:
+    def has(self, cues: WordClass) -> bool:
         return cues.occurs(self.texts, self.lemmas)
 
 

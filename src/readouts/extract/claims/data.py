@@ -156,6 +156,6 @@ def _phrases(lex: Lexicon, env: Env) -> dict[str, tuple[Phrase, ...]]:
     return {k: tuple(v) for k, v in by_key.items()}
 
 
-def _keys_test(keys: set[str]):
+def _keys_test(keys: set[str]) -> Predicate:
     wanted = frozenset(keys)
     return lambda view, i: not wanted.isdisjoint(view.keys[i])

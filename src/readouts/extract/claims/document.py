@@ -104,11 +104,15 @@ def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor
     return Parties(guess.source, guess.official, own_side, _principals(mentions, data, anchor), mentions)
 
 
-def _mentions(finder: ActorFinder, analysis: Analysis) -> tuple[tuple[Mention, ...], ...]:
+def _mentions(finder: ActorFinder, analysis: Analysis) -> "Mentions":
     return tuple(tuple(finder.mentions(s)) for s in analysis.sentences)
 
 
-def _person_weights(mentions, data: ClaimData, anchor, keep=lambda k, m: True) -> dict[str, float]:
+Mentions = tuple[tuple[Mention, ...], ...]
+
+
+def _person_weights(mentions: Mentions, data: ClaimData, anchor: dt.date | None,
+                    keep: Callable[[int, Mention], bool] = lambda k, m: True) -> dict[str, float]:
     counts: dict[str, float] = {}
     for k, sentence_mentions in enumerate(mentions):
         for m in sentence_mentions:
@@ -118,7 +122,8 @@ def _person_weights(mentions, data: ClaimData, anchor, keep=lambda k, m: True) -
     return counts
 
 
-def _first_leader_side(mentions, data: ClaimData, anchor, subject_like) -> str | None:
+def _first_leader_side(mentions: Mentions, data: ClaimData, anchor: dt.date | None,
+                       subject_like: Callable[[int, Mention], bool]) -> str | None:
     """Whose readout an official text is: the side of the person most often its subject (the
     title often names the counterpart first: "Переговоры с Президентом США")."""
     counts = _person_weights(mentions, data, anchor, subject_like)
@@ -127,7 +132,7 @@ def _first_leader_side(mentions, data: ClaimData, anchor, subject_like) -> str |
     return data.lex.actors[max(counts, key=lambda n: counts[n])].side
 
 
-def _principals(mentions, data: ClaimData, anchor) -> tuple[str, ...]:
+def _principals(mentions: Mentions, data: ClaimData, anchor: dt.date | None) -> tuple[str, ...]:
     """The two parties of the call: the most mentioned person (leaders first), and the most
     mentioned person of another side."""
     counts = _person_weights(mentions, data, anchor)

@@ -4,7 +4,7 @@ the discourse state passed from sentence to sentence (and from claim to claim) b
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from readouts.extract.actors import collect_actors
 from readouts.extract.claims import attributes as attr
@@ -14,10 +14,9 @@ from readouts.extract.claims.discourse import Discourse, remember_subjects, upda
 from readouts.extract.claims.document import DocumentContext, find_parties
 from readouts.extract.claims.explain import Trace
 from readouts.extract.claims.nesting import Nesting, resolve_nesting
-from readouts.extract.claims.triggers import (ATTRIBUTION, COMMITMENT, Dropped, Trigger, find_triggers)
+from readouts.extract.claims.triggers import ATTRIBUTION, COMMITMENT, Dropped, Trigger, find_triggers
 from readouts.extract.claims.view import QuoteScan, SentenceView, build_view, pronoun_gender
-from readouts.model import (BOTH, Analysis, Claim, DateRef, DocumentInfo, DroppedTrigger, Extraction,
-                            LoadedText, Sentence)
+from readouts.model import BOTH, Analysis, Claim, DateRef, DocumentInfo, DroppedTrigger, Extraction, LoadedText, Sentence
 
 PERSONAL_KINDS = frozenset({"person", "official"})
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
@@ -76,7 +75,8 @@ def _views(analysis: Analysis, data: ClaimData) -> list[SentenceView]:
 def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim], list[DroppedTrigger]]:
     claims: list[Claim] = []
     dropped: list[DroppedTrigger] = []
-    state, paragraph, current = Discourse(), [], -1
+    state, current = Discourse(), -1
+    paragraph: list[SentenceView] = []
     for view in views:
         new_paragraph = view.sentence.paragraph != current
         current = view.sentence.paragraph
@@ -232,10 +232,11 @@ def attributed_speech(view: SentenceView, ctx: DocumentContext, state: Discourse
         while end < len(view) and marks[end]:
             end += 1
         following = next((m for m in view.mentions if m.first >= end), None)
-        close = following is not None and following.first <= end + ctx.data.windows.attributed_speaker_after
-        if close and following.kind not in PERSONAL_KINDS:
+        close = following if following is not None and \
+            following.first <= end + ctx.data.windows.attributed_speaker_after else None
+        if close is not None and close.kind not in PERSONAL_KINDS:
             return []           # "Как сообщает ТАСС, Путин …": a source, not a speaker
-        speaker = following.actor if close else _referred_speaker(view, ctx, state, i, end)
+        speaker = close.actor if close is not None else _referred_speaker(view, ctx, state, i, end)
         if speaker:
             return [Trigger(i, end, "state", "attribution.speech", ATTRIBUTION, i, view.texts[i],
                             content_start=end, content_rule="content.after_attribution", speaker=speaker)]

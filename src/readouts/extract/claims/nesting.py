@@ -59,7 +59,7 @@ def _actor(view: SentenceView, step: Nesting, ctx: DocumentContext, t: Trigger) 
 
 
 # ---------------------------------------------------------------------------------- 1. quotes
-def _quotes(view: SentenceView, earlier, step: Nesting, ctx: DocumentContext) -> Nesting:
+def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting, ctx: DocumentContext) -> Nesting:
     quote = find_quote(view, earlier, step.triggers, ctx.data)
     if quote is None:
         return step
@@ -272,7 +272,8 @@ def _relayed(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Tri
     return (outer.frame or restated) and not speaks_for_itself(view, step, ctx, outer)
 
 
-def _relay(view, step: Nesting, ctx: DocumentContext, result: list[Trigger], outer: Trigger, t: Trigger):
+def _relay(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list[Trigger], outer: Trigger,
+           t: Trigger) -> tuple[Nesting, list[Trigger]]:
     """Drop the frame; its speaker stays the narrator's subject ("X przekazał, że …. Zapowiedział
     również …"), and a pronoun right after it is the frame's speaker ("The Kremlin said it noted …")."""
     relayer = _actor(view, step, ctx, outer).actor
@@ -299,7 +300,7 @@ def _negation(view: SentenceView, ctx: DocumentContext, k: int) -> bool:
     return view.texts[k] in ctx.data.cls("negation.particles") or view.words[k].feat("Polarity") == "Neg"
 
 
-def _personal_speaker(view, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
+def _personal_speaker(view: SentenceView, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
     """Whether a person (named, titled or an unnamed official) is the trigger's speaker."""
     choice = _actor(view, step, ctx, t)
     if choice.actor in (None, BOTH) or choice.impersonal:
@@ -308,7 +309,7 @@ def _personal_speaker(view, step: Nesting, ctx: DocumentContext, t: Trigger) -> 
     return entry is None or entry.kind in PERSONAL_KINDS
 
 
-def _party_act(view, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
+def _party_act(view: SentenceView, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
     """Whether a party of the call does the act: a person or both; not a side's stance ("Она
     подчеркнула, что Москва открыта к диалогу" is the spokeswoman's own)."""
     actor = _actor(view, step, ctx, t).actor
@@ -316,7 +317,8 @@ def _party_act(view, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
     return actor == BOTH or actor is not None and (entry is None or entry.kind == "person")
 
 
-def _institution_stance(view, step: Nesting, ctx: DocumentContext, outer: Trigger, t: Trigger) -> bool:
+def _institution_stance(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Trigger,
+                        t: Trigger) -> bool:
     """A named spokesman or aide stating what his own institution does ("Peskov said the Kremlin
     would not comment") makes the claim himself."""
     speaker, inner = _actor(view, step, ctx, outer).actor, _actor(view, step, ctx, t).actor

@@ -46,6 +46,7 @@ VALUE_OPERATORS = frozenset({"in", "not_in", "last_char_in", "first_char_in"})
 QUANTIFIER = re.compile(r"\{(\d+),(\d+)\}")
 OPERATORS = {"?": (0, 1), "*": (0, 10_000), "+": (1, 10_000)}
 PRESENT = "*"
+Found = tuple[int, dict[str, tuple[int, int]]]      # where a match ended, and its slots
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class Pattern:
 
 # ---------------------------------------------------------------------------------- matching
 def _match_items(items: Sequence[Item], k: int, view: "SentenceView", pos: int, step: int,
-                 slots: dict[str, tuple[int, int]], facts: Mapping[str, Any]) -> tuple[int, dict] | None:
+                 slots: dict[str, tuple[int, int]], facts: Mapping[str, Any]) -> "Found | None":
     """Match items[k:] from `pos` in direction `step`; (the position after the match, slots)."""
     if k == len(items):
         return pos, slots
@@ -129,10 +130,11 @@ def _match_items(items: Sequence[Item], k: int, view: "SentenceView", pos: int, 
     return _match_items(items, k + 1, view, end, step, slots, facts)
 
 
-def _match_gap(items, k, view, pos, step, slots, facts):
+def _match_gap(items: Sequence[Item], k: int, view: "SentenceView", pos: int, step: int,
+               slots: dict[str, tuple[int, int]], facts: Mapping[str, Any]) -> Found | None:
     """A gap gives up words one by one, fewest first; it never skips a stop word."""
     item = items[k]
-    for skipped in range(item.gap + 1):
+    for skipped in range((item.gap or 0) + 1):
         at = pos + step * skipped
         found = _match_items(items, k + 1, view, at, step, slots, facts)
         if found is not None:
@@ -142,7 +144,8 @@ def _match_gap(items, k, view, pos, step, slots, facts):
     return None
 
 
-def _match_mention(items, k, view, pos, step, slots, facts):
+def _match_mention(items: Sequence[Item], k: int, view: "SentenceView", pos: int, step: int,
+                   slots: dict[str, tuple[int, int]], facts: Mapping[str, Any]) -> Found | None:
     """A whole mention that starts at `pos` (forwards) or ends there (backwards)."""
     item = items[k]
     for m in view.mentions:
@@ -296,10 +299,10 @@ def _word_operator(attribute: str, value: Mapping[str, Any], env: Env, where: st
         return lambda view, i: bool(view.words[i].text) and view.words[i].text[-1] in words.raw
     if op == "first_char_in":
         return lambda view, i: bool(view.words[i].text) and view.words[i].text[0] in words.raw
-    if attribute == "key":
-        hit: Predicate = lambda view, i: any(k in words for k in view.keys[i])
-    else:
-        hit = lambda view, i: column(view)[i] in words
+    def hit(view: "SentenceView", i: int) -> bool:
+        if attribute == "key":
+            return any(k in words for k in view.keys[i])
+        return column(view)[i] in words
     return hit if op == "in" else (lambda view, i: not hit(view, i))
 
 

@@ -4,6 +4,7 @@ earlier sentences of the paragraph."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger, find_triggers
@@ -42,7 +43,7 @@ def find_quote(view: SentenceView, earlier: tuple[SentenceView, ...], triggers: 
         return None
 
 
-def _quote_of(view, earlier, t: Trigger, data: ClaimData) -> Quote | None:
+def _quote_of(view: SentenceView, earlier: tuple[SentenceView, ...], t: Trigger, data: ClaimData) -> Quote | None:
     comma = _speaker_comma(view, t, data)
     if comma is not None:
         return comma
@@ -70,7 +71,7 @@ def _speaker_comma(view: SentenceView, t: Trigger, data: ClaimData) -> Quote | N
     return None
 
 
-def _trigger_fits(conditions, t: Trigger) -> bool:
+def _trigger_fits(conditions: Mapping[str, object], t: Trigger) -> bool:
     return all(getattr(t, "family" if key == "family" else key) == value and
                (key != "family" or t.plain_verb) for key, value in conditions.items())
 
@@ -83,7 +84,8 @@ def _dash_opening(view: SentenceView, t: Trigger, data: ClaimData) -> int:
                  if view.words[k].text in dashes and view.words[k - 1].text in ends), 0)
 
 
-def _closed_quote(view, earlier, t: Trigger, end: int, data: ClaimData) -> Quote | None:
+def _closed_quote(view: SentenceView, earlier: tuple[SentenceView, ...], t: Trigger, end: int,
+                  data: ClaimData) -> Quote | None:
     if view.words[end].text[-1] in data.quotes.straight and not view.quoted[end]:
         return None         # a straight quote that opens, not one that closes
     opening = data.cls("opening_quotes").raw

@@ -137,8 +137,9 @@ def _verb_triggers(view: SentenceView, data: ClaimData, used: list[bool]) -> Ite
         if trigger is not None and used[trigger.first if trigger.first != i else trigger.last - 1]:
             used[i] = True          # "обратился … с просьбой": the phrase already carries the act
             continue
-        if trigger is None and (own or joint):
-            trigger = Trigger(i, i + 1, own or joint, "verb.act" if own else "verb.joint", VERB if own else JOINT,
+        act = own or joint
+        if trigger is None and act:
+            trigger = Trigger(i, i + 1, act, "verb.act" if own else "verb.joint", VERB if own else JOINT,
                               i, lemma, licence=why, joint_only=not own,
                               frame=bool(own) and lemma in lex.frames)
         if trigger is not None:
