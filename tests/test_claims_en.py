@@ -437,3 +437,35 @@ def test_passive_discussion_with_countries_in_the_topic_is_both():
     text = ("Erdogan spoke with Putin on Sunday. During the call, relations between Turkey and Russia "
             "as well as regional issues were discussed.")
     check(only(text, "were discussed"), actor="both", act="discuss")
+
+
+# ---------------------------------------------------------------- the trace
+def test_every_claim_names_one_trigger_pattern_and_one_actor_strategy():
+    text = ("President Biden held a call with President Putin. He made clear that the United States would "
+            "respond decisively if Russia invades. The leaders agreed to stay in touch.")
+    loaded = load_bytes(text.encode(), "trace.en.txt", lang="en", date=DATE, source="whitehouse")
+    ex = extract_loaded(loaded, backend="offline")
+    assert [(c.act, c.explain["trigger"], c.explain["actor"]) for c in ex.claims] == [
+        ("warn", "phrase", "pronoun"), ("agree", "verb.act", "mention")]
+    warn = ex.claims[0]
+    traced(warn, act="act.conditional_consequence", conditional="condition.clause", content="content.complementizer",
+           entry="make … clear", addressee="addressee.counterpart", reported_by="account.official")
+    # "respond" inside the content is a candidate that the nesting rule dropped, and says so
+    assert [(d.trigger, d.reason) for d in ex.dropped] == [("respond", "nesting.content_of")]
+    assert ex.to_dict()["claims"][0]["explain"]["trigger"] == "phrase"
+    assert ex.to_dict()["dropped"][0]["reason"] == "nesting.content_of"
+
+
+def test_explain_shows_the_trace_and_the_dropped_candidates(tmp_path):
+    from typer.testing import CliRunner
+
+    from readouts.cli import app
+    path = tmp_path / "trace.en.txt"
+    path.write_text("Biden spoke with Putin on Saturday. He made clear that the West would respond together.\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(path), "--lang", "en", "--date", DATE, "--explain"],
+                                env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    for part in ("phrase (make … clear)", "actor pronoun", "content.complementizer",
+                 "dropped candidates (1)", "nesting.content_of"):
+        assert part in result.output, part

@@ -194,7 +194,7 @@ def test_csv_what_and_explain():
     actors = run("extract", path, "-f", "csv", "-w", "actors").stdout.splitlines()
     assert actors == ["path,lang,published,source,name,kind,mentions", f"{path},en,2022-03-04,press,Joe Biden,person,Biden"]
     explained = run("extract", path, "--format", "csv", "--explain").stdout.splitlines()
-    assert explained[0] == CONTRACT_CSV + ",rule" and explained[1].endswith(",test.paragraph")
+    assert explained[0] == CONTRACT_CSV + ",rule,trace" and explained[1].endswith(",test.paragraph,")
 
 
 def test_table_is_the_default():

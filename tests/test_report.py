@@ -107,8 +107,8 @@ def test_csv_what_dates_and_actors_and_explain():
     assert actors[0] == ["path", "lang", "published", "source", "name", "kind", "mentions"]
     assert actors[1][4:] == ["Vladimir Putin", "person", "Путин;Владимир Путин"]
     explained = list(csv.reader(io.StringIO(render(Format.csv, [extraction()], explain=True))))
-    assert explained[0] == CONTRACT_CSV + ["rule"]
-    assert explained[1][-1] == "ru.verb.warn"
+    assert explained[0] == CONTRACT_CSV + ["rule", "trace"]
+    assert explained[1][-2:] == ["ru.verb.warn", ""]
 
 
 def test_json_object_for_one_array_for_several():

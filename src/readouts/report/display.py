@@ -64,6 +64,28 @@ def polarity_label(claim: Claim) -> str | None:
     return NEGATED
 
 
+# an attribute's rule that only says nothing was found is left out of the explanation
+SILENT_RULES = frozenset({"act.lexicon", "polarity.affirmed", "hedge.none", "condition.none", "addressee.none",
+                          "account.none", "account.official"})
+ATTRIBUTE_RULES = ("act", "polarity", "hedged", "conditional", "addressee", "reported_by")
+
+
+def trace_parts(claim: Claim) -> list[str]:
+    """Why the claim exists, from its trace: the trigger's pattern (`light_verb.object
+    (concern)`), the quote and content rules, the actor strategy (`actor mention/name`), then
+    each attribute's rule that set something (`negation.content`, `addressee.counterpart`)."""
+    trace = getattr(claim, "explain", None) or {}
+    if not trace:
+        return [f"rule {claim.rule}"] if claim.rule else []
+    parts = [str(trace.get("trigger")) + (f" ({trace['entry']})" if trace.get("entry") else "")]
+    parts += [str(trace[key]) for key in ("quote", "content") if trace.get(key)]
+    if trace.get("absorbed"):
+        parts.append(f"act of {trace['absorbed']}")
+    parts.append(f"actor {trace.get('actor')}" + (f"/{trace['via']}" if trace.get("via") else ""))
+    parts += [str(trace[key]) for key in ATTRIBUTE_RULES if trace.get(key) and trace[key] not in SILENT_RULES]
+    return parts
+
+
 def flags(claim: Claim) -> list[str]:
     """The claim's marks after its act, short: `if`, `alleged`, what is negated."""
     found = []

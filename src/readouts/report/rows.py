@@ -13,7 +13,8 @@ CLAIM_COLUMNS = DOC_COLUMNS + ("actor", "act", "polarity", "hedged", "conditiona
                                "reported_by", "dates", "trigger", "sentence", "start", "stop")
 DATE_COLUMNS = DOC_COLUMNS + ("text", "value", "end", "grain", "vague", "start", "stop")
 ACTOR_COLUMNS = DOC_COLUMNS + ("name", "kind", "mentions")
-EXPLAIN_COLUMNS = ("rule",)
+EXPLAIN_COLUMNS = ("rule", "trace")
+TRACE_SEPARATOR = "; "
 LIST_SEPARATOR = ";"
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); a leading
 # quote makes it text. Tab and CR are in OWASP's list too.
@@ -44,6 +45,7 @@ def rows(extraction: Extraction, what: str = "claims", explain: bool = False) ->
                "stop": c.stop}
         if explain:
             row["rule"] = c.rule
+            row["trace"] = TRACE_SEPARATOR.join(f"{k}={v}" for k, v in (c.explain or {}).items())
         out.append(row)
     return out
 

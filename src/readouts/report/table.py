@@ -23,6 +23,7 @@ from readouts.report.display import (
     document_facts,
     one_line,
     polarity_label,
+    trace_parts,
     trigger_spans,
     who_line,
 )
@@ -96,7 +97,7 @@ def claim_card(claim: Claim, explain: bool) -> Card:
     head = Text(who_line(claim), style="bold")
     head.append(FLAG_SEPARATOR)
     head.append_text(act_text(claim))
-    foot = context_parts(claim) + ([f"rule {claim.rule}"] if explain and claim.rule else [])
+    foot = context_parts(claim) + (trace_parts(claim) if explain else [])
     return Card(head, highlighted(claim), FLAG_SEPARATOR.join(foot))
 
 
@@ -135,9 +136,21 @@ def claims_table(ex: Extraction, explain: bool, width: int) -> Table:
         if c.reported_by:
             who.append(f"\nreported by {c.reported_by}", style="dim")
         act = act_text(c)
-        if explain and c.rule:
-            act.append(f"\nrule {c.rule}", style="dim")
+        if explain:
+            act.append("\n" + "\n".join(trace_parts(c)), style="dim")
         table.add_row(highlighted(c), who, act, "\n".join(c.dates))
+    return table
+
+
+def dropped_table(ex: Extraction) -> Table:
+    """The candidate triggers that gave no claim, and the rule that dropped each (--explain)."""
+    table = _table(f"dropped candidates ({len(ex.dropped)})")
+    table.add_column("trigger", ratio=1)
+    table.add_column("pattern")
+    table.add_column("dropped by")
+    table.add_column("characters")
+    for d in ex.dropped:
+        table.add_row(one_line(d.trigger), d.pattern, d.reason, f"{d.start}–{d.stop}")
     return table
 
 
@@ -170,8 +183,10 @@ def _section(ex: Extraction, what: str, explain: bool, width: int) -> Renderable
         if not ex.claims:
             return Text("no claims found", style="dim")
         if narrow:
-            return cards(f"claims ({len(ex.claims)})", [claim_card(c, explain) for c in ex.claims])
-        return claims_table(ex, explain, width)
+            shown: RenderableType = cards(f"claims ({len(ex.claims)})", [claim_card(c, explain) for c in ex.claims])
+        else:
+            shown = claims_table(ex, explain, width)
+        return Group(shown, dropped_table(ex)) if explain and ex.dropped else shown
     if what == "actors":
         return cards(f"actors ({len(ex.actors)})", [actor_card(a) for a in ex.actors]) if narrow \
             else actors_table(ex)
