@@ -1,0 +1,77 @@
+"""The user cache: plain-data entries written once, read back equal, and ignored when damaged."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from readouts import cache
+from readouts.errors import DataError
+from readouts.lang.schema import load_yaml
+
+
+@pytest.fixture
+def user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("READOUTS_NO_CACHE", raising=False)
+    return tmp_path / "xdg" / "readouts"
+
+
+# --------------------------------------------------------------------------- entries
+
+def test_store_replaces_older_entries_of_the_same_name(user_cache):
+    cache.write_text("thing", "v1", "one")
+    cache.write_text("other", "v1", "kept")
+    assert cache.read_text("thing", "v1") == "one"
+    cache.write_text("thing", "v2", "two")
+    assert cache.read_text("thing", "v2") == "two" and cache.read_text("thing", "v1") is None
+    assert cache.read_text("other", "v1") == "kept"
+    assert not list(user_cache.glob(".*tmp"))
+
+
+def test_no_cache_when_disabled(user_cache, monkeypatch):
+    monkeypatch.setenv("READOUTS_NO_CACHE", "1")
+    cache.write_text("thing", "v1", "one")
+    assert cache.read_text("thing", "v1") is None and not user_cache.exists()
+
+
+# --------------------------------------------------------------------------- language data
+
+SPEC = {"holders": [{"name": str, "from": dt.date}], "words": [str]}
+DATA = "holders:\n  - {name: Joe Biden, from: 2021-01-20}\nwords: [a, b]\n"
+
+
+def test_data_file_is_parsed_once_and_read_back_equal(user_cache, tmp_path):
+    path = tmp_path / "xx" / "thing.yaml"
+    path.parent.mkdir()
+    path.write_text(DATA, encoding="utf-8")
+    first = load_yaml(path, SPEC)
+    entries = list(user_cache.glob("data-xx-thing-*.json"))
+    assert len(entries) == 1
+    assert load_yaml(path, SPEC) == first == {"holders": [{"name": "Joe Biden", "from": dt.date(2021, 1, 20)}],
+                                               "words": ["a", "b"]}
+    entries[0].write_text("{not json", encoding="utf-8")          # damaged: parsed again, rewritten
+    assert load_yaml(path, SPEC) == first
+    assert entries[0].read_text(encoding="utf-8").startswith("{")
+
+
+def test_data_cache_keeps_validation_and_follows_edits(user_cache, tmp_path):
+    path = tmp_path / "xx" / "thing.yaml"
+    path.parent.mkdir()
+    path.write_text(DATA, encoding="utf-8")
+    load_yaml(path, SPEC)
+    path.write_text(DATA.replace("words: [a, b]", "words: []"), encoding="utf-8")
+    with pytest.raises(DataError, match="words: expected a non-empty list"):
+        load_yaml(path, SPEC)
+    path.write_text(DATA.replace("[a, b]", "[a, b"), encoding="utf-8")
+    with pytest.raises(DataError, match="not valid YAML"):
+        load_yaml(path, SPEC)
+
+
+def test_data_that_is_not_plain_json_is_not_cached(user_cache, tmp_path):
+    path = tmp_path / "xx" / "thing.yaml"
+    path.parent.mkdir()
+    path.write_text("1: one\n", encoding="utf-8")             # an int key would come back a str
+    with pytest.raises(DataError, match="key 1 is not a string"):
+        load_yaml(path, {str: str})
+    assert not list(user_cache.glob("data-xx-thing-*"))
