@@ -75,3 +75,35 @@ def test_data_that_is_not_plain_json_is_not_cached(user_cache, tmp_path):
     with pytest.raises(DataError, match="key 1 is not a string"):
         load_yaml(path, {str: str})
     assert not list(user_cache.glob("data-xx-thing-*"))
+
+
+# --------------------------------------------------------------------------- simplemma
+
+WORDS = ["said", "Said", "talks", "leaders", "underscored", "reaffirmed", "Ukraine's", "don't", "well-being",
+         "xyzzyq", "Kyiv", "were", "better", "ran", "mice", "écoles", "NATO", "counter-terrorism"]
+
+
+def test_simplemma_store_gives_simplemma_lemmas(user_cache):
+    simplemma = pytest.importorskip("simplemma")
+    from readouts.analyse.simplemma_store import Lemmas
+
+    built = Lemmas(simplemma, "en")
+    built.lemmatize("said")                     # the first look-up decodes simplemma's dictionary, stores it
+    assert len(list(user_cache.glob("simplemma-en-*.txt"))) == 1
+    stored = Lemmas(simplemma, "en")                           # reads the stored shards
+    for word in WORDS:
+        assert built.lemmatize(word) == stored.lemmatize(word) == simplemma.lemmatize(word, lang="en"), word
+        assert built.is_known(word) == stored.is_known(word) == simplemma.is_known(word, lang="en"), word
+
+
+def test_damaged_simplemma_store_falls_back_to_simplemma(user_cache):
+    simplemma = pytest.importorskip("simplemma")
+    from readouts.analyse.simplemma_store import SHARD_SEP, Lemmas
+
+    Lemmas(simplemma, "en").lemmatize("said")
+    entry = next(user_cache.glob("simplemma-en-*.txt"))
+    entry.write_text(entry.read_text(encoding="utf-8").replace("\t", "\n\n"), encoding="utf-8")
+    damaged = Lemmas(simplemma, "en")
+    assert [damaged.lemmatize(w) for w in WORDS] == [simplemma.lemmatize(w, lang="en") for w in WORDS]
+    entry.write_text(SHARD_SEP.join(["x"] * 3), encoding="utf-8")   # wrong shape: decoded again
+    assert Lemmas(simplemma, "en").lemmatize("talks") == "talk"

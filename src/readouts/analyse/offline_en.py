@@ -24,6 +24,7 @@ from typing import Any
 from readouts.analyse.base import make_sentence, require
 from readouts.analyse.data import analysis_data
 from readouts.analyse.segment import Span, segmenter
+from readouts.analyse.simplemma_store import Lemmas
 from readouts.lang.schema import check_unique
 from readouts.model import NameSpan, Region, Sentence, Token, Word
 
@@ -34,10 +35,11 @@ SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
 
 class EnglishAnalyser:
     provides = frozenset({"lemma", "feats", "ner"})
-    load_seconds = 0.3   # simplemma's dictionary
+    load_seconds = 0.3   # simplemma's dictionary (0.05 once in the user's cache)
 
     def __init__(self) -> None:
-        self._simplemma = require("simplemma", "pip install simplemma")
+        # simplemma's dictionary from the user's cache (decoding it is most of a cold start)
+        self._lemmas = Lemmas(require("simplemma", "pip install simplemma"), "en")
         data: dict[str, Any] = analysis_data("en")
         self._seg = segmenter("en")
         closed = data["closed_class"]
@@ -78,7 +80,7 @@ class EnglishAnalyser:
         lower = form.lower()
         if lower in self._word_lemmas:
             return self._word_lemmas[lower]
-        return self._simplemma.lemmatize(form, lang="en")
+        return self._lemmas.lemmatize(form)
 
     def _tag(self, tokens: list[Token]) -> None:
         words = [w for t in tokens for w in t.words]
@@ -102,7 +104,7 @@ class EnglishAnalyser:
             return "NUM", form, {"NumForm": "Digit"}
         if lower in self._closed:
             upos = self._closed[lower]
-            lemma = self._word_lemmas.get(lower, self._simplemma.lemmatize(lower, lang="en"))
+            lemma = self._word_lemmas.get(lower, self._lemmas.lemmatize(lower))
             if lower == "'s" and prev is not None and prev.upos in ("PROPN", "NOUN"):
                 upos, lemma = "PART", "'s"
             if upos == "DET" and lower in ("a", "an", "the"):
@@ -110,7 +112,7 @@ class EnglishAnalyser:
             return upos, lemma, feats
         if form.endswith(".") and len(form) > 1:       # an abbreviation or an initial: Mr., U.S., R.
             return ("PROPN" if form[0].isupper() else "X"), form, {"Abbr": "Yes"}
-        if form[0].isupper() and (not initial or not self._simplemma.is_known(lower, lang="en")
+        if form[0].isupper() and (not initial or not self._lemmas.is_known(lower)
                                   or self._lemma(form)[:1].isupper()):
             return "PROPN", form, feats
         lemma = self._lemma(lower)
@@ -137,7 +139,7 @@ class EnglishAnalyser:
             return "VERB", lemma, {"Mood": "Ind", "Tense": "Past", "VerbForm": "Fin"}
         if prev is not None and (prev.lemma == "to" or prev.upos == "AUX" or
                                  prev.feats.get("Polarity") == "Neg" and prev.upos == "PART"):
-            if prev.lemma != "to" or self._simplemma.is_known(lower, lang="en"):
+            if prev.lemma != "to" or self._lemmas.is_known(lower):
                 if not lower.endswith(("tion", "ment", "ness", "ity")):
                     return "VERB", lemma, {"VerbForm": "Inf"}
         for rule in self._suffixes:
@@ -164,7 +166,7 @@ class EnglishAnalyser:
                 if label is None:
                     # words all in the dictionary ("Dialogue on Strategic Stability", "European Allies")
                     # make a titled thing, not a person; an unknown word is most often a surname
-                    known = all(self._simplemma.is_known(w.lower(), lang="en") for w in words if w[:1].isupper())
+                    known = all(self._lemmas.is_known(w.lower()) for w in words if w[:1].isupper())
                     label = self._unknown_label if titled or not known else "MISC"
                 names.append(NameSpan(a, b, text[a:b], label, text[a:b]))
             run.clear()
