@@ -107,3 +107,36 @@ def test_damaged_simplemma_store_falls_back_to_simplemma(user_cache):
     assert [damaged.lemmatize(w) for w in WORDS] == [simplemma.lemmatize(w, lang="en") for w in WORDS]
     entry.write_text(SHARD_SEP.join(["x"] * 3), encoding="utf-8")   # wrong shape: decoded again
     assert Lemmas(simplemma, "en").lemmatize("talks") == "talk"
+
+
+# --------------------------------------------------------------------------- natasha
+
+RU_TEXT = ("Президент России Владимир Путин провёл телефонный разговор с Федеральным канцлером Германии "
+           "Олафом Шольцем. Стороны обсудили ситуацию на Украине.")
+
+
+def _outputs(models):
+    words = [RU_TEXT.split()]
+    morph = [(t.pos, t.feats) for t in next(models["morph"].map(words)).tokens]
+    syntax = [(t.head_id, t.rel) for t in next(models["syntax"].map(words)).tokens]
+    names = [(s.start, s.stop, s.type) for s in models["ner"](RU_TEXT).spans]
+    return morph, syntax, names
+
+
+def test_natasha_models_are_stored_as_plain_data_and_read_back_the_same(user_cache):
+    pytest.importorskip("slovnet")
+    from readouts.analyse import natasha_store
+
+    built = natasha_store.load_models()
+    folders = list(user_cache.glob("natasha-models-*"))
+    assert len(folders) == 1 and folders[0].is_dir()
+    assert {p.suffix for p in folders[0].iterdir()} == {".json", ".npy"}      # no pickle
+    stored = natasha_store.load_models()
+    assert stored["morph"] is not built["morph"]
+    assert _outputs(stored) == _outputs(built)
+    names = _outputs(built)[2]
+    assert ("PER" in {t for *_, t in names}) and ("LOC" in {t for *_, t in names})
+    (folders[0] / "store.json").write_text("{}", encoding="utf-8")            # damaged: built again
+    assert _outputs(natasha_store.load_models()) == _outputs(built)
+    assert (folders[0] / "store.json").stat().st_size > 1000                  # and stored again
+    assert not list(user_cache.glob(".*"))

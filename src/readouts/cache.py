@@ -56,10 +56,11 @@ def store(name: str, key: str, suffix: str, fill: Callable[[Path], None]) -> Non
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fill(tmp)
-        if tmp.is_dir() and path.is_dir():       # a parallel run stored it first
-            _remove(tmp)
-            return
+        if path.is_dir():                # a folder that did not read back: moved aside, removed below
+            path.replace(path.with_name(f".{path.name}.{os.getpid()}.old"))
         tmp.replace(path)
+        for old in path.parent.glob(f".{path.name}.{os.getpid()}.old"):
+            _remove(old)
         for stale in path.parent.glob(f"{name}-*{suffix}"):
             if stale != path:
                 _remove(stale)
