@@ -48,6 +48,7 @@ class EnglishAnalyser:
         self._word_feats: dict[str, dict[str, str]] = data.get("word_feats", {})
         self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
         self._clitics = sorted(data.get("clitics", []), key=len, reverse=True)
+        self._clitic_endings = tuple(self._clitics)     # one test for the common word without any
         self._suffixes = data.get("suffixes", [])
         names = data["names"]
         self._connectors = frozenset(names.get("connectors", []))
@@ -66,7 +67,7 @@ class EnglishAnalyser:
 
     def _split(self, span: Span) -> Token:
         lower = span.text.lower()
-        for clitic in self._clitics:
+        for clitic in self._clitics if lower.endswith(self._clitic_endings) else ():
             if lower.endswith(clitic) and len(lower) > len(clitic):
                 cut = len(span.text) - len(clitic)
                 parts = [span.text[:cut], span.text[cut:]]
