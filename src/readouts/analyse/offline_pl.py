@@ -82,7 +82,7 @@ class PolishAnalyser:
 
     def __init__(self) -> None:
         morfeusz2 = require("morfeusz2", "pip install morfeusz2")
-        self._morf = morfeusz2.Morfeusz(expand_tags=False)
+        self._morf = morfeusz2.Morfeusz(expand_tags=False, generate=False)   # analysis only: a faster start
         data = analysis_data("pl")
         self._seg = segmenter("pl")
         self._m: dict[str, Any] = data["morfeusz"]
