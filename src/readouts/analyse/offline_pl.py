@@ -40,6 +40,8 @@ NUMBERS = ("sg", "pl")
 GENDERS = ("m1", "m2", "m3", "f", "n")
 NOMINAL_OR_AGREEING = NOMINAL_CLASSES | AGREEING_CLASSES
 FINITE_CLASSES = VERB_CLASSES - {"inf"}
+CATEGORY_OF = {v: category for category, values in (("case", CASES), ("number", NUMBERS), ("gender", GENDERS))
+               for v in values}
 MAX_VARIANTS = 400
 
 
@@ -58,9 +60,14 @@ class Seg:
     gender: str | None = field(default=None, init=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "case", self.value_in(CASES))
-        object.__setattr__(self, "number", self.value_in(NUMBERS))
-        object.__setattr__(self, "gender", self.value_in(GENDERS))
+        # as value_in(CASES), value_in(NUMBERS), value_in(GENDERS), in one pass (the sets are disjoint)
+        found: dict[str, str] = {}
+        for v in self.values:
+            category = CATEGORY_OF.get(v)
+            if category is not None and category not in found:
+                found[category] = v
+        for category, value in found.items():
+            object.__setattr__(self, category, value)
 
     def value_in(self, options: tuple[str, ...]) -> str | None:
         return next((v for v in self.values if v in options), None)
