@@ -86,7 +86,7 @@ def child_analyse(lang: str, path: str) -> dict:
 
 def measured(args: list[str], timeout: float | None = None) -> tuple[float, float, float, str]:
     """(wall s, CPU s, peak RSS MB, stdout) of one process, CPU and RSS its own (os.wait4); wall is
-    inf when it ran past `timeout` and was stopped."""
+    inf when it ran past `timeout` and was stopped. A process that fails stops the benchmark."""
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
         proc = subprocess.Popen(args, stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT)
@@ -99,7 +99,8 @@ def measured(args: list[str], timeout: float | None = None) -> tuple[float, floa
                 os.wait4(proc.pid, 0)
                 return float("inf"), float("nan"), float("nan"), ""
             time.sleep(POLL_S)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        if os.waitstatus_to_exitcode(status):
+            raise SystemExit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(map(str, args))}")
         wall = time.perf_counter() - started
         out.seek(0)
         return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode()
@@ -120,8 +121,12 @@ def repeated(args: list[str]) -> dict:
 
 
 def sized_inputs(lang: str, folder: Path) -> list[tuple[int, str, Path]]:
-    """(KB, shape, path): the language's texts repeated to each size, with line breaks and as one line."""
-    base = "\n\n".join(Path(p).read_text(encoding="utf-8").strip() for p in texts_of(lang))
+    """(KB, shape, path): the content paragraphs of the language's texts (no front matter, date
+    line or end marker, which would end the text early), repeated to each size, with line breaks
+    and as one line."""
+    from readouts.load import load_path
+
+    base = "\n\n".join(doc.text[r.start:r.stop] for doc in map(load_path, texts_of(lang)) for r in doc.paragraphs)
     out = []
     for kb in (k for k in SIZES_KB if k <= MAX_KB):
         text = (base + "\n\n") * (kb * 1024 // len(base.encode()) + 1)
