@@ -123,14 +123,20 @@ def repeated(args: list[str]) -> dict:
 def sized_inputs(lang: str, folder: Path) -> list[tuple[int, str, Path]]:
     """(KB, shape, path): the content paragraphs of the language's texts (no front matter, date
     line or end marker, which would end the text early), repeated to each size, with line breaks
-    and as one line."""
+    and as one line. Each copy of a paragraph ends with its copy number: the loader drops lines
+    repeated in a text as boilerplate."""
     from readouts.load import load_path
 
-    base = "\n\n".join(doc.text[r.start:r.stop] for doc in map(load_path, texts_of(lang)) for r in doc.paragraphs)
+    paragraphs = [doc.text[r.start:r.stop] for doc in map(load_path, texts_of(lang)) for r in doc.paragraphs]
     out = []
     for kb in (k for k in SIZES_KB if k <= MAX_KB):
-        text = (base + "\n\n") * (kb * 1024 // len(base.encode()) + 1)
-        text = text.encode()[: kb * 1024].decode(errors="ignore")
+        copies, size, copy = [], 0, 0
+        while size < kb * 1024:
+            copy += 1
+            for paragraph in paragraphs:
+                copies.append(f"{paragraph} [{copy}]")
+                size += len(copies[-1].encode()) + 2
+        text = "\n\n".join(copies).encode()[: kb * 1024].decode(errors="ignore")
         for shape, body in (("lines", text), ("one line", " ".join(text.split()))):
             path = folder / f"{lang}-{kb}kb-{shape.replace(' ', '')}.txt"
             path.write_text(body, encoding="utf-8")
