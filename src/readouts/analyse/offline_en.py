@@ -26,6 +26,7 @@ from typing import Any
 from readouts.analyse.base import make_sentence, require
 from readouts.analyse.data import analysis_data
 from readouts.analyse.segment import Span, segmenter
+from readouts.analyse.simplemma_store import Lemmas
 from readouts.lang.schema import check_unique
 from readouts.model import NameSpan, Region, Sentence, Token, Word
 
@@ -38,10 +39,11 @@ SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
 
 class EnglishAnalyser:
     provides = frozenset({"lemma", "feats", "ner"})
-    load_seconds = 0.3   # simplemma's dictionary
+    load_seconds = 0.3   # simplemma's dictionary (0.05 once in the user's cache)
 
     def __init__(self) -> None:
-        self._simplemma = require("simplemma", "pip install simplemma")
+        # simplemma's dictionary from the user's cache (decoding it is most of a cold start)
+        self._lemmas = Lemmas(require("simplemma", "pip install simplemma"), "en")
         data: dict[str, Any] = analysis_data("en")
         self._seg = segmenter("en")
         closed = data["closed_class"]
@@ -50,6 +52,7 @@ class EnglishAnalyser:
         self._word_feats: dict[str, dict[str, str]] = data.get("word_feats", {})
         self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
         self._clitics = sorted(data.get("clitics", []), key=len, reverse=True)
+        self._clitic_endings = tuple(self._clitics)     # one test for the common word without any
         self._suffixes = data.get("suffixes", [])
         names = data["names"]
         self._connectors = frozenset(names.get("connectors", []))
@@ -68,7 +71,7 @@ class EnglishAnalyser:
 
     def _split(self, span: Span) -> Token:
         lower = span.text.lower()
-        for clitic in self._clitics:
+        for clitic in self._clitics if lower.endswith(self._clitic_endings) else ():
             if lower.endswith(clitic) and len(lower) > len(clitic):
                 cut = len(span.text) - len(clitic)
                 parts = [span.text[:cut], span.text[cut:]]
@@ -82,7 +85,7 @@ class EnglishAnalyser:
         lower = form.lower()
         if lower in self._word_lemmas:
             return self._word_lemmas[lower]
-        return self._simplemma.lemmatize(form, lang="en")
+        return self._lemmas.lemmatize(form)
 
     def _tag(self, tokens: list[Token]) -> None:
         words = [w for t in tokens for w in t.words]
@@ -116,7 +119,7 @@ class EnglishAnalyser:
             return "NUM", form, {"NumForm": "Digit"}
         if lower in self._closed:
             upos = self._closed[lower]
-            lemma = self._word_lemmas.get(lower, self._simplemma.lemmatize(lower, lang="en"))
+            lemma = self._word_lemmas.get(lower, self._lemmas.lemmatize(lower))
             if lower == "'s" and prev is not None and prev.upos in ("PROPN", "NOUN"):
                 upos, lemma = "PART", "'s"
             if upos == "DET" and lower in ("a", "an", "the"):
@@ -124,7 +127,7 @@ class EnglishAnalyser:
             return upos, lemma, feats
         if form.endswith(".") and len(form) > 1:       # an abbreviation or an initial: Mr., U.S., R.
             return ("PROPN" if form[0].isupper() else "X"), form, {"Abbr": "Yes"}
-        if form[0].isupper() and (not initial or not self._simplemma.is_known(lower, lang="en")
+        if form[0].isupper() and (not initial or not self._lemmas.is_known(lower)
                                   or self._lemma(form)[:1].isupper()):
             return "PROPN", form, feats
         lemma = self._lemma(lower)
@@ -155,7 +158,7 @@ class EnglishAnalyser:
             return "VERB", lemma, {"Mood": "Ind", "Tense": "Past", "VerbForm": "Fin"}
         if prev is not None and (prev.lemma == "to" or prev.upos == "AUX" or
                                  prev.feats.get("Polarity") == "Neg" and prev.upos == "PART"):
-            if prev.lemma != "to" or self._simplemma.is_known(lower, lang="en"):
+            if prev.lemma != "to" or self._lemmas.is_known(lower):
                 if not lower.endswith(("tion", "ment", "ness", "ity")):
                     return "VERB", lemma, {"VerbForm": "Inf"}
         for rule in self._suffixes:
@@ -182,7 +185,7 @@ class EnglishAnalyser:
                 if label is None:
                     # words all in the dictionary ("Dialogue on Strategic Stability", "European Allies")
                     # make a titled thing, not a person; an unknown word is most often a surname
-                    known = all(self._simplemma.is_known(w.lower(), lang="en") for w in words if w[:1].isupper())
+                    known = all(self._lemmas.is_known(w.lower()) for w in words if w[:1].isupper())
                     label = self._unknown_label if titled or not known else "MISC"
                 names.append(NameSpan(a, b, text[a:b], label, text[a:b]))
             run.clear()

@@ -23,7 +23,7 @@ No dependencies: `provides` has no "deps".
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +36,12 @@ VERB_CLASSES = frozenset({"fin", "praet", "imps", "inf", "bedzie", "impt", "wini
 NOMINAL_CLASSES = frozenset({"subst", "depr", "ign", "ger", "ppron3", "ppron12"})
 AGREEING_CLASSES = frozenset({"adj", "ppas", "pact", "num"})
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+NUMBERS = ("sg", "pl")
+GENDERS = ("m1", "m2", "m3", "f", "n")
+NOMINAL_OR_AGREEING = NOMINAL_CLASSES | AGREEING_CLASSES
+FINITE_CLASSES = VERB_CLASSES - {"inf"}
+CATEGORY_OF = {v: category for category, values in (("case", CASES), ("number", NUMBERS), ("gender", GENDERS))
+               for v in values}
 MAX_VARIANTS = 400
 
 
@@ -48,12 +54,27 @@ class Seg:
     values: tuple[str, ...]
     labels: tuple[str, ...]
     indeclinable: bool = False   # one tag for (almost) every case: "prezydent:Sf", foreign nouns
+    # the values the scoring asks for at every turn, read once from `values`
+    case: str | None = field(default=None, init=False, compare=False)
+    number: str | None = field(default=None, init=False, compare=False)
+    gender: str | None = field(default=None, init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # as value_in(CASES), value_in(NUMBERS), value_in(GENDERS), in one pass (the sets are disjoint)
+        found: dict[str, str] = {}
+        for v in self.values:
+            category = CATEGORY_OF.get(v)
+            if category is not None and category not in found:
+                found[category] = v
+        for category, value in found.items():
+            object.__setattr__(self, category, value)
 
     def value_in(self, options: tuple[str, ...]) -> str | None:
         return next((v for v in self.values if v in options), None)
 
 
 Reading = tuple[Seg, ...]
+Option = tuple[Reading, float, bool, float]    # a reading, its static score, is-a-name, name label prior
 
 
 def clean_lemma(lemma: str) -> str:
@@ -68,7 +89,7 @@ class PolishAnalyser:
 
     def __init__(self) -> None:
         morfeusz2 = require("morfeusz2", "pip install morfeusz2")
-        self._morf = morfeusz2.Morfeusz(expand_tags=False)
+        self._morf = morfeusz2.Morfeusz(expand_tags=False, generate=False)   # analysis only: a faster start
         data = analysis_data("pl")
         self._seg = segmenter("pl")
         self._m: dict[str, Any] = data["morfeusz"]
@@ -80,6 +101,7 @@ class PolishAnalyser:
         self._abbreviations = frozenset(a.lower() for a in data["segment"]["abbreviations"]
                                         + data["segment"].get("abbreviations_final", []))
         self._readings = lru_cache(maxsize=50_000)(self._readings_uncached)
+        self._options = lru_cache(maxsize=50_000)(self._options_uncached)
 
     # ------------------------------------------------------------------ readings
 
@@ -129,50 +151,65 @@ class PolishAnalyser:
         chosen: list[Reading] = []
         for k, span in enumerate(spans):
             form = span.text
-            options = self._readings(form)
+            options = self._options(form)
             if span.text.lower() in self._abbreviations:
                 # one word with its dot: morfeusz's one-segment brev reading, else a bare X
                 lemma = self._word_lemmas.get(span.text.lower(), span.text)
-                options = (tuple([Seg(span.text, lemma, "brev", (), ())]),)
-            options = options or ((Seg(form, form, "ign", (), ()),),)
+                options = self._with_static([(Seg(span.text, lemma, "brev", (), ()),)])
+            options = options or self._with_static([(Seg(form, form, "ign", (), ()),)])
             nxt = self._readings(spans[k + 1].text) if k + 1 < len(spans) else ()
             # an infinitive next, or after one particle or adverb ("mieli też zgodzić")
             state["inf_next"] = any(r[0].cls == "inf" for r in nxt) or (
                 k + 2 < len(spans) and nxt and all(r[0].cls in ("qub", "adv") for r in nxt)
                 and any(r[0].cls == "inf" for r in self._readings(spans[k + 2].text)))
-            reading = max(options, key=lambda r: self._score(r, span.text, state, nxt))
+            cap = span.text[:1].isupper()
+            reading = max(options, key=lambda option: self._score(option, cap, state, nxt))[0]
             chosen.append(reading)
             tokens.append(self._token(span, reading, state["initial"]))
             self._advance(state, reading, span.text)
         return tokens, chosen
 
-    def _score(self, reading: Reading, surface: str, st: dict, nxt: tuple[Reading, ...]) -> float:
-        main = reading[0]
+    def _options_uncached(self, form: str) -> tuple[Option, ...]:
+        return self._with_static(self._readings(form))
+
+    def _with_static(self, readings) -> tuple[Option, ...]:
+        """Each reading with the parts of its score that depend on nothing around it (computed
+        once per form): the prior, whether it is a name, its best name label."""
         prior = self._m["prior"]
-        score = float(prior.get(main.cls, 1)) - 0.5 * (len(reading) - 1)
-        if main.lemma in self._preferred:
-            score += 2
-        score += sum(prior.get(s.cls, 1) for s in reading[1:]) * 0.1
-        cap = surface[:1].isupper()
-        proper = any(label in self._labels for label in main.labels) or clean_lemma(main.lemma)[:1].isupper()
-        if cap and not st["initial"] and main.cls in NOMINAL_CLASSES | AGREEING_CLASSES:
+        options = []
+        for reading in readings:
+            main = reading[0]
+            base = float(prior.get(main.cls, 1)) - 0.5 * (len(reading) - 1)
+            if main.lemma in self._preferred:
+                base += 2
+            base += sum(prior.get(s.cls, 1) for s in reading[1:]) * 0.1
+            proper = any(lab in self._labels for lab in main.labels) or clean_lemma(main.lemma)[:1].isupper()
+            label = max(self._label_prior.get(lab, 0.0) for lab in main.labels) if main.labels else 0.0
+            options.append((reading, base, proper, label))
+        return tuple(options)
+
+    def _score(self, option: Option, cap: bool, st: dict, nxt: tuple[Reading, ...]) -> float:
+        """The reading's fit here; the additions keep one order (the float sum decides ties)."""
+        reading, score, proper, label = option
+        main = reading[0]
+        if cap and not st["initial"] and main.cls in NOMINAL_OR_AGREEING:
             score += 3 if proper else -2
         if cap and main.labels:
-            score += max(self._label_prior.get(label, 0.0) for label in main.labels)
+            score += label
         elif not cap and proper:
             score -= 3
         if main.indeclinable:
             score -= 1
         # a finite verb before an infinitive ("miał zapewnić", "chce rozmawiać") outranks the
         # nominal homograph ("miał" = coal dust)
-        if main.cls in VERB_CLASSES - {"inf"} and st.get("inf_next"):
+        if main.cls in FINITE_CLASSES and st.get("inf_next"):
             score += 3
-        case = main.value_in(CASES)
+        case = main.case
         if case and main.cls == "prep":
             # the case the preposition governs must be one the next word can have
-            if any(r[0].cls in NOMINAL_CLASSES | AGREEING_CLASSES and r[0].value_in(CASES) == case for r in nxt):
+            if any(r[0].cls in NOMINAL_OR_AGREEING and r[0].case == case for r in nxt):
                 score += 2
-        elif case and main.cls in NOMINAL_CLASSES | AGREEING_CLASSES:
+        elif case and main.cls in NOMINAL_OR_AGREEING:
             if st["gov_case"] and not (st.get("gov_filled") and not cap):
                 score += 4 if case == st["gov_case"] else -3
             else:
@@ -198,8 +235,7 @@ class PolishAnalyser:
 
     @staticmethod
     def _agree(a: Seg, b: Seg) -> bool:
-        for cat in (CASES, ("sg", "pl"), ("m1", "m2", "m3", "f", "n")):
-            va, vb = a.value_in(cat), b.value_in(cat)
+        for va, vb in ((a.case, b.case), (a.number, b.number), (a.gender, b.gender)):
             if va and vb and va != vb:
                 return False
         return True
@@ -217,9 +253,9 @@ class PolishAnalyser:
         # a name in the governed case has filled the phrase: a lowercase word after it is not
         # governed ("do Moskwy poleci": the verb), a capitalised one may go on ("z Januszem Kowalskim")
         st["gov_filled"] = bool(st["gov_case"]) and surface[:1].isupper() and \
-            main.cls in NOMINAL_CLASSES and main.value_in(CASES) == st["gov_case"]
+            main.cls in NOMINAL_CLASSES and main.case == st["gov_case"]
         if main.cls == "prep":
-            st["gov_case"] = main.value_in(CASES)
+            st["gov_case"] = main.case
         elif main.cls in NOMINAL_CLASSES and not surface[:1].isupper():
             st["gov_case"] = None
         elif main.cls in VERB_CLASSES or main.cls in ("conj", "comp"):
@@ -274,7 +310,7 @@ class PolishAnalyser:
     def _same_name(self, a: Seg, b: Seg) -> bool:
         """Two adjacent proper nouns belong to one name unless their case or label kind differ
         ("Rosji Władimirem Putinem" is a place then a person)."""
-        ca, cb = a.value_in(CASES), b.value_in(CASES)
+        ca, cb = a.case, b.case
         la, lb = self._label(a), self._label(b)
         return not (ca and cb and ca != cb) and not (la and lb and la != lb)
 

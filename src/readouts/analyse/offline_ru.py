@@ -1,20 +1,24 @@
 """Russian offline analyser: our segmenter, natasha's slovnet models (morphology, UD syntax, NER)
 and pymorphy3 lemmas.
 
-natasha bundles NewsEmbedding, NewsMorphTagger, NewsSyntaxParser and NewsNERTagger. We split
-sentences and tokens ourselves (razdel breaks on "т.е." and "дек.") and feed the token lists to
-slovnet, so offsets stay ours. natasha's MorphVocab is never used: it imports pymorphy2, which
+natasha bundles the navec embedding and slovnet's morphology tagger, syntax parser and NER
+tagger; we run those slovnet models directly, rebuilt from the user's cache (natasha_store), and
+never import natasha itself. We split sentences and tokens ourselves (razdel breaks on "т.е." and
+"дек.") and feed the token lists to slovnet, so offsets stay ours. natasha's MorphVocab is never used: it imports pymorphy2, which
 breaks on Python 3.11. Lemmas come from the pymorphy3 parse that agrees best with slovnet's UPOS
 and features; NameSpan.lemma puts each name in the nominative ("Джозефом Байденом" -> "Джозеф
 Байден").
 """
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
 from readouts.analyse.base import make_sentence, match_case, name_lemma, require
 from readouts.analyse.data import analysis_data
+from readouts.analyse.natasha_store import load_models, one_blas_thread
 from readouts.analyse.segment import segmenter
 from readouts.model import NameSpan, Region, Sentence, Token, Word
 
@@ -22,49 +26,49 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 
-def _natasha_models(natasha: Any) -> tuple[Any, Any, Any]:
-    """natasha's morphology tagger, syntax parser and NER tagger, from the user's cache when there
-    (readouts.cache): building them reads the embeddings and three vocabularies (about 1.2 s),
-    unpickling them about 0.8 s, and natasha is on the critical path of a cold `compare`."""
-    from pathlib import Path
-
-    from readouts.cache import cached
-
-    def build() -> tuple[Any, Any, Any]:
-        emb = natasha.NewsEmbedding()
-        return natasha.NewsMorphTagger(emb), natasha.NewsSyntaxParser(emb), natasha.NewsNERTagger(emb)
-
-    data = Path(natasha.__file__).parent / "data"
-    sources = sorted((data / "emb").glob("*.tar")) + sorted((data / "model").glob("*.tar"))
-    version = getattr(natasha, "__version__", None) or "natasha"
-    return cached("natasha-models", version, sources, build,
-                  accept=lambda v: isinstance(v, tuple) and len(v) == 3)
+def by_length(model: Any, items: list) -> list:
+    """`model.map(items)` in order, run on the items sorted by length: slovnet pads each batch to
+    its longest item, so batches of like lengths do less work. A padded position is a zero vector
+    and is masked after every layer, so an item's result does not depend on its batch."""
+    order = sorted(range(len(items)), key=lambda k: len(items[k]))
+    results: list = [None] * len(items)
+    for k, result in zip(order, model.map([items[k] for k in order])):
+        results[k] = result
+    return results
 
 
 class RussianAnalyser:
     provides = frozenset({"lemma", "feats", "deps", "ner"})
-    load_seconds = 1.5   # natasha's embeddings and three slovnet models
+    load_seconds = 1.5   # natasha's embeddings and three slovnet models (0.3 once in the user's cache)
 
     def __init__(self) -> None:
-        natasha = require("natasha", "pip install natasha")
+        require("slovnet", "pip install natasha")
         pymorphy3 = require("pymorphy3", "pip install pymorphy3 pymorphy3-dicts-ru")
-        self._morph_tagger, self._syntax, self._ner = _natasha_models(natasha)
+        models = load_models()      # natasha's models, from the user's cache after the first run
+        self._morph_tagger, self._syntax, self._ner = models["morph"], models["syntax"], models["ner"]
+        self._one_blas_thread = one_blas_thread()
         self._pymorphy = pymorphy3.MorphAnalyzer()
         self._seg = segmenter("ru")
         data = analysis_data("ru")
         self._oc: dict[str, Any] = data["opencorpora"]
         self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
         self._parse = lru_cache(maxsize=50_000)(self._pymorphy.parse)
+        self._best_parse_of = lru_cache(maxsize=50_000)(self._best_parse_uncached)
 
     def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
+        with self._one_blas_thread():
+            return self._analyse(text, paragraphs)
+
+    def _analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
         sents = self._seg.sentences(text, paragraphs)
         # slovnet was trained on razdel tokens, where an abbreviation's dot is a token of its own
         chunk = [[s.text.rstrip(".") if s.text.lower() in self._word_lemmas else s.text for s in spans]
                  for _, spans in sents]
-        morphs = list(self._morph_tagger.map(chunk)) if chunk else []
-        syntaxes = list(self._syntax.map(chunk)) if chunk else []
+        morphs = by_length(self._morph_tagger, chunk)
+        syntaxes = by_length(self._syntax, chunk)
+        entities = by_length(self._ner, [text[spans[0].start:spans[-1].stop] for _, spans in sents])
         out = []
-        for (paragraph, spans), morph, syntax in zip(sents, morphs, syntaxes):
+        for (paragraph, spans), morph, syntax, markup in zip(sents, morphs, syntaxes, entities):
             tokens = []
             for i, (span, mt, st) in enumerate(zip(spans, morph.tokens, syntax.tokens), 1):
                 upos, feats = mt.pos, dict(mt.feats)
@@ -78,7 +82,7 @@ class RussianAnalyser:
                 head = int(st.head_id)
                 word = Word(i, span.text, lemma, upos, feats, head, st.rel, span.start, span.stop)
                 tokens.append(Token(span.start, span.stop, span.text, [word]))
-            out.append(make_sentence(text, tokens, paragraph, self._names(text, tokens)))
+            out.append(make_sentence(text, tokens, paragraph, self._names(text, tokens, markup)))
         return out
 
     def _initial_verb(self, form: str, only_participle: bool = False) -> tuple[str, dict[str, str]] | None:
@@ -110,11 +114,15 @@ class RussianAnalyser:
     # ------------------------------------------------------------------ lemmas
 
     def _best_parse(self, form: str, upos: str, feats: dict[str, str]):
+        """The pymorphy3 parse that agrees best with the tagger (memoised: words recur)."""
+        return self._best_parse_of(form, upos, tuple(sorted(feats.items())))
+
+    def _best_parse_uncached(self, form: str, upos: str, feats: tuple[tuple[str, str], ...]):
         parses = self._parse(form)
         if not parses:
             return None
         wanted_pos = set(self._oc["pos"].get(upos, []))
-        wanted = {self._oc["feats"][k].get(v) for k, v in feats.items() if k in self._oc["feats"]}
+        wanted = {self._oc["feats"][k].get(v) for k, v in feats if k in self._oc["feats"]}
         wanted.discard(None)
 
         def score(p) -> float:
@@ -133,13 +141,16 @@ class RussianAnalyser:
 
     # ------------------------------------------------------------------ names
 
-    def _names(self, text: str, tokens: list[Token]) -> list[NameSpan]:
-        start, stop = tokens[0].start, tokens[-1].stop
-        markup = self._ner(text[start:stop])
+    def _names(self, text: str, tokens: list[Token], markup: Any) -> list[NameSpan]:
+        """NameSpans from the NER markup of the sentence's text (offsets from its first token)."""
+        start = tokens[0].start
+        starts = [t.start for t in tokens]
         names = []
         for span in markup.spans:
             a, b = start + span.start, start + span.stop
-            words = [t.words[0] for t in tokens if t.start >= a and t.stop <= b]
+            # the tokens inside [a, b): from the first starting at a or later (no scan of the sentence)
+            inside = itertools.takewhile(lambda t, stop=b: t.start < stop, tokens[bisect_left(starts, a):])
+            words = [t.words[0] for t in inside if t.stop <= b]
             if not words:
                 continue
             names.append(NameSpan(a, b, text[a:b], span.type, self._name_lemma(text, words, span.type)))
