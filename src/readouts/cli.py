@@ -95,7 +95,8 @@ def _check_per_side(values: Optional[list]) -> Optional[list]:
     """--lang / --date of compare: once for both accounts, twice for LEFT then RIGHT."""
     if values and len(values) > len(SIDES):
         raise typer.BadParameter(f"give it once (both accounts) or twice (LEFT, then RIGHT), not {len(values)} times")
-    return values
+    # typer converts what a callback returns once more: give enum members back as their values
+    return [v.value if isinstance(v, Enum) else v for v in values] if values else values
 
 
 def _check_dates(values: Optional[list[str]]) -> Optional[list[str]]:
