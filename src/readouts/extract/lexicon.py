@@ -16,6 +16,8 @@ from readouts.lang import load_data
 from readouts.lang.schema import Choice, Either, check_unique
 from readouts.model import ACTS
 
+# reporting.yaml's lists by act, by the kind of word a concept lists
+REPORTING_KEYS = {"verbs": "verbs", "nouns": "light_nouns", "phrases": "phrases"}
 # cues.yaml entries that are not word lists
 NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings"})
 ACT_KEYS = {a: [str] for a in ACTS}
@@ -25,13 +27,16 @@ GENDERS = Choice("masc", "fem", "plural")
 DATE = Either(str, dt.date)
 
 REPORTING_SCHEMA = {
-    "verbs": ACT_KEYS,
+    "verbs?": OPTIONAL_ACT_KEYS,
     "frames": [str],
     "light_verbs": [str],
-    "light_nouns": OPTIONAL_ACT_KEYS,
-    "phrases": OPTIONAL_ACT_KEYS,
+    "light_nouns?": OPTIONAL_ACT_KEYS,
+    "phrases?": OPTIONAL_ACT_KEYS,
     "joint_acts": {str: Choice(*ACTS)},
 }
+# lang/concepts.yaml: the act concepts, whatever the language; lang/<xx>/concepts.yaml: their words
+CONCEPTS_SCHEMA = {str: {"act": Choice(*ACTS), "doc": str}}
+CONCEPT_WORDS_SCHEMA = {str: {"verbs?": [str], "nouns?": [str], "phrases?": [str]}}
 CUES_SCHEMA = {
     "negation": {"particles": [str], "determiners": [str], "exceptions": [str]},
     "hedges": {"auxiliaries": Either([str], list), "adverbs": [str]},
@@ -201,6 +206,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     light_nouns: dict[str, str]            # noun lemma -> act
     phrases: tuple[tuple[tuple[str, ...], str], ...]   # (words with "…" gaps, act)
+    concept_of: Mapping[str, str]          # verb, noun or phrase (folded, as listed) -> its concept
     joint_acts: dict[str, str]
     cues: Cues
     offices_by_title: tuple[tuple[tuple[str, ...], str], ...]   # (title words, office key)
@@ -276,15 +282,17 @@ def lexicon(lang: str) -> Lexicon:
     """Load, validate and compile the data of one language (cached)."""
     rep = load_data("reporting", lang, REPORTING_SCHEMA)
     cues = load_data("cues", lang, CUES_SCHEMA)
-    titles = _checked_titles(lang, rep)
+    titles = _checked_titles(lang)
+    vocabulary = _vocabulary(lang, rep)
     actors = shared_actors()
     return Lexicon(
         lang=lang,
-        verb_acts={fold(v): act for act, vs in rep["verbs"].items() for v in vs},
+        verb_acts=vocabulary.verbs,
         frames=frozenset(map(fold, rep["frames"])),
         light_verbs=frozenset(map(fold, rep["light_verbs"])),
-        light_nouns={fold(v): act for act, vs in rep["light_nouns"].items() for v in vs},
-        phrases=_longest_first((_words(p), act) for act, ps in rep["phrases"].items() for p in ps),
+        light_nouns=vocabulary.nouns,
+        phrases=_longest_first((_words(p), act) for p, act in vocabulary.phrases.items()),
+        concept_of=vocabulary.concept_of,
         joint_acts={fold(k): v for k, v in rep["joint_acts"].items()},
         cues=Cues.of(cues),
         offices_by_title=_longest_first((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
@@ -303,14 +311,39 @@ def lexicon(lang: str) -> Lexicon:
     )
 
 
-def _checked_titles(lang: str, rep: Mapping[str, Any]) -> Mapping[str, Any]:
-    """titles.yaml of one language, after the checks that span files: no lemma or title mapped
-    to two keys, every titled office in lang/offices.yaml."""
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words that carry an act in one language, folded: from the act concepts
+    (lang/<xx>/concepts.yaml) and the words reporting.yaml still lists by act."""
+    verbs: dict[str, str]          # lemma -> act
+    nouns: dict[str, str]          # act-bearing noun of a light verb -> act
+    phrases: dict[str, str]        # phrase, "…" for a gap -> act
+    concept_of: dict[str, str]     # any of them -> its concept
+
+
+def _vocabulary(lang: str, rep: Mapping[str, Any]) -> Vocabulary:
+    """Merge the concepts' words and reporting.yaml's lists; a word mapped to two acts is an error."""
+    concepts = load_data("concepts", None, CONCEPTS_SCHEMA)
+    words = load_data("concepts", lang, CONCEPT_WORDS_SCHEMA)
+    where = f"lang/{lang}/concepts.yaml"
+    out = Vocabulary({}, {}, {}, {})
+    for kind, table in (("verbs", out.verbs), ("nouns", out.nouns), ("phrases", out.phrases)):
+        listed = [(fold(w), act) for act, ws in (rep.get(REPORTING_KEYS[kind]) or {}).items() for w in ws]
+        for concept, entry in words.items():
+            if concept not in concepts:
+                raise DataError(f"{where}: {concept}: no such concept in lang/concepts.yaml")
+            listed += [(fold(w), concepts[concept]["act"]) for w in entry.get(kind) or []]
+            out.concept_of.update((fold(w), concept) for w in entry.get(kind) or [])
+        check_unique(listed, f"lang/{lang}/reporting.yaml + concepts.yaml: {kind}", "word")
+        table.update(listed)
+    return out
+
+
+def _checked_titles(lang: str) -> Mapping[str, Any]:
+    """titles.yaml of one language, after the checks that span files: no title mapped to two
+    keys, every titled office in lang/offices.yaml."""
     titles = load_data("titles", lang, TITLES_SCHEMA)
     where = f"lang/{lang}"
-    check_unique(((fold(v), act) for act, vs in rep["verbs"].items() for v in vs), f"{where}/reporting.yaml: verbs", "lemma")
-    check_unique(((fold(v), act) for act, vs in rep["light_nouns"].items() for v in vs),
-                 f"{where}/reporting.yaml: light_nouns", "noun")
     check_unique(((fold(t), k) for k, ts in titles["offices"].items() for t in ts), f"{where}/titles.yaml: offices", "title")
     offices = shared_offices()
     for key in titles["offices"]:
