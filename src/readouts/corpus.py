@@ -284,6 +284,10 @@ class Workers:
                                              mp_context=multiprocessing.get_context(_start_method()))
         return self._pool.submit(fn, *args)
 
+    def pids(self) -> list[int]:
+        """The worker processes' ids (none before the first task)."""
+        return sorted((getattr(self._pool, "_processes", None) or {}).keys()) if self._pool else []
+
     def close(self) -> None:
         """Let the workers finish their tasks and exit."""
         if self._pool is not None:
