@@ -200,6 +200,34 @@ def compare(
         write_comparison(compare_inputs(left, right, settings), format, output, explain)
 
 
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command(epilog="Examples:\n\n"
+             "  readouts evaluate my-annotations/\n\n"
+             "  readouts evaluate my-annotations/ --cases\n\n"
+             "  readouts evaluate my-annotations/ --format json --output scores.json")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.gold.yaml files (the contract's format) beside "
+                                                  "NAME.txt or NAME.md.", show_default=False)],
+    format: Annotated[Optional[EvalFormat], typer.Option(
+        "--format", "-f", help="table (default) or json; else taken from --output's suffix.", case_sensitive=False,
+        show_default=False)] = None,
+    cases: Annotated[bool, typer.Option("--cases", help="Also a row per case.")] = False,
+    backend: BackendOpt = Backend.auto, models: ModelsOpt = None, output: OutputOpt = None,
+    jobs: JobsOpt = None, debug: DebugOpt = False,
+) -> None:
+    """Score readouts against your own gold annotations: detection, strict and full F1 per language,
+    attribute accuracy, dates and a confusion table of acts (the figures of the contract's scorer)."""
+    with reported(debug):
+        report = evaluate_gold(gold_dir, backend.value, str(models) if models else None, jobs)
+        as_json = format == EvalFormat.json or (format is None and output is not None and output.suffix.lower() == ".json")
+        write_evaluation(report, as_json, output, cases)
+        raise typer.Exit(1 if report["failures"] else 0)
+
+
 @models_app.callback()
 def models_list(ctx: typer.Context, models: ModelsOpt = None, debug: DebugOpt = False) -> None:
     """List the installed Stanza models (readouts models), or download some (readouts models download pl ru)."""
@@ -342,6 +370,32 @@ def write_comparison(comparison: Comparison, fmt: Format | None, output: Path | 
     renderer = COMPARE_RENDERERS[resolve_format(fmt, output)]
     with open_output(output) as out:
         renderer(comparison, out, ReportOptions(explain=explain))
+
+
+def evaluate_gold(gold_dir: Path, backend: str, models: str | None, jobs: int | None) -> dict:
+    from readouts.evaluate import find_cases, evaluate
+    from readouts.report.progress import Tally, progress
+
+    tally = Tally(len(find_cases(gold_dir)))
+    with progress(err, tally.total, err.is_terminal) as bar:
+        def reported_result(result) -> None:
+            tally.count(result)
+            if not hasattr(result, "document"):
+                bar.log(f"readouts: error: {result}")
+            bar.advance(getattr(result, "path", "") or result.document.path)
+
+        return evaluate(gold_dir, jobs, backend, models, on_result=reported_result)
+
+
+def write_evaluation(report: dict, as_json: bool, output: Path | None, cases: bool) -> None:
+    from readouts.report import console_for, open_output
+    from readouts.report.evaluation import render_evaluation, write_evaluation_json
+
+    with open_output(output) as out:
+        if as_json:
+            write_evaluation_json(report, out)
+        else:
+            render_evaluation(report, console_for(out), cases)
 
 
 def main() -> None:
