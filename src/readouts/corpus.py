@@ -198,6 +198,9 @@ def run(tasks: Iterable[Task], jobs: int | None = None, capture: bool = True,
             yield extract_task(t, capture)
         return
     own = workers is None
+    if own and _warm_here_first(first[0]):
+        yield extract_task(first[0], capture)
+        first = first[1:]
     pool = Workers(jobs) if own else workers
     try:
         yield from _in_order(pool, chain(first, tasks), jobs * AHEAD, capture, keep_pool=not own)
@@ -207,6 +210,19 @@ def run(tasks: Iterable[Task], jobs: int | None = None, capture: bool = True,
         raise
     if own:
         pool.close()
+
+
+def _warm_here_first(t: Task) -> bool:
+    """Whether the first input is extracted in this process before the workers are forked: they
+    then start with its language's analyser and extraction data loaded (once, shared), instead of
+    each loading them. Not with Stanza, whose torch threads do not survive a fork."""
+    from readouts.analyse.models import stanza_ready
+    from readouts.model import LANGS
+
+    backend = t.options.backend
+    offline = backend == "offline" or (backend == "auto" and not any(stanza_ready(lang, t.options.models)
+                                                                       for lang in LANGS))
+    return offline and _start_method() == "fork"
 
 
 def _in_order(pool: "Workers", tasks: Iterator[Task], ahead: int, capture: bool,
@@ -278,11 +294,13 @@ class Workers:
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, fn, *args) -> Future:
-        if self._pool is None:
+        if self._pool is not None:
+            return self._pool.submit(fn, *args)
+        with _ctrl_c_deferred():    # the workers are forked by the first submit
             self._pool = ProcessPoolExecutor(max_workers=self.size, initializer=_init_worker,
                                              initargs=(os.getpid(),),
                                              mp_context=multiprocessing.get_context(_start_method()))
-        return self._pool.submit(fn, *args)
+            return self._pool.submit(fn, *args)
 
     def pids(self) -> list[int]:
         """The worker processes' ids (none before the first task)."""
@@ -309,6 +327,23 @@ class Workers:
             for process in processes:
                 process.join(timeout=5)
             pool.shutdown(wait=True)    # the pool fails its pending tasks itself, seeing its workers gone
+
+
+@contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Ctrl-C during the block is raised after it: a KeyboardInterrupt raised inside the hooks
+    that run around a fork is swallowed by the interpreter, and the run would go on."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 @contextmanager
