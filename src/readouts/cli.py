@@ -25,7 +25,8 @@ from readouts.model import Comparison, Extraction, LoadedText
 from readouts.report import Format
 
 if TYPE_CHECKING:
-    from readouts.corpus import Task
+    from readouts.corpus import Options, Result, Task
+    from readouts.report.progress import Progress, Tally
 
 STDIN = "-"
 EXIT_INTERRUPTED = 130      # the shell's status for a command ended by Ctrl-C (128 + SIGINT)
@@ -223,8 +224,8 @@ def evaluate(
     attribute accuracy, dates and a confusion table of acts (the figures of the contract's scorer)."""
     with reported(debug):
         report = evaluate_gold(gold_dir, backend.value, str(models) if models else None, jobs)
-        as_json = format == EvalFormat.json or (format is None and output is not None and output.suffix.lower() == ".json")
-        write_evaluation(report, as_json, output, cases)
+        suffix = output.suffix.lower() if output is not None else ""
+        write_evaluation(report, format == EvalFormat.json or (format is None and suffix == ".json"), output, cases)
         raise typer.Exit(1 if report["failures"] else 0)
 
 
@@ -324,7 +325,7 @@ def extract_inputs(files: list[str], s: Settings, jobs: int | None, target: Targ
     return 0 if not tally.failed else 1 if tally.done > tally.failed else 2
 
 
-def _task(path: str, options) -> "Task":
+def _task(path: str, options: "Options") -> "Task":
     """Standard input is read here, the files by whoever extracts them."""
     from readouts import corpus
     from readouts.load import STDIN_NAME, read_bytes
@@ -334,17 +335,19 @@ def _task(path: str, options) -> "Task":
     return corpus.Task(path, path=path, options=options)
 
 
-def _tallied(results: Iterable, tally, bar) -> Iterator[Extraction]:
-    """The extractions among the results; each failure reported in one line as it comes."""
-    from readouts.corpus import Failure
+def _report_one(result: "Result", tally: "Tally", bar: "Progress") -> bool:
+    """Count one result and move the bar; a failure is one line on stderr. True for an extraction."""
+    failed = not isinstance(result, Extraction)
+    tally.count(result)
+    if failed:
+        bar.log(f"readouts: error: {result.message}")
+    bar.advance(result.path if failed else result.document.path)
+    return not failed
 
-    for result in results:
-        tally.count(result)
-        if isinstance(result, Failure):
-            bar.log(f"readouts: error: {result.message}")
-        else:
-            yield result
-        bar.advance(result.path if isinstance(result, Failure) else result.document.path)
+
+def _tallied(results: Iterable["Result"], tally: "Tally", bar: "Progress") -> Iterator[Extraction]:
+    """The extractions among the results, each failure reported as it comes."""
+    return (result for result in results if _report_one(result, tally, bar))
 
 
 def write_report(done: Iterable[Extraction], target: Target) -> None:
@@ -373,18 +376,13 @@ def write_comparison(comparison: Comparison, fmt: Format | None, output: Path | 
 
 
 def evaluate_gold(gold_dir: Path, backend: str, models: str | None, jobs: int | None) -> dict:
-    from readouts.evaluate import find_cases, evaluate
+    from readouts.evaluate import evaluate_cases, find_cases
     from readouts.report.progress import Tally, progress
 
-    tally = Tally(len(find_cases(gold_dir)))
+    cases = find_cases(gold_dir)
+    tally = Tally(len(cases))
     with progress(err, tally.total, err.is_terminal) as bar:
-        def reported_result(result) -> None:
-            tally.count(result)
-            if not hasattr(result, "document"):
-                bar.log(f"readouts: error: {result}")
-            bar.advance(getattr(result, "path", "") or result.document.path)
-
-        return evaluate(gold_dir, jobs, backend, models, on_result=reported_result)
+        return evaluate_cases(cases, jobs, backend, models, on_result=lambda r: _report_one(r, tally, bar))
 
 
 def write_evaluation(report: dict, as_json: bool, output: Path | None, cases: bool) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from readouts.errors import InputError
+from readouts.model import ACTS, Extraction
 
 GOLD_SUFFIX = ".gold.yaml"
 TEXT_SUFFIXES = (".txt", ".md")
@@ -375,44 +376,46 @@ def evaluate(gold_dir: str | Path, jobs: int | None = None, backend: str = "auto
     scorer) and score it. Returns the scorer's report (`cases`, `by_lang`, `failures`, `seconds`)
     with the cases per language, the act confusion table (`acts`: gold act -> readouts' act -> n,
     `-` for a missed or spurious claim) and the failures' messages (`errors`)."""
+    return evaluate_cases(find_cases(Path(gold_dir)), jobs, backend, models, on_result)
+
+
+def evaluate_cases(cases: list[Case], jobs: int | None = None, backend: str = "auto", models: str | None = None,
+                   on_result: Callable[[Any], None] | None = None) -> dict[str, Any]:
+    """`evaluate` on cases already found; `on_result` sees each extraction or failure as it comes."""
     from readouts import corpus
 
     started = time.perf_counter()
-    cases = find_cases(Path(gold_dir))
     tasks = [corpus.Task(str(case.text), path=str(case.text), options=corpus.Options(
         date=str(case.gold["published_assumed"]) if case.gold.get("published_assumed") else None,
         backend=backend, models=models)) for case in cases]
     per_lang: dict[str, Counter] = defaultdict(Counter)
     n_cases: Counter = Counter()
     acts: Counter = Counter()
-    report: dict[str, Any] = {"cases": {}, "errors": []}
+    by_case: dict[str, dict[str, Any]] = {}
+    errors: list[str] = []
     for case, result in zip(cases, corpus.run(tasks, jobs)):
         if on_result is not None:
             on_result(result)
-        out = result.to_dict() if hasattr(result, "to_dict") else {}
-        if not out:
-            report["errors"].append(str(result))
+        out = result.to_dict() if isinstance(result, Extraction) else {}   # a failure scores as no output
+        if not isinstance(result, Extraction):
+            errors.append(str(result))
         lang = case.gold.get("lang", "?")
-        raw = read_text(case.text, lang)
-        score = score_claims(raw, case.gold, out, str(case.gold_path))
+        score = score_claims(read_text(case.text, lang), case.gold, out, str(case.gold_path))
         counts = score.counts + score_dates(case.gold, out)
         for key in (lang, "all"):
             per_lang[key].update(counts)
             n_cases[key] += 1
         acts.update(score.acts)
-        report["cases"][case.name] = figures(counts)
+        by_case[case.name] = figures(counts)
     langs = sorted(per_lang, key=lambda lang: (lang == "all", lang))
-    report["by_lang"] = {lang: {**figures(per_lang[lang]), "cases": n_cases[lang]} for lang in langs}
-    report["acts"] = confusion(acts)
-    report["failures"] = len(report["errors"])
-    report["seconds"] = time.perf_counter() - started
-    return report
+    return {"cases": by_case,
+            "by_lang": {lang: {**figures(per_lang[lang]), "cases": n_cases[lang]} for lang in langs},
+            "acts": confusion(acts), "failures": len(errors), "errors": errors,
+            "seconds": time.perf_counter() - started}
 
 
 def confusion(acts: Counter) -> dict[str, dict[str, int]]:
     """gold act -> readouts' act -> count, rows and columns in the contract's act order."""
-    from readouts.model import ACTS
-
     order = {a: i for i, a in enumerate((*ACTS, NONE_ACT))}
     rows: dict[str, dict[str, int]] = {}
     for (gold_act, tool_act), n in sorted(acts.items(), key=lambda kv: (order.get(kv[0][0], 99), order.get(kv[0][1], 99))):
