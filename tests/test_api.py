@@ -81,6 +81,17 @@ def test_extract_many_keeps_order_and_returns_failures_as_values():
     assert claims_of(results[2]) == claims_of(single)
 
 
+def test_a_folder_is_its_texts_for_extract_many_and_an_error_for_extract(tmp_path):
+    for path in (EN, RU):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        (tmp_path / "sub" / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "notes.gold.yaml").write_text("lang: en\n", encoding="utf-8")
+    results = list(readouts.extract_many([tmp_path, str(EN)], jobs=1))
+    assert [Path(r.document.path).name for r in results] == [EN.name, RU.name, EN.name]
+    with pytest.raises(InputError, match="a folder"):
+        readouts.extract(tmp_path)
+
+
 def test_frames():
     ex = readouts.extract(EN)
     claims = ex.to_frame()

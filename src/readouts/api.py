@@ -8,10 +8,12 @@ limited to one thread while readouts computes, and given back as it was after.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from readouts import corpus
 from readouts.corpus import Failure, Options, Source
+from readouts.errors import InputError
 from readouts.model import Comparison, Extraction, LoadedText
 
 
@@ -24,14 +26,18 @@ def extract(source: Source, *, lang: str = "auto", date: str | None = None, kind
     detecting the kind of source; `backend`: auto, offline or stanza; `models`: Stanza's folder.
     Raises `readouts.ReadoutsError` (InputError, LanguageError, BackendError) for a bad input.
     """
-    options = Options(lang, date, kind, backend, models)
-    return corpus.extract_task(corpus.task(source, options), capture=False)
+    t = corpus.task(source, Options(lang, date, kind, backend, models))
+    if t.path is not None and Path(t.path).is_dir():
+        raise InputError(f"{t.path}: a folder; readouts.extract reads one text, extract_many a folder's texts")
+    return corpus.extract_task(t, capture=False)
 
 
 def extract_many(sources: Iterable[Source], *, jobs: int | None = None, lang: str = "auto",
                  date: str | None = None, kind: str | None = None, backend: str = "auto",
                  models: str | None = None) -> Iterator[Extraction | Failure]:
     """Extract every source, yielding an `Extraction` or a `Failure` per source in input order.
+
+    A folder stands for its `*.txt` and `*.md` texts, read recursively as the CLI reads it.
 
     A failing source does not stop the run: its `Failure` says why (`.message`, `.error`). `jobs`
     processes work ahead (default: the cores; 1 = all in this process), taking the sources lazily,
@@ -40,7 +46,7 @@ def extract_many(sources: Iterable[Source], *, jobs: int | None = None, lang: st
     """
     options = Options(lang, date, kind, backend, models)
     jobs = corpus.default_jobs() if jobs is None else max(1, jobs)
-    tasks = (corpus.task(source, options, index) for index, source in enumerate(sources))
+    tasks = (corpus.task(source, options, index) for index, source in enumerate(corpus.expand_folders(sources)))
     return corpus.run(tasks, jobs, workers=corpus.shared_workers(jobs) if jobs > 1 else None)
 
 

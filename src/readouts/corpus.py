@@ -99,9 +99,21 @@ def _names_a_file(source: str) -> bool:
         return False
     path = Path(source)
     try:
-        return path.is_file() or path.suffix.lower() in TEXT_SUFFIXES
+        return path.is_file() or path.is_dir() or path.suffix.lower() in TEXT_SUFFIXES
     except OSError:
         return False
+
+
+def expand_folders(sources: Iterable[Source]) -> Iterator[Source]:
+    """The sources with each folder replaced by its texts, as the CLI reads a folder (lazily)."""
+    from readouts.load import iter_inputs
+
+    for source in sources:
+        if not isinstance(source, bytes) and isinstance(source, (str, os.PathLike)) \
+                and _names_a_file(os.fspath(source)) and Path(source).is_dir():
+            yield from iter_inputs([source])
+        else:
+            yield source
 
 
 def load_task(t: Task) -> LoadedText:
