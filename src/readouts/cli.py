@@ -302,7 +302,7 @@ def extract_inputs(files: list[str], s: Settings, jobs: int | None, target: Targ
     paths = list(iter_inputs(files))
     _stdin_hint(paths)
     options = corpus.Options(s.lang, s.date, s.source, s.backend, s.models)
-    tasks = [_task(path, options) for path in paths]
+    tasks = (_task(path, options) for path in paths)
     tally = Tally(len(paths))
     # the bar stays off a terminal that is receiving streamed lines
     streaming_here = resolve_format(target.format, target.output) in STREAMED and target.output is None \
