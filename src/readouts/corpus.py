@@ -6,8 +6,10 @@ stays flat however many inputs there are. A failing input is a `Failure` value (
 the CLI, `readouts.extract_many` and `readouts.dask` all go through `extract_task`.
 
 Worker processes are forked where the platform allows it, so they start with what this process has
-already imported and loaded; each loads its own analysers on first use and keeps them. They ignore
-Ctrl-C (the terminal sends it to the whole process group): this process decides, and stops them.
+already imported and loaded: the first input is extracted here before they are forked, which loads
+its language's analyser once for all of them; other languages each worker loads on first use and
+keeps. They ignore Ctrl-C (the terminal sends it to the whole process group): this process decides,
+and stops them; and they end when this process is gone.
 """
 from __future__ import annotations
 
@@ -30,7 +32,6 @@ from typing import Any, Iterable, Iterator, Union
 from readouts.errors import ReadoutsError
 from readouts.model import Extraction, LoadedText
 
-STDIN = "-"
 TEXT_SUFFIXES = (".txt", ".md")
 AHEAD = 4               # results a worker may have ready ahead of the one being written
 BLAS_THREADS = 1        # a text's matrices are small: one BLAS thread per process is fastest (see limit_blas)
@@ -65,7 +66,6 @@ class Failure:
     path: str
     message: str                    # one line, naming the input
     error: str                      # the exception's class name (InputError, LanguageError, …)
-    exit_code: int = 2
     traceback: str | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
@@ -131,7 +131,7 @@ def failure(name: str, e: BaseException) -> Failure:
     message = str(e) if isinstance(e, ReadoutsError) else f"internal error: {type(e).__name__}: {e}"
     if not message.startswith(name):
         message = f"{name}: {message}"
-    return Failure(name, message, type(e).__name__, getattr(e, "exit_code", 2), traceback.format_exc())
+    return Failure(name, message, type(e).__name__, traceback.format_exc())
 
 
 # --------------------------------------------------------------------------- one input
