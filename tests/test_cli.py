@@ -267,12 +267,15 @@ def test_several_inputs_some_bad_exit_1_and_output_the_good(tmp_path):
     assert result.exit_code == 1
     assert [json.loads(line)["document"]["path"] for line in result.stdout.splitlines()] == [str(DATA / "en_bom.txt")]
     errors = result.stderr.splitlines()
-    assert len(errors) == 2 and "nope.txt: no such file" in errors[0] and "de_article.txt: not a language" in errors[1]
+    assert len(errors) == 3 and "nope.txt: no such file" in errors[0] and "de_article.txt: not a language" in errors[1]
+    assert re.fullmatch(r"readouts: 3 files, 2 claims, 2 failed, [\d.]+ s \([\d.]+ files/s\)", errors[2]), errors[2]
 
 
 def test_several_inputs_all_bad_exit_2(tmp_path):
     result = run("extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "csv")
-    assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 2
+    assert result.exit_code == 2 and result.stdout == ""
+    assert [line.split(": ")[-1] for line in result.stderr.splitlines()[:2]] == ["no such file"] * 2
+    assert result.stderr.splitlines()[2].startswith("readouts: 2 files, 0 claims, 2 failed, ")
 
 
 @pytest.mark.parametrize("args,message", [

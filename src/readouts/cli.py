@@ -9,11 +9,12 @@ import os
 import re
 import signal
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
+from itertools import chain
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Iterable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -23,8 +24,13 @@ from readouts.errors import InputError, ReadoutsError
 from readouts.model import Comparison, Extraction, LoadedText
 from readouts.report import Format, resolve_format
 
+if TYPE_CHECKING:
+    from readouts.corpus import Options, Result, Task
+    from readouts.report.progress import Progress, Tally
+
 STDIN = "-"
 SIDES = ("LEFT", "RIGHT")
+EXIT_INTERRUPTED = 130      # the shell's status for a command ended by Ctrl-C (128 + SIGINT)
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error = one line, never wrapped
 
@@ -115,7 +121,8 @@ FormatOpt = Annotated[Optional[Format], typer.Option(
                            "else taken from --output's suffix.",
     case_sensitive=False, show_default=False)]
 WhatOpt = Annotated[Optional[What], typer.Option(
-    "--what", "-w", help="csv/table: one row per claim (csv default), date or actor.", show_default=False)]
+    "--what", "-w", help="csv/table/jsonl: one row (jsonl: one flat line) per claim (csv default), date or actor.",
+    show_default=False)]
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the input; auto detects it.",
                                        case_sensitive=False)]
 DateOpt = Annotated[Optional[str], typer.Option(
@@ -131,6 +138,9 @@ ModelsOpt = Annotated[Optional[Path], typer.Option(
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Write here (atomically) instead of standard output.", show_default=False,
     dir_okay=False)]
+JobsOpt = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Processes working on several inputs (default: the number of cores).",
+    show_default=False)]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="Show the rule that found each claim.")]
 SidesLangOpt = Annotated[Optional[list[Lang]], typer.Option(
     "--lang", "-l", help="Language of both accounts, or give it twice: LEFT's, then RIGHT's (--lang en --lang ru); "
@@ -172,6 +182,7 @@ def _root(version: Annotated[bool, typer.Option("--version", "-V", callback=_sho
 @app.command(epilog="Examples:\n\n"
              "  readouts extract article.txt\n\n"
              "  readouts extract corpus/ --format csv --output claims.csv\n\n"
+             "  readouts extract corpus/ --jobs 2 --format jsonl --what claims | jq .actor\n\n"
              "  readouts extract kresy.txt --date 2021-12-31 --format json\n\n"
              "  readouts extract a.txt b.md --format csv --what dates\n\n"
              "  cat article.txt | readouts extract - --lang ru --explain")
@@ -180,19 +191,20 @@ def extract(
                                                show_default=False)],
     format: FormatOpt = None, what: WhatOpt = None, lang: LangOpt = Lang.auto, date: DateOpt = None,
     source: SourceOpt = None, backend: BackendOpt = Backend.auto, models: ModelsOpt = None,
-    output: OutputOpt = None, explain: ExplainOpt = False, debug: DebugOpt = False,
+    output: OutputOpt = None, explain: ExplainOpt = False, jobs: JobsOpt = None, debug: DebugOpt = False,
 ) -> None:
-    """Extract claims, actors and dates from each input."""
+    """Extract claims, actors and dates from each input.
+
+    Several inputs are read by --jobs processes; JSONL and CSV are written in input order as each
+    input is done, with a progress bar on a terminal and a summary line on stderr.
+    """
     with reported(debug):
         fmt = resolve_format(format, output)     # before the work: a bad --output fails at once
         settings = Settings(lang.value, date, source.value if source else None, backend.value,
                             str(models) if models else None, debug)
         several = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
-        done, failed = extract_inputs(files, settings, stop_on_error=not several)
-        if done:
-            write_report(done, fmt, output, what.value if what else None, explain, several)
-        if failed:
-            raise typer.Exit(1 if done else 2)
+        target = Target(fmt, output, what.value if what else None, explain, several)
+        raise typer.Exit(extract_inputs(files, settings, jobs, target))
 
 
 @app.command(epilog="Examples:\n\n"
@@ -212,6 +224,34 @@ def compare(
         fmt = resolve_format(format, output)
         both = Settings(Lang.auto.value, None, None, backend.value, str(models) if models else None, debug)
         write_comparison(compare_inputs(left, right, side_settings(both, lang, date)), fmt, output, explain)
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command(epilog="Examples:\n\n"
+             "  readouts evaluate my-annotations/\n\n"
+             "  readouts evaluate my-annotations/ --cases\n\n"
+             "  readouts evaluate my-annotations/ --format json --output scores.json")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.gold.yaml files (the contract's format) beside "
+                                                  "NAME.txt or NAME.md.", show_default=False)],
+    format: Annotated[Optional[EvalFormat], typer.Option(
+        "--format", "-f", help="table (default) or json; else taken from --output's suffix.", case_sensitive=False,
+        show_default=False)] = None,
+    cases: Annotated[bool, typer.Option("--cases", help="Also a row per case.")] = False,
+    backend: BackendOpt = Backend.auto, models: ModelsOpt = None, output: OutputOpt = None,
+    jobs: JobsOpt = None, debug: DebugOpt = False,
+) -> None:
+    """Score readouts against your own gold annotations: detection, strict and full F1 per language,
+    attribute accuracy, dates and a confusion table of acts (the figures of the contract's scorer)."""
+    with reported(debug):
+        report = evaluate_gold(gold_dir, backend.value, str(models) if models else None, jobs)
+        suffix = output.suffix.lower() if output is not None else ""
+        write_evaluation(report, format == EvalFormat.json or (format is None and suffix == ".json"), output, cases)
+        raise typer.Exit(1 if report["failures"] else 0)
 
 
 @models_app.callback()
@@ -260,61 +300,87 @@ def _load_one(path: str, s: Settings) -> LoadedText:
     return load_path(path, lang=s.lang, date=s.date, source=s.source)
 
 
-def _extract_one(path: str, s: Settings) -> Extraction:
-    from readouts import pipeline
-
-    return pipeline.extract_loaded(_load_one(path, s), s.backend, s.models)
-
-
 def _stdin_hint(paths: list[str]) -> None:
     if STDIN in paths and sys.stdin.isatty():
         err.print("readouts: reading the text from standard input (end with Ctrl-D)…", style="dim")
 
 
-def extract_inputs(files: list[str], s: Settings, stop_on_error: bool) -> tuple[list[Extraction], int]:
-    """Extract every input. With several inputs a failing one is reported on stderr and the rest
-    go on; with one, its error goes to the boundary. Returns the extractions and the failures."""
+@dataclass(frozen=True)
+class Target:
+    """Where and how the extractions are written."""
+    format: Format | None
+    output: Path | None
+    what: str | None
+    explain: bool
+    several: bool
+
+
+def extract_inputs(files: list[str], s: Settings, jobs: int | None, target: Target) -> int:
+    """Extract every input and write the report as the results come, in input order; return the
+    exit status. With several inputs a failing one is reported on stderr and the rest go on, and a
+    summary line closes the run; with one, its error goes to the boundary."""
+    from readouts import corpus
     from readouts.load import iter_inputs
+    from readouts.report import STREAMED, resolve_format
+    from readouts.report.progress import Tally, progress
 
     paths = list(iter_inputs(files))
     _stdin_hint(paths)
-    done: list[Extraction] = []
-    failed = 0
-    with _progress(len(paths)) as advance:
-        for path in paths:
-            try:
-                done.append(_extract_one(path, s))
-            except Exception as e:
-                if stop_on_error or s.debug:
-                    raise
-                failed += 1
-                message = str(e) if isinstance(e, ReadoutsError) else f"internal error: {type(e).__name__}: {e}"
-                what = message if message.startswith(path) else f"{path}: {message}"
-                err.print(f"readouts: error: {what}", markup=False)
-            advance(path)
-    return done, failed
+    options = corpus.Options(s.lang, s.date, s.source, s.backend, s.models)
+    tasks = (_task(path, options) for path in paths)
+    tally = Tally(len(paths))
+    # the bar stays off a terminal that is receiving streamed lines
+    streaming_here = resolve_format(target.format, target.output) in STREAMED and target.output is None \
+        and sys.stdout.isatty()
+    corpus_mode = len(paths) > 1
+    interrupted = False
+    with progress(err, len(paths), corpus_mode and err.is_terminal and not streaming_here) as bar, \
+            closing(corpus.run(tasks, jobs, capture=target.several and not s.debug)) as results:
+        try:
+            done = _tallied(results, tally, bar)
+            first = next(done, None)
+            if first is not None:
+                write_report(chain([first], done), target)
+        except KeyboardInterrupt:
+            interrupted = True
+    if corpus_mode or interrupted:
+        err.print(tally.summary(interrupted), style="dim", markup=False)
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return 0 if not tally.failed else 1 if tally.done > tally.failed else 2
 
 
-@contextmanager
-def _progress(total: int) -> Iterator:
-    """A transient progress bar on stderr for several inputs, shown only on a terminal."""
-    if total < 2 or not err.is_terminal:
-        yield lambda path: None
-        return
-    from rich.progress import Progress
+def _task(path: str, options: "Options") -> "Task":
+    """Standard input is read here, the files by whoever extracts them."""
+    from readouts import corpus
+    from readouts.load import STDIN_NAME, read_bytes
 
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("reading", total=total)
-        yield lambda path: progress.update(task, advance=1, description=Path(path).name[:40])
+    if path == STDIN:
+        return corpus.Task(STDIN_NAME, data=read_bytes(STDIN), options=options)
+    return corpus.Task(path, path=path, options=options)
 
 
-def write_report(done: list[Extraction], fmt: Format, output: Path | None, what: str | None,
-                 explain: bool, several: bool) -> None:
-    from readouts.report import RENDERERS, ReportOptions, open_output
+def _report_one(result: "Result", tally: "Tally", bar: "Progress") -> bool:
+    """Count one result and move the bar; a failure is one line on stderr. True for an extraction."""
+    failed = not isinstance(result, Extraction)
+    tally.count(result)
+    if failed:
+        bar.log(f"readouts: error: {result.message}")
+    bar.advance(result.path if failed else result.document.path)
+    return not failed
 
-    renderer = RENDERERS[fmt]
-    with open_output(output) as out:
-        renderer(done, out, ReportOptions(what=what, explain=explain, several=several))
+
+def _tallied(results: Iterable["Result"], tally: "Tally", bar: "Progress") -> Iterator[Extraction]:
+    """The extractions among the results, each failure reported as it comes."""
+    return (result for result in results if _report_one(result, tally, bar))
+
+
+def write_report(done: Iterable[Extraction], target: Target) -> None:
+    from readouts.report import RENDERERS, ReportOptions, open_output, resolve_format
+
+    renderer = RENDERERS[resolve_format(target.format, target.output)]
+    with open_output(target.output) as out:
+        renderer(done, out, ReportOptions(what=target.what, explain=target.explain, several=target.several))
 
 
 def per_side(values: Optional[list], default):
@@ -348,6 +414,27 @@ def write_comparison(comparison: Comparison, fmt: Format, output: Path | None, e
     renderer = COMPARE_RENDERERS[fmt]
     with open_output(output) as out:
         renderer(comparison, out, ReportOptions(explain=explain))
+
+
+def evaluate_gold(gold_dir: Path, backend: str, models: str | None, jobs: int | None) -> dict:
+    from readouts.evaluate import evaluate_cases, find_cases
+    from readouts.report.progress import Tally, progress
+
+    cases = find_cases(gold_dir)
+    tally = Tally(len(cases))
+    with progress(err, tally.total, err.is_terminal) as bar:
+        return evaluate_cases(cases, jobs, backend, models, on_result=lambda r: _report_one(r, tally, bar))
+
+
+def write_evaluation(report: dict, as_json: bool, output: Path | None, cases: bool) -> None:
+    from readouts.report import console_for, open_output
+    from readouts.report.evaluation import render_evaluation, write_evaluation_json
+
+    with open_output(output) as out:
+        if as_json:
+            write_evaluation_json(report, out)
+        else:
+            render_evaluation(report, console_for(out), cases)
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from readouts.entry import make_callable
 from readouts.errors import BackendError, DataError
 from readouts.lang import SUPPORTED, load_data
 from readouts.lang.schema import check_unique
@@ -664,3 +665,7 @@ def topic_label(key: str | None) -> str:
 def claim_topics(claim: Claim, lang: str) -> list[str]:
     """The topic keys of one claim (for grouping one-sided claims in reports)."""
     return list(_side(claim, lang).topics)
+
+
+# `readouts.compare(left, right, …)`, the library's compare of two texts (readouts.entry)
+make_callable(__name__, "readouts.api:compare")

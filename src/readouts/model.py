@@ -186,6 +186,13 @@ class Extraction:
             "dropped": [asdict(d) for d in self.dropped],
         }
 
+    def to_frame(self, what: str = "claims") -> Any:
+        """A pandas DataFrame with one row per claim (or `what="dates"`, `"actors"`), in the
+        contract's CSV columns plus `rule` (report.frames; pandas is imported then)."""
+        from readouts.report.frames import extraction_frame
+
+        return extraction_frame(self, what)
+
 
 # --------------------------------------------------------------------------- compare
 
@@ -220,3 +227,9 @@ class Comparison:
             "only_left": [asdict(c) for c in self.only_left],
             "only_right": [asdict(c) for c in self.only_right],
         }
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame with one row per match and per one-sided claim (report.frames)."""
+        from readouts.report.frames import comparison_frame
+
+        return comparison_frame(self)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
 
 from readouts.errors import FormatError
 from readouts.model import Comparison, Extraction
@@ -127,41 +127,60 @@ def draw(out: TextIO, render: Callable[["Console"], None]) -> None:
 
 
 # --------------------------------------------------------------------------- extractions
+# The renderers take any iterable of extractions. JSONL and CSV write each one as it comes and
+# flush it (corpus mode streams); the others gather them first.
 
-def _table(extractions: list[Extraction], out: TextIO, opts: ReportOptions) -> None:
+STREAMED = frozenset({Format.jsonl, Format.csv})
+
+
+def _table(extractions: Iterable[Extraction], out: TextIO, opts: ReportOptions) -> None:
     from readouts.report.table import render_extractions
 
-    draw(out, lambda console: render_extractions(extractions, console, opts.what, opts.explain))
+    draw(out, lambda console: render_extractions(list(extractions), console, opts.what, opts.explain))
 
 
 def _markdown(extractions: list[Extraction], out: TextIO, opts: ReportOptions) -> None:
     from readouts.report.markdown import extractions_markdown
 
-    out.write(extractions_markdown(extractions, opts.what, opts.explain))
+    out.write(extractions_markdown(list(extractions), opts.what, opts.explain))
 
 
 def _html(extractions: list[Extraction], out: TextIO, opts: ReportOptions) -> None:
     from readouts.report.html import extractions_page
 
-    out.write(extractions_page(extractions, opts.explain))
+    out.write(extractions_page(list(extractions), opts.explain))
 
 
-def _csv(extractions: list[Extraction], out: TextIO, opts: ReportOptions) -> None:
+def _csv(extractions: Iterable[Extraction], out: TextIO, opts: ReportOptions) -> None:
+    """Header once, then each extraction's rows as it comes."""
     what = opts.what or "claims"
-    write_csv([r for ex in extractions for r in rowmod.rows(ex, what, opts.explain)],
-              rowmod.columns(what, opts.explain), out)
+    columns = rowmod.columns(what, opts.explain)
+    for n, ex in enumerate(extractions):
+        write_csv(rowmod.rows(ex, what, opts.explain), columns, out, header=n == 0)
+        out.flush()
 
 
-def _dicts(extractions: list[Extraction]) -> list[dict]:
-    return [ex.to_dict() for ex in extractions]
+def _jsonl(extractions: Iterable[Extraction], out: TextIO, opts: ReportOptions) -> None:
+    """One extract object per document per line; with --what, one flat object per claim (date,
+    actor): the CSV row with JSON types, for jq and `sqlite-utils insert --nl`."""
+    for ex in extractions:
+        write_jsonl(rowmod.rows(ex, opts.what, opts.explain) if opts.what else [ex.to_dict()], out)
+        out.flush()
 
 
-Renderer = Callable[[list[Extraction], TextIO, ReportOptions], None]
+def _gathered(write: Callable[[list[dict], TextIO, bool], None]) -> "Renderer":
+    def render(extractions: Iterable[Extraction], out: TextIO, opts: ReportOptions) -> None:
+        dicts = [ex.to_dict() for ex in extractions]
+        write(dicts, out, opts.several or len(dicts) > 1)
+    return render
+
+
+Renderer = Callable[[Iterable[Extraction], TextIO, ReportOptions], None]
 RENDERERS: dict[Format, Renderer] = {
     Format.table: _table,
-    Format.json: lambda exs, out, o: write_json(_dicts(exs), out, o.several or len(exs) > 1),
-    Format.jsonl: lambda exs, out, o: write_jsonl(_dicts(exs), out),
-    Format.yaml: lambda exs, out, o: write_yaml(_dicts(exs), out, o.several or len(exs) > 1),
+    Format.json: _gathered(write_json),
+    Format.jsonl: _jsonl,
+    Format.yaml: _gathered(write_yaml),
     Format.csv: _csv,
     Format.md: _markdown,
     Format.html: _html,

@@ -31,9 +31,10 @@ def write_yaml(objs: Sequence[dict[str, Any]], out: TextIO, several: bool) -> No
     yaml.safe_dump(data, out, allow_unicode=True, sort_keys=False, width=100)
 
 
-def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
-    """Header once, then one line per row, cells through `rows.cell` (formulas defused)."""
+def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO, header: bool = True) -> None:
+    """The header (unless `header` is false: a later part of a stream), then one line per row,
+    cells through `rows.cell` (formulas defused)."""
     import pandas as pd  # lazy: pandas costs ~0.3 s to import and only CSV needs it
 
     frame = pd.DataFrame([{k: cell(r.get(k)) for k in columns} for r in rows], columns=list(columns))
-    frame.to_csv(out, index=False, lineterminator="\n")
+    frame.to_csv(out, index=False, header=header, lineterminator="\n")
