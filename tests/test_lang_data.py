@@ -35,6 +35,7 @@ from readouts.model import ACTS
 # name -> (schema, the public loader that also runs the consumer's own checks)
 PER_LANGUAGE = {
     "reporting": (REPORTING_SCHEMA, lexicon),
+    "concepts": (lexicon_module.CONCEPT_WORDS_SCHEMA, lexicon),
     "cues": (CUES_SCHEMA, lexicon),
     "titles": (TITLES_SCHEMA, lexicon),
     "source": (source.SOURCE_SCHEMA, lambda lang: load_data("source", lang, source.SOURCE_SCHEMA)),
@@ -51,6 +52,7 @@ SHARED = {
     "extraction": (claims_data.EXTRACTION_SCHEMA, claims_data.engine_settings),
     "roles": (lexicon_module.ROLES_SCHEMA, lambda: lexicon("en").roles),
     "letters": (lexicon_module.LETTERS_SCHEMA, lambda: fold("Ёлка’s")),
+    "act_concepts": (lexicon_module.CONCEPTS_SCHEMA, lambda: lexicon("en").concept_of),
     # the patterns compile against each language's word classes
     "patterns": (claims_data.PATTERNS_SCHEMA, lambda: all(claims_data.claim_data(lang) for lang in SUPPORTED)),
 }
@@ -198,7 +200,25 @@ def test_lexicon_rejects_a_lemma_under_two_acts(monkeypatch):
     real = lexicon_module.load_data
     monkeypatch.setattr(lexicon_module, "load_data",
                         lambda name, lang=None, spec=None: bad if name == "reporting" else real(name, lang, spec))
-    with pytest.raises(DataError, match=r"lang/pl/reporting.yaml: verbs: lemma 'ostrzec' is mapped to both"):
+    with pytest.raises(DataError, match=r"lang/pl/reporting.yaml \+ concepts.yaml: verbs: word 'ostrzec' is mapped to both"):
+        lexicon.__wrapped__("pl")
+
+
+def test_every_concept_has_words_in_every_language():
+    """The act concepts are one table across languages: a concept no language may lack."""
+    concepts = load_yaml(data_path("act_concepts"), lexicon_module.CONCEPTS_SCHEMA)
+    for lang in SUPPORTED:
+        words = load_yaml(data_path("concepts", lang), lexicon_module.CONCEPT_WORDS_SCHEMA)
+        assert set(words) == set(concepts), (lang, set(concepts) ^ set(words))
+        assert all(any(entry.get(k) for k in ("verbs", "nouns", "phrases")) for entry in words.values()), lang
+
+
+def test_a_concept_unknown_to_the_shared_table_is_rejected(monkeypatch):
+    real = lexicon_module.load_data
+    bad = {"no_such_concept": {"verbs": ["zaoferować"]}}
+    monkeypatch.setattr(lexicon_module, "load_data",
+                        lambda name, lang=None, spec=None: bad if (name, lang) == ("concepts", "pl") else real(name, lang, spec))
+    with pytest.raises(DataError, match=r"lang/pl/concepts.yaml: no_such_concept: no such concept"):
         lexicon.__wrapped__("pl")
 
 

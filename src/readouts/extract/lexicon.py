@@ -34,7 +34,7 @@ REPORTING_SCHEMA = {
     "phrases?": OPTIONAL_ACT_KEYS,
     "joint_acts": {str: Choice(*ACTS)},
 }
-# lang/concepts.yaml: the act concepts, whatever the language; lang/<xx>/concepts.yaml: their words
+# lang/act_concepts.yaml: the act concepts, whatever the language; lang/<xx>/concepts.yaml: their words
 CONCEPTS_SCHEMA = {str: {"act": Choice(*ACTS), "doc": str}}
 CONCEPT_WORDS_SCHEMA = {str: {"verbs?": [str], "nouns?": [str], "phrases?": [str]}}
 CUES_SCHEMA = {
@@ -323,7 +323,7 @@ class Vocabulary:
 
 def _vocabulary(lang: str, rep: Mapping[str, Any]) -> Vocabulary:
     """Merge the concepts' words and reporting.yaml's lists; a word mapped to two acts is an error."""
-    concepts = load_data("concepts", None, CONCEPTS_SCHEMA)
+    concepts = load_data("act_concepts", None, CONCEPTS_SCHEMA)
     words = load_data("concepts", lang, CONCEPT_WORDS_SCHEMA)
     where = f"lang/{lang}/concepts.yaml"
     out = Vocabulary({}, {}, {}, {})
@@ -331,7 +331,7 @@ def _vocabulary(lang: str, rep: Mapping[str, Any]) -> Vocabulary:
         listed = [(fold(w), act) for act, ws in (rep.get(REPORTING_KEYS[kind]) or {}).items() for w in ws]
         for concept, entry in words.items():
             if concept not in concepts:
-                raise DataError(f"{where}: {concept}: no such concept in lang/concepts.yaml")
+                raise DataError(f"{where}: {concept}: no such concept in lang/act_concepts.yaml")
             listed += [(fold(w), concepts[concept]["act"]) for w in entry.get(kind) or []]
             out.concept_of.update((fold(w), concept) for w in entry.get(kind) or [])
         check_unique(listed, f"lang/{lang}/reporting.yaml + concepts.yaml: {kind}", "word")
