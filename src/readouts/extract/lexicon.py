@@ -73,6 +73,7 @@ TITLES_SCHEMA = {
     "generic": {str: [str]},
     "both": [str],
     "aides": [str],
+    "officials": [str],
     "counterparts": [str],
     "nationalities": {str: [str]},
 }
@@ -214,6 +215,7 @@ class Lexicon:
     both_groups: tuple[tuple[str, ...], ...]
     aides: tuple[tuple[str, ...], ...]
     counterparts: frozenset[str]
+    official_nouns: frozenset[str]        # nouns for an unnamed official or source
     nationalities: tuple[tuple[tuple[str, ...], str], ...]   # (adjective words, side)
     officials_by_side: dict[str, str]      # side -> its unnamed-official label ("US official")
     names: tuple[tuple[tuple[str, ...], tuple[str, tuple[str, ...]]], ...]   # (words, (canonical, capitalisation))
@@ -300,6 +302,7 @@ def lexicon(lang: str) -> Lexicon:
         both_groups=tuple(sorted((_words(t) for t in titles["both"]), key=len, reverse=True)),
         aides=tuple(sorted((_words(t) for t in titles["aides"]), key=len, reverse=True)),
         counterparts=frozenset(fold(c) for c in titles["counterparts"]),
+        official_nouns=frozenset(fold(c) for c in titles["officials"]),
         nationalities=tuple((_words(a), side) for side, adjs in titles["nationalities"].items() for a in adjs),
         officials_by_side={e.side: e.name for e in reversed(list(actors.values()))
                            if e.kind == "official" and e.side},

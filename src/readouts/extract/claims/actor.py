@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from readouts.extract.actors import Mention
+from readouts.extract.actors import Mention, actor_indexes
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
@@ -27,6 +27,8 @@ JOINT_ACTS = frozenset({"agree", "discuss"})
 PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
+BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
+NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,14 @@ def possessor(view: SentenceView, m: Mention, data: ClaimData) -> bool:
     return m.last < len(view) and view.texts[m.last] in data.cls("possessive_markers")
 
 
-def _refer(q: ActorQuery, gender: str | None) -> str | None:
-    """The narrator's last subject of a pronoun's gender; "they" with none is both principals."""
-    return q.state.subject(gender) or (BOTH if gender == PLURAL else None)
+def _refer(q: ActorQuery, gender: str | None, at: int) -> str | None:
+    """What a pronoun at word `at` refers to: the sentence's own subject of its gender before it
+    ("Xi was quoted as saying …, but he also urged"), else the narrator's last subject of the
+    gender; "they" with none is both principals."""
+    own = next((m.actor for m in q.view.mentions if m.last <= at and m.kind in PERSONAL_KINDS
+                and gender != PLURAL and q.ctx.gender_of(m.actor) == gender and not q.view.quoted_in_sentence[m.first]
+                and subject_like(q.view, m, q.ctx.data)), None)
+    return own or q.state.subject(gender) or (BOTH if gender == PLURAL else None)
 
 
 def _conjunction_before(q: ActorQuery, t: Trigger) -> bool:
@@ -133,7 +140,7 @@ def quote_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         return ActorChoice(before[-1].actor, "quote.speaker_before", before[-1].via)
     gender = pronoun_gender(view, t.first - 1, ctx.data) if t.first > 0 else None
     if gender:
-        return ActorChoice(_refer(q, gender), "quote.pronoun")
+        return ActorChoice(_refer(q, gender, t.first - 1), "quote.pronoun")
     after = next((m for m in view.mentions if m.first >= t.last and m.kind in PERSONAL_KINDS and m.case in NOMINATIVE), None)
     return ActorChoice(after.actor, "quote.speaker_after", after.via) if after else None
 
@@ -152,7 +159,7 @@ def syntactic_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
             if coordinated_partner(view, m):
                 return ActorChoice(BOTH, "syntax.coordinated_subjects")
             return ActorChoice(m.actor, "syntax.subject", m.via)
-        actor = _refer(q, pronoun_gender(view, k, q.ctx.data))
+        actor = _refer(q, pronoun_gender(view, k, q.ctx.data), k)
         if actor:
             return ActorChoice(actor, "syntax.pronoun")
     return None
@@ -167,8 +174,15 @@ def passive_joint(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 def nearest_subject(q: ActorQuery, t: Trigger) -> Mention | None:
-    """The nearest mention before the trigger in its clause that stands where a subject does."""
+    """The mention that heads the noun phrase right before the trigger ("przedstawiciel
+    administracji USA": the official, not the country), else the nearest mention before the
+    trigger in its clause that stands where a subject does."""
     view, start = q.view, window_start(q, t)
+    phrase = subject_phrase(view, t, start)
+    if phrase is not None:
+        head = next((m for m in view.mentions if m.first <= phrase[1] < m.last and m.first not in q.aside), None)
+        if head is not None and subject_like(view, head, q.ctx.data):
+            return head
     return next((m for m in reversed(view.mentions)
                  if start <= m.first and m.last <= t.first and subject_like(view, m, q.ctx.data)
                  and not (m.first > 0 and view.attribution[m.first - 1]) and m.first not in q.aside), None)
@@ -183,9 +197,73 @@ def pronoun_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         if gender and view.words[j].upos in PRONOUN_UPOS:
             mention = nearest_subject(q, t)
             if mention is None or j > mention.first:
-                return ActorChoice(_refer(q, gender), "pronoun")
+                return ActorChoice(_refer(q, gender, j), "pronoun")
             return None
     return None
+
+
+def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"Japanese officials said", "Francuscy dyplomaci zapewniają", "przedstawiciel administracji
+    USA, który …, określił", "the source said": a subject noun for an official or a source, right
+    before the verb, names the unnamed official of the side its nationality or country tells (or
+    the account's, or the readout's own side); with no side, the speaker is unknown."""
+    phrase = subject_phrase(q.view, t, window_start(q, t))
+    if phrase is None or phrase[1] in q.view.mention_words() or not _official_noun(q, phrase[1]):
+        return None
+    side = _side_in(q, *phrase) or q.ctx.side_of(q.ctx.principal_of_account(q.state.account))
+    label = q.ctx.lex.officials_by_side.get(side or "")
+    if label:
+        return ActorChoice(label, "unnamed_official")
+    head = phrase[1]
+    named = q.state.titled_person(q.view.texts[head], q.view.lemmas[head])
+    return ActorChoice(named, "titled_person") if named else ActorChoice(None, "unknown_subject")
+
+
+def _official_noun(q: ActorQuery, head: int) -> bool:
+    nouns = q.ctx.data.cls("official_nouns")
+    return q.view.texts[head] in nouns or q.view.lemmas[head] in nouns
+
+
+def _side_in(q: ActorQuery, first: int, head: int) -> str | None:
+    """The side a subject phrase names: a nationality adjective in it ("Japanese officials") or a
+    country or institution right after its head ("przedstawiciel administracji USA")."""
+    nationalities = actor_indexes(q.ctx.lex.lang).nationalities
+    for k in range(first, head + 1):
+        hit = nationalities.match_at(q.view.keys, k)
+        if hit is not None:
+            return str(hit[1])
+    after = q.ctx.data.windows.official_side_after
+    return next((q.ctx.side_of(m.actor) for m in q.view.mentions
+                 if head < m.first <= head + after and m.kind in PLACE_KINDS), None)
+
+
+def subject_phrase(view: SentenceView, t: Trigger, start: int) -> tuple[int, int] | None:
+    """The noun phrase right before the verb (past adverbs and auxiliaries, and over a relative
+    clause between commas), when it stands as a subject: its first word and its head (the
+    nominative noun where nouns have case, else the last noun); None when the words there are
+    not a noun phrase, or one inside a prepositional phrase."""
+    k = _before_verb(view, t.first - 1, start)
+    first = k
+    while first - 1 >= start and view.words[first - 1].upos in NOUN_PHRASE_UPOS:
+        first -= 1
+    if k < start or first > k or (first > 0 and view.words[first - 1].upos == "ADP"):
+        return None
+    named = [m.first for m in view.mentions if first <= m.first and m.last <= k + 1 and m.kind == "person"]
+    if named:
+        return first, named[-1]     # "spokesman John Kirby", "Rzecznik rządu Adam Szłapka": the named person
+    nouns = [j for j in range(first, k + 1) if view.words[j].upos == "NOUN"]
+    cased = [j for j in nouns if view.words[j].feat("Case")]
+    head = next((j for j in cased if view.words[j].feat("Case") == "Nom"), None) if cased else (nouns[-1] if nouns else None)
+    return None if head is None else (first, head)
+
+
+def _before_verb(view: SentenceView, k: int, start: int) -> int:
+    """The last word of what precedes a verb: past adverbs, auxiliaries and particles, and over a
+    relative clause set off by commas."""
+    closes = {close: opening for opening, close in view.asides}
+    while k >= start and (view.words[k].upos in BEFORE_VERB_UPOS or k in closes):
+        k = closes[k] - 1 if k in closes else k - 1
+    return k
 
 
 def adverbial(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -321,7 +399,7 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, syntactic_subject, passive_joint, pronoun_subject, adverbial,
+    named_by_rule, quote_speaker, syntactic_subject, passive_joint, pronoun_subject, unnamed_official, adverbial,
     coordinated_verb, mention_subject, discussion_topic, sentence_subject, inverted_subject,
     impersonal, plural_subjectless, phrase_topic, subjectless,
 )

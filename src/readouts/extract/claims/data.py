@@ -50,6 +50,8 @@ class Windows:
     attribution_pronoun_after: int
     attribution_before_mention: int
     attributed_speaker_after: int
+    official_side_after: int
+    official_title_before: int
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ def word_classes(lex: Lexicon, settings: Mapping[str, Any]) -> dict[str, WordCla
         "light_nouns": WordClass.of(lex.light_nouns),
         "frames": WordClass.of(lex.frames),
         "counterparts": WordClass.of(lex.counterparts),
+        "official_nouns": WordClass.of(lex.official_nouns),
         "opening_quotes": WordClass.of(settings["quotes"]["opening"]),
         "closing_quotes": WordClass.of(settings["quotes"]["closing"]),
     })

@@ -10,6 +10,8 @@ from readouts.extract.claims.view import SentenceView, pronoun_gender
 from readouts.model import BOTH
 
 PERSONAL_KINDS = ("person", "official")
+PERSON = "person"
+NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "PROPN", "DET"})
 ACCOUNT_KINDS = ("institution", "media")
 NOMINATIVE = (None, "Nom")
 
@@ -19,6 +21,11 @@ class Discourse:
     subjects: tuple[tuple[str, str], ...] = ()   # (gender, canonical actor), most recent per gender
     last_actor: str | None = None
     account: str | None = None
+    titled: tuple[tuple[str, str], ...] = ()     # (official noun, person): "rzecznik" -> the spokesman named before
+
+    def titled_person(self, *nouns: str) -> str | None:
+        titled = dict(self.titled)
+        return next((titled[n] for n in nouns if n in titled), None)
 
     def subject(self, gender: str | None) -> str | None:
         return dict(self.subjects).get(gender or "")
@@ -38,6 +45,25 @@ class Discourse:
         speaker) tells it, the last subject of its gender."""
         state = self.with_subject(gender, actor) if narrated and actor != BOTH else self
         return replace(state, last_actor=actor)
+
+
+def remember_titles(view: SentenceView, ctx: DocumentContext, state: Discourse) -> Discourse:
+    """"Rzecznik rządu Adam Szłapka", "spokesman John Kirby": a person named with an official's
+    noun before the name is who "the spokesman" means later."""
+    nouns, reach = ctx.data.cls("official_nouns"), ctx.data.windows.official_title_before
+    titled = dict(state.titled)
+    for m in view.mentions:
+        if m.kind != PERSON:
+            continue
+        for k in range(max(0, m.first - reach), m.first):
+            # in apposition: the same case, only noun-phrase words between ("Według rzecznika
+            # premier Tusk" names the premier, not the spokesman)
+            apposed = view.words[k].feat("Case") in (None, m.case) and \
+                all(w.upos in NOUN_PHRASE_UPOS for w in view.words[k + 1:m.first])
+            for form in (view.texts[k], view.lemmas[k]):
+                if form in nouns and apposed:
+                    titled[form] = m.actor
+    return replace(state, titled=tuple(titled.items())) if titled != dict(state.titled) else state
 
 
 def remember_subjects(view: SentenceView, ctx: DocumentContext, state: Discourse) -> Discourse:

@@ -10,7 +10,7 @@ from readouts.extract.actors import collect_actors
 from readouts.extract.claims import attributes as attr
 from readouts.extract.claims.actor import ActorChoice, ActorQuery, resolve_actor, subject_like
 from readouts.extract.claims.data import ClaimData, claim_data
-from readouts.extract.claims.discourse import Discourse, remember_subjects, update_account
+from readouts.extract.claims.discourse import Discourse, remember_subjects, remember_titles, update_account
 from readouts.extract.claims.document import DocumentContext, find_parties
 from readouts.extract.claims.explain import Trace
 from readouts.extract.claims.nesting import Nesting, resolve_nesting
@@ -87,7 +87,7 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
             continue
         state = update_account(view, ctx, state, new_paragraph)
         result = sentence_claims(view, earlier, ctx, state)
-        state = result.state
+        state = remember_titles(view, ctx, result.state)
         claims.extend(result.claims)
         dropped.extend(_dropped(view, d, ctx) for d in result.dropped)
     return claims, dropped
@@ -148,7 +148,11 @@ def _one_claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ct
         progress.dropped.append(Dropped(t.first, t.last, t.pattern, reason or "claim.call_event"))
         return
     actor = claim.actor
-    narrated = not view.quoted[t.first]     # what a speaker quotes does not enter the narrator's chain
+    # what a speaker quotes does not change the narrator's subject, nor what a relayer's clause
+    # reports of someone of his gender: "Uszakow przyznał, że Biden przedstawił …. Zapewnił, że …"
+    # is still Ushakov
+    relayed = t.relayer is not None and ctx.gender_of(t.relayer) == ctx.gender_of(actor)
+    narrated = not view.quoted[t.first] and not relayed
     progress.state = progress.state.after_claim(actor, ctx.gender_of(actor), narrated)
     progress.previous = (t, actor)
     progress.claims.append(claim)

@@ -29,6 +29,9 @@ CLOSING_TAIL_UPOS = frozenset({"PUNCT", "ADP", "ADJ", "DET", "PRON"})
 COORDINATED_SUBJECT_UPOS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 AGREEMENT_FEATURES = ("Number", "Gender", "Person", "Tense")
 FINITE_OR_UNKNOWN = ("Fin", None)     # an analyser leaves VerbForm unset where a form is ambiguous
+# actor strategies that find the speaker named in the sentence itself
+NAMED_STRATEGIES = frozenset({"mention", "apposition", "syntax.subject", "inverted", "unnamed_official",
+                              "titled_person"})
 STATE, COMMA = "state", ","
 SUBJECTLESS = frozenset({"subjectless.gender", "subjectless.last_actor"})   # the actor strategies of a bare verb
 
@@ -276,13 +279,15 @@ def _relay(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list
            t: Trigger) -> tuple[Nesting, list[Trigger]]:
     """Drop the frame; its speaker stays the narrator's subject ("X przekazał, że …. Zapowiedział
     również …"), and a pronoun right after it is the frame's speaker ("The Kremlin said it noted …")."""
-    relayer = _actor(view, step, ctx, outer).actor
+    choice = _actor(view, step, ctx, outer)
+    relayer = choice.actor
     state = step.state.with_subject(ctx.gender_of(relayer), relayer) if relayer not in (None, BOTH) else step.state
     step = replace(step, state=state, dropped=step.drop(outer, "nesting.frame_relays"))
     between = [w for w, text in zip(view.words[outer.last:t.first], view.texts[outer.last:t.first])
                if text not in ctx.data.cls("complementizers")]
     speaker = _actor(view, step, ctx, outer).actor if between and all(w.upos == "PRON" for w in between) else None
-    inner = replace(t, window_start=outer.last, speaker=speaker or t.speaker)
+    named = relayer if choice.strategy in NAMED_STRATEGIES else None     # "It said …" names nobody
+    inner = replace(t, window_start=outer.last, speaker=speaker or t.speaker, relayer=named)
     return step, [o for o in result if o != outer] + [inner]
 
 

@@ -47,6 +47,7 @@ class Trigger:
     window_start: int = 0           # the subject is not sought before this word
     quote: str | None = None        # the quote pattern, when it attributes a quotation
     absorbed: str | None = None     # the inner trigger's pattern whose act this frame took
+    relayer: str | None = None      # the speaker of a frame that only relays this inner trigger
 
     @property
     def plain_verb(self) -> bool:

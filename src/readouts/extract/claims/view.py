@@ -11,6 +11,7 @@ from readouts.extract.lexicon import fold
 from readouts.model import Sentence, Word
 
 GENDERS = ("masc", "fem", "plural")
+COMMA = ","
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class SentenceView:
     quoted_in_sentence: tuple[bool, ...] # …opened earlier in the sentence
     attribution: tuple[bool, ...]        # part of an attribution cue ("Jak poinformował")
     clause_starts: tuple[int, ...]       # where the clause of each word starts
+    asides: tuple[tuple[int, int], ...]  # relative clauses set off by commas: (opening comma, closing comma)
 
     def has(self, i: int) -> bool:
         return 0 <= i < len(self.words)
@@ -76,13 +78,14 @@ def build_view(sentence: Sentence, data: ClaimData, mentions: list[Mention], par
     texts = tuple(fold(w.text) for w in words)
     lemmas = tuple(fold(w.lemma or w.text).split(":")[0] for w in words)
     quoted, end_scan = _quote_depths(sentence, words, data.quotes, scan)
+    asides = _relative_asides(words, texts, data)
     local, _ = _quote_depths(sentence, words, data.quotes, QuoteScan())
     view = SentenceView(
         sentence=sentence, paragraph_start=paragraph_start, words=words, texts=texts, lemmas=lemmas,
         verb_lemmas=tuple(_verb_lemma(lemma, text, data) for lemma, text in zip(lemmas, texts)),
         keys=tuple(frozenset(word_keys(w, data.lex.name_endings)) for w in words),
         mentions=tuple(mentions), quoted=quoted, quoted_in_sentence=local,
-        attribution=_marks(texts, data), clause_starts=_clause_starts(texts, data))
+        attribution=_marks(texts, data), clause_starts=_clause_starts(texts, asides, data), asides=asides)
     return view, end_scan
 
 
@@ -119,15 +122,30 @@ def _marks(texts: tuple[str, ...], data: ClaimData) -> tuple[bool, ...]:
     return tuple(marks)
 
 
-def _clause_starts(texts: tuple[str, ...], data: ClaimData) -> tuple[int, ...]:
-    """For each word, the index after the nearest complementizer or clause break before it."""
+def _clause_starts(texts: tuple[str, ...], asides: tuple[tuple[int, int], ...], data: ClaimData) -> tuple[int, ...]:
+    """For each word, the index after the nearest complementizer or clause break before it; after
+    a relative clause set off by commas ("X, który …, określił"), the clause it interrupts goes on."""
     starts, current = [], 0
     comps, breaks = data.cls("complementizers"), data.cls("clause_breaks")
+    resumed = {close: opening for opening, close in asides}
     for i, t in enumerate(texts):
         starts.append(current)
         if t in comps or t in breaks:
             current = i + 1
+        if i in resumed:
+            current = starts[resumed[i]]
     return tuple(starts)
+
+
+def _relative_asides(words: tuple[Word, ...], texts: tuple[str, ...], data: ClaimData) -> tuple[tuple[int, int], ...]:
+    """Relative clauses between commas: ", który anonimowo informował dziennikarzy,", ", who …,"."""
+    relatives, found = data.cls("relatives"), []
+    for i in range(1, len(words) - 1):
+        if words[i].text == COMMA and texts[i + 1] in relatives:
+            close = next((k for k in range(i + 2, len(words)) if words[k].text == COMMA), None)
+            if close is not None and close + 1 < len(words):
+                found.append((i, close))
+    return tuple(found)
 
 
 def pronoun_gender(view: SentenceView, i: int, data: ClaimData, table: str = "pronouns") -> str | None:
