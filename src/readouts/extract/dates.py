@@ -36,6 +36,20 @@ NUMERIC_SEPARATORS = {".", "/", "-"}
 BARE_YEARS = (1900, 2100)                   # a year without a year word, after a year preposition
 YEARS = (1000, 2199)                        # a year with a year word ("988 года" is not likely here)
 DATELINE_PARAGRAPHS = 3                     # where find_anchor looks for a dateline or lede date
+OPENING_PARAGRAPHS = 2                      # a title and the lede: where the text's own day is told
+PRECEDING_TOKENS = 3                        # how far back a form before a reference may start
+DATELINE_PLACE_ENDS = ",.:"                 # "WASHINGTON, March 4", "Москва. 2 декабря"
+DATELINE_PLACE_WORDS = 4                    # capitalised words: "KYIV, Ukraine", "NEW YORK"
+DATELINE_OPENERS = "(/["                    # "(Reuters)", "/ТАСС/", "[PAP]"
+TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # "3 апреля 2025 года 14:10" on a page's date line
+WEEKDAY_CYCLE = 11                          # a day of the year falls on each weekday within 11 years
+WIRE_LAG_DAYS = (0, 1)                      # a wire tells of its dateline's day or the day before
+REVERSED_OFFSETS = {"later": "earlier", "earlier": "later"}   # "a day after X" dates X
+EVENT_KINDS = ("date", "weekday", "relative")   # what may date the lede's event (not "the day before")
+# A perfective infinitive names an act still to be done after a verb in the present ("ma
+# przedstawić") or one that schedules (`schedule_cues`: "договорились провести в понедельник")
+# (UD features, the same in every language that marks aspect).
+PERFECTIVE_INFINITIVE = (("VerbForm", "Inf"), ("Aspect", "Perf"))
 
 
 # --------------------------------------------------------------------------- parsed references
@@ -58,6 +72,8 @@ class _Ref:
     last: _DM | None = None      # the end of a range
     weekday: int | None = None
     direction: int = 0           # weekday or month: +1 "next", -1 "last", 0 from the tense / nearest
+    ahead: bool = False          # weekday: scheduled ("na piątek", "на понедельник"), so ahead
+    anaphoric: bool = False      # other: "Dzień po tej rozmowie" counts from the last dated event
     key: str | None = None       # relative / other / offset key
     n: int = 0                   # offset: how many units
     unit: str | None = None
@@ -129,6 +145,7 @@ class _Parser:
         starts = [k]
         if k < len(self.toks) and self.toks[k].text == ",":
             starts.append(k + 1)
+        starts += [j for j, _, _ in self._lex(k, "year_link")]          # "April of 2023"
         for s in starts:
             y = self._year(s)
             if y:
@@ -238,6 +255,10 @@ class _Parser:
                         w = self.g.first(self.toks, y2[0], "year_word")
                         yield _Ref(i, w[0] if w else y2[0], "year", _DM(None, None, y1[1]), _DM(None, None, y2[1]))
 
+    def _after(self, k: int, cat: str) -> bool:
+        """Does a form of category `cat` end right before token k ("na" before "piątek")?"""
+        return any(j == k for p in range(max(0, k - PRECEDING_TOKENS), k) for j, _, _ in self._lex(p, cat))
+
     def _weekdays(self, k: int, prefixed: bool) -> Iterator[_Ref]:
         direction, s = 0, k
         for cat, sign in (("weekday_next", 1), ("weekday_last", -1)):
@@ -252,7 +273,8 @@ class _Parser:
                 yield _Ref(k, e, "date", dm)
             if form in self.g.bound and not (prefixed or direction or dated):
                 continue                           # "окружающую среду" is not Wednesday
-            yield _Ref(k, j, "weekday", weekday=WEEKDAYS.index(key), direction=direction)
+            yield _Ref(k, j, "weekday", weekday=WEEKDAYS.index(key), direction=direction,
+                       ahead=self._after(k, "weekday_ahead"))
 
     def _month_refs(self, k: int, prefixed: bool) -> Iterator[_Ref]:
         """A month with its year ("czerwca 2021 r."), or after a preposition or a modifier ("w styczniu",
@@ -263,6 +285,8 @@ class _Parser:
                 yield _Ref(k, jj, "month", _DM(None, m, y, yrel))
             if prefixed:                 # "в марте", "in May"; a bare "Марта" is a name
                 yield _Ref(k, j, "month", _DM(None, m))
+        for j, key, _ in self._lex(k, "month_adjectives"):    # "lipcowego szczytu", "июньских ударов"
+            yield _Ref(k, j, "month", _DM(None, MONTHS.index(key) + 1))
         # "last October", "next March": the same cues as for weekdays
         for cat, sign in (("weekday_next", 1), ("weekday_last", -1)):
             cue = self.g.first(self.toks, k, cat)
@@ -280,6 +304,15 @@ class _Parser:
             elif year_prefixed and BARE_YEARS[0] <= y[1] <= BARE_YEARS[1] and not self._months(y[0]):
                 yield _Ref(k, y[0], "year", _DM(None, None, y[1]))
 
+    def _listed_year(self, r: _Ref) -> _Ref | None:
+        """The bare year that follows a year reference after "or" / "and": "by 2030 or 2035"."""
+        link = self.g.first(self.toks, r.j, "and_or")
+        y = self._year(link[0], *BARE_YEARS) if link else None
+        if y is None or self._months(y[0]):
+            return None
+        w = self.g.first(self.toks, y[0], "year_word")
+        return _Ref(link[0], w[0] if w else y[0], "year", _DM(None, None, y[1]))
+
     def _relatives(self, k: int) -> Iterator[_Ref]:
         for j, key, _ in self._lex(k, "relative"):
             if key in OTHER_DATE_OFFSETS:
@@ -296,7 +329,7 @@ class _Parser:
         det = self.g.first(self.toks, j, "event_determiners")
         s = det[0] if det else j
         if s < len(self.toks) and self.toks[s].kind == "word" and self.toks[s].text == self.toks[s].text.lower():
-            yield _Ref(k, s + 1, "other", key=key)
+            yield _Ref(k, s + 1, "other", key=key, anaphoric=bool(self._lex(j, "demonstratives")))
 
     def _offsets(self, k: int) -> Iterator[_Ref]:
         """"пять лет назад", "dwa dni później", "через два дня", "a year ago", "rok temu"."""
@@ -308,12 +341,31 @@ class _Parser:
                         yield j, num[1], unit
             for j, unit, _ in self._lex(s, "unit_one"):
                 yield j, 1, unit
+        if self._after(k, "durations"):
+            return                                           # "for 30 days": a span of time
         for j, n, unit in quantity(k):                       # N unit cue
             for e, key, _ in self._lex(j, "offsets"):
-                yield _Ref(k, e, "offset", key=key, n=n, unit=unit)
+                if any(end == e for end, _, _ in self._lex(j, "event_links")) and self._word_at(e):
+                    yield self._offset_with_object(k, e, key, n, unit)
+                else:
+                    yield _Ref(k, e, "offset", key=key, n=n, unit=unit)
         for s, key, _ in self._lex(k, "offsets"):            # cue N unit
             for j, n, unit in quantity(s):
                 yield _Ref(k, j, "offset", key=key, n=n, unit=unit)
+
+    def _word_at(self, k: int) -> bool:
+        return k < len(self.toks) and self.toks[k].kind == "word"
+
+    def _offset_with_object(self, k: int, e: int, key: str, n: int, unit: str) -> _Ref:
+        """"dwa dni po tej rozmowie", "two days after that call": N units on from the event the
+        text dated last. "a day after his call with Putin", "a day after Trump paused aid": the
+        clause's own day is N units on from that event, so the reference dates the event, N units
+        back from the clause's day (as the annotators of held-out texts read it)."""
+        det = self.g.first(self.toks, e, "event_determiners")
+        s = det[0] if det else e
+        if self._lex(e, "demonstratives") and self._word_at(s) and self.toks[s].text == self.toks[s].text.lower():
+            return _Ref(k, s + 1, "offset", key=key, n=n, unit=unit, anaphoric=True)
+        return _Ref(k, e, "offset", key=REVERSED_OFFSETS[key], n=n, unit=unit)
 
     # -- one position --------------------------------------------------------------------------
 
@@ -327,12 +379,19 @@ class _Parser:
         starts += [(j, True, False) for j, _, _ in self._lex(i, "prepositions")]
         starts += [(j, True, True) for j, _, _ in self._lex(i, "year_prefix")]
         for k, pre, ypre in list(starts):
-            starts += [(j, True, ypre) for j, _, _ in self._lex(k, "modifiers")]
+            # "early 2022", "late 2023": a modifier makes a bare year a year
+            starts += [(j, True, True) for j, _, _ in self._lex(k, "modifiers")]
         for k, pre, ypre in starts:
             for r in (*self._dates(k), *self._weekdays(k, pre), *self._month_refs(k, pre),
                       *self._year_refs(k, ypre), *self._relatives(k), *self._offsets(k)):
                 r.i = i
                 cands.append(r)
+        # "the November summit", "the Monday talks"; "the December 7 call" stays a date
+        for k, _, _ in self._lex(i, "attributive"):
+            if not any(True for _ in self._dates(k)):
+                for r in (*self._weekdays(k, True), *self._month_refs(k, True)):
+                    r.i = i
+                    cands.append(r)
         if not cands:
             return None
         best = max(cands, key=lambda r: r.j)          # max keeps the first of equal length
@@ -340,6 +399,9 @@ class _Parser:
             pod = self.g.first(self.toks, best.j, "part_of_day")   # "w czwartek wieczorem"
             if pod:
                 best.j = pod[0]
+        own = self.g.first(self.toks, best.j, "possessive")      # "today's call", "Thursday's talks"
+        if own and self.toks[best.j].glued:
+            best.j = own[0]
         return best
 
     def parse(self) -> list[_Ref]:
@@ -350,6 +412,9 @@ class _Parser:
                 i += 1
                 continue
             out.append(r)
+            while r.kind == "year" and (listed := self._listed_year(r)):
+                out.append(listed)
+                r = listed
             i = r.j
         return out
 
@@ -357,9 +422,17 @@ class _Parser:
         return self.toks[r.i].start, self.toks[r.j - 1].stop
 
     def is_future(self, r: _Ref, words: list, offset: int) -> bool:
-        """Does the clause around the reference speak of what is ahead? The nearest signal wins:
-        a future cue from the data or a word the NLP layer marks Tense=Fut says yes, a past cue
-        or a word marked Tense=Past says no; no signal means past (the contract's default)."""
+        """Does the clause around the reference speak of what is ahead? No signal means past (the
+        contract's default); see `tense`."""
+        return self.tense(r, words, offset) > 0
+
+    def tense(self, r: _Ref, words: list, offset: int) -> int:
+        """+1 when the clause around the reference speaks of what is ahead, -1 of what is past, 0
+        when nothing says. A future cue from the data, a word the NLP layer marks Tense=Fut or a
+        scheduled perfective infinitive ("договорились провести") say ahead; a past cue or a word
+        marked Tense=Past say past. The verb that governs a time adverbial mostly comes before it,
+        so the nearest signal before the reference wins, else the nearest after it ("agreed to
+        exchange prisoners on Wednesday and said …": "agreed to", not "said")."""
         toks = self.toks
         a = r.i
         while a > 0 and toks[a - 1].text not in CLAUSE_MARKS:
@@ -372,24 +445,28 @@ class _Parser:
             while b < len(toks) and toks[b].text not in CLAUSE_MARKS:
                 b += 1
         here = toks[r.i].start
-        signals = self._tense_signals(r, a, b, words, offset, here)
+        signals = self._tense_signals(r, a, b, words, offset)
         if not signals and b < len(toks):
             # a clause without a verb borrows the tense of the next one: "W poniedziałek do Kijowa,
             # a we wtorek do Moskwy poleci kanclerz"
             c = b + 1
             while c < len(toks) and toks[c].text not in CLAUSE_MARKS:
                 c += 1
-            signals = self._tense_signals(r, b, c, words, offset, here)
-        return min(signals)[1] if signals else False
+            signals = self._tense_signals(r, b, c, words, offset)
+        if not signals:
+            return 0
+        before = [(here - at, ahead) for at, ahead in signals if at < here]
+        return 1 if min(before or [(at - here, ahead) for at, ahead in signals])[1] else -1
 
-    def _tense_signals(self, r: _Ref, a: int, b: int, words: list, offset: int, here: int) -> list[tuple[int, bool]]:
-        """(distance, future?) of every tense cue in tokens a..b, outside the reference itself."""
+    def _tense_signals(self, r: _Ref, a: int, b: int, words: list, offset: int) -> list[tuple[int, bool]]:
+        """(offset, future?) of every tense cue in tokens a..b, outside the reference itself."""
         toks = self.toks
         if a >= b:
             return []
         lo, hi = toks[a].start, toks[b - 1].stop
         signals: list[tuple[int, bool]] = []
         cued: set[int] = set()
+        scheduled = {toks[k].start for k in range(a, b) if self._lex(k, "schedule_cues")}
         for k in range(a, b):
             if r.i <= k < r.j:
                 continue
@@ -397,20 +474,42 @@ class _Parser:
             ends = [(max(j for j, _, _ in found), cat == "future_cues")
                     for cat in ("future_cues", "past_cues") if (found := self._lex(k, cat))]
             if ends:
-                signals.append((abs(toks[k].start - here), max(ends)[1]))
+                signals.append((toks[k].start, max(ends)[1]))
                 cued.add(toks[k].start)
+        # the finite verbs (by their features or as cues of the data): what governs an infinitive
+        finite = sorted({(w.start - offset, w.feats["Tense"] == "Past") for w in words
+                         if w.feats and w.feats.get("VerbForm") == "Fin" and w.feats.get("Tense")}
+                        | {(at, not ahead) for at, ahead in signals})
         for w in words:
             s = w.start - offset
+            if not lo <= s < hi:
+                continue
+            feats = w.feats or {}
+            # a perfective infinitive is ahead after a verb in the present ("ma przedstawić w środę")
+            # or one that schedules ("договорились провести"), not after another past form
+            # ("ćwiczenia miały się zakończyć w niedzielę")
+            governor = max(((at, past) for at, past in finite if at < s), default=None)
+            ahead = all(feats.get(k) == v for k, v in PERFECTIVE_INFINITIVE) and (
+                governor is None or not governor[1] or governor[0] in scheduled)
             # a word the data names as a cue speaks as the data says: "zaplanowano" is a past form
             # that schedules what is ahead
-            if lo <= s < hi and s not in cued and not (toks[r.i].start <= s < toks[r.j - 1].stop):
-                tense = w.feats.get("Tense") if w.feats else None
-                if tense in ("Fut", "Past"):
-                    signals.append((abs(s - here), tense == "Fut"))
+            if s in cued or toks[r.i].start <= s < toks[r.j - 1].stop:
+                continue
+            if feats.get("Tense") in ("Fut", "Past"):
+                signals.append((s, feats["Tense"] == "Fut"))
+            elif ahead:
+                signals.append((s, True))
         return signals
 
 
 # --------------------------------------------------------------------------- resolution
+
+# A year the text does not give is carried as this one: a leap year (so that "29 lutego" exists)
+# far below any year the parser reads. Values in it print as ISO 8601's forms without a year
+# ("--12-30", "--12"); what needs the year (a weekday, a week, "this year") is not resolved.
+UNKNOWN_YEAR = 400
+PARTIAL_DAY = re.compile(r"--(\d{2})-(\d{2})")
+
 
 def _parse_iso(value) -> tuple[date | None, str | None]:
     """(day, None) for YYYY-MM-DD, (None, 'YYYY-MM' | 'YYYY') for coarser values."""
