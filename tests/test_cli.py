@@ -42,7 +42,7 @@ def fake_extract(loaded, backend="auto", models_dir=None, analysis=None) -> Extr
     first = loaded.paragraphs[0]
     return Extraction(
         DocumentInfo(loaded.path, loaded.lang, loaded.published, loaded.source or "press", loaded.title,
-                     backend if backend != "auto" else "offline"),
+                     backend if backend != "auto" else "offline", published_from=loaded.published_from),
         actors=[Actor("Joe Biden", "person", ["Biden"])],
         dates=[DateRef(loaded.text[first.start:first.start + 5], "2021-12-07", first.start, first.start + 5)],
         claims=claims)
@@ -122,7 +122,8 @@ def test_json_single_file_has_the_contract_shape_and_offsets():
     obj = json.loads(result.stdout)
     check_extract_shape(obj, decoded(path))
     assert obj["document"] == {"path": str(path), "lang": "en", "published": "2021-11-30", "source": "press",
-                               "title": None, "backend": "offline"}
+                               "title": None, "backend": "offline", "published_from": "metadata",
+                               "unanchored": []}
     assert "\r\n" in obj["claims"][1]["sentence"]
 
 

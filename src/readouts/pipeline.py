@@ -5,6 +5,7 @@ The CLI calls these functions and reports what they return; they never print or 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from readouts.model import Analysis, Comparison, Extraction, LoadedText
 
@@ -21,10 +22,19 @@ def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | 
     """Extract the dates, actors and claims of one loaded text (analysing it first, unless its
     analysis is given)."""
     from readouts.extract.claims import extract_all
+    from readouts.extract.dates import find_publication, unanchored_dates
 
     if analysis is None:
         analysis = analyse_loaded(loaded, backend, models_dir)
-    return extract_all(loaded, analysis)
+    # The publication date may come from the text (a dateline, a page's date line): extraction sees
+    # it as if the metadata had given it, and the document says where it came from.
+    pub = find_publication(loaded, analysis)
+    dated = replace(loaded, published=pub.published, published_from=pub.origin,
+                    published_assumed=pub.anchor.isoformat() if pub.anchor else None)
+    extraction = extract_all(dated, analysis)
+    extraction.document.published_from = pub.origin
+    extraction.document.unanchored = unanchored_dates(analysis, pub.anchor, pub.published)
+    return extraction
 
 
 def compare_loaded(left: LoadedText, right: LoadedText, backend: str = "auto",
