@@ -279,7 +279,8 @@ def test_several_inputs_all_bad_exit_2(tmp_path):
 
 @pytest.mark.parametrize("args,message", [
     (["--date", "2021-13-01"], "is not a date YYYY-MM-DD"),
-    (["--date", "2021-12"], "is not a date YYYY-MM-DD"),
+    (["--date", "2021-13"], "is not a date YYYY-MM-DD"),
+    (["--date", "2021-12-7"], "is not a date YYYY-MM-DD"),
     (["--lang", "de"], "'de' is not one of"),
     (["--format", "xml"], "'xml' is not one of"),
     (["--source", "pap"], "'pap' is not one of"),
@@ -340,6 +341,27 @@ def test_output_is_never_half_written(tmp_path, monkeypatch):
 
 
 # --------------------------------------------------------------------------- compare, models, version, help
+
+def test_date_of_month_grain_is_accepted():
+    result = run("extract", str(DATA / "en_bom.txt"), "--format", "json", "--date", "2022-06")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)["document"]
+    assert (document["published"], document["published_from"]) == ("2022-06", "option")
+
+
+def test_unanchored_relative_dates_warn_naming_date(monkeypatch):
+    def unanchored(loaded, backend="auto", models_dir=None, analysis=None):
+        extraction = fake_extract(loaded, backend, models_dir)
+        extraction.document.unanchored = ["today", "on Sunday", "next week", "tomorrow"]
+        return extraction
+
+    monkeypatch.setattr(pipeline, "extract_loaded", unanchored)
+    result = run("extract", str(DATA / "en_bom.txt"), "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert result.stderr.count("\n") == 1
+    assert "4 relative dates could not be anchored ('today', 'on Sunday', 'next week', …)" in result.stderr
+    assert "--date YYYY-MM-DD" in result.stderr
+
 
 def test_compare_is_wired_to_the_comparison(monkeypatch):
     import types

@@ -82,11 +82,14 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if re.fullmatch(r"\d{4}-\d{2}", value):       # month grain, as a ` date YYYY-MM` line
+            date.fromisoformat(value + "-01")
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            date.fromisoformat(value)
+        else:
             raise ValueError
-        date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD or a month YYYY-MM") from None
     return value
 
 
@@ -105,7 +108,8 @@ WhatOpt = Annotated[Optional[What], typer.Option(
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the input; auto detects it.",
                                        case_sensitive=False)]
 DateOpt = Annotated[Optional[str], typer.Option(
-    "--date", "-d", help="Publication date YYYY-MM-DD (overrides the text's; anchors relative dates).",
+    "--date", "-d", help="Publication date YYYY-MM-DD or month YYYY-MM (overrides the text's and its "
+    "dateline; anchors relative dates).",
     callback=_check_date, show_default=False)]
 SourceOpt = Annotated[Optional[Source], typer.Option(
     "--source", "-s", help="Kind of source, instead of detecting it.", show_default=False)]
@@ -259,6 +263,7 @@ def extract_inputs(files: list[str], s: Settings, stop_on_error: bool) -> tuple[
         for path in paths:
             try:
                 done.append(_extract_one(path, s))
+                _warn_unanchored(done[-1])
             except Exception as e:
                 if stop_on_error or s.debug:
                     raise
@@ -298,7 +303,26 @@ def compare_inputs(left: str, right: str, s: Settings) -> Comparison:
     if left == STDIN and right == STDIN:
         raise InputError("only one of LEFT and RIGHT can be - (standard input)")
     _stdin_hint([left, right])
-    return pipeline.compare_loaded(_load_one(left, s), _load_one(right, s), s.backend, s.models)
+    comparison = pipeline.compare_loaded(_load_one(left, s), _load_one(right, s), s.backend, s.models)
+    _warn_unanchored(comparison.left)
+    _warn_unanchored(comparison.right)
+    return comparison
+
+
+UNANCHORED_SHOWN = 3        # relative dates quoted in the warning
+
+
+def _warn_unanchored(extraction: Extraction) -> None:
+    """One line on stderr when the text's relative dates could not be resolved for want of a
+    publication day (no metadata, no dateline with a year), naming --date."""
+    doc = extraction.document
+    if not doc.unanchored:
+        return
+    quoted = ", ".join(f"'{t}'" for t in doc.unanchored[:UNANCHORED_SHOWN])
+    more = ", …" if len(doc.unanchored) > UNANCHORED_SHOWN else ""
+    n = len(doc.unanchored)
+    err.print(f"readouts: warning: {doc.path}: {n} relative date{'s' if n > 1 else ''} could not be "
+              f"anchored ({quoted}{more}); give the publication date with --date YYYY-MM-DD", markup=False)
 
 
 def write_comparison(comparison: Comparison, fmt: Format | None, output: Path | None, explain: bool) -> None:
