@@ -51,6 +51,9 @@ score:
 	@[ -f $(SCORER) ] || { echo "no $(SCORER): the scorer ships with the contract"; exit 1; }
 	@for d in ../shared/dev corpora corpora/blind/extract; do \
 	  echo "== extract $$d"; $(BIN)/python $(SCORER) extract $$d --cmd $(BIN)/readouts | grep '^=='; done
+	@echo "== extract corpora/dates (texts without metadata; the gold has dates only)"
+	@$(BIN)/python $(SCORER) extract corpora/dates --cmd $(BIN)/readouts --json | $(BIN)/python -c \
+	  'import json, sys; [print("== %-4s dates P %.2f R %.2f F1 %.2f" % (l, s["dates_p"], s["dates_r"], s["dates_f1"])) for l, s in json.load(sys.stdin)["by_lang"].items()]'
 	@for d in ../shared/dev corpora corpora/blind/compare; do \
 	  echo "== compare $$d"; $(BIN)/python $(SCORER) compare $$d/pairs $$d --cmd $(BIN)/readouts | grep '^=='; done
 

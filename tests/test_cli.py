@@ -41,7 +41,7 @@ def fake_extract(loaded, backend="auto", models_dir=None, analysis=None) -> Extr
     first = loaded.paragraphs[0]
     return Extraction(
         DocumentInfo(loaded.path, loaded.lang, loaded.published, loaded.source or "press", loaded.title,
-                     backend if backend != "auto" else "offline"),
+                     backend if backend != "auto" else "offline", published_from=loaded.published_from),
         actors=[Actor("Joe Biden", "person", ["Biden"])],
         dates=[DateRef(loaded.text[first.start:first.start + 5], "2021-12-07", first.start, first.start + 5)],
         claims=claims)
@@ -121,7 +121,8 @@ def test_json_single_file_has_the_contract_shape_and_offsets():
     obj = json.loads(result.stdout)
     check_extract_shape(obj, decoded(path))
     assert obj["document"] == {"path": str(path), "lang": "en", "published": "2021-11-30", "source": "press",
-                               "title": None, "backend": "offline"}
+                               "title": None, "backend": "offline", "published_from": "metadata",
+                               "unanchored": []}
     assert "\r\n" in obj["claims"][1]["sentence"]
 
 
@@ -280,7 +281,8 @@ def test_several_inputs_all_bad_exit_2(tmp_path):
 
 @pytest.mark.parametrize("args,message", [
     (["--date", "2021-13-01"], "is not a date YYYY-MM-DD"),
-    (["--date", "2021-12"], "is not a date YYYY-MM-DD"),
+    (["--date", "2021-13"], "is not a date YYYY-MM-DD"),
+    (["--date", "2021-12-7"], "is not a date YYYY-MM-DD"),
     (["--lang", "de"], "'de' is not one of"),
     (["--format", "xml"], "'xml' is not one of"),
     (["--source", "pap"], "'pap' is not one of"),
@@ -341,6 +343,27 @@ def test_output_is_never_half_written(tmp_path, monkeypatch):
 
 
 # --------------------------------------------------------------------------- compare, models, version, help
+
+def test_date_of_month_grain_is_accepted():
+    result = run("extract", str(DATA / "en_bom.txt"), "--format", "json", "--date", "2022-06")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)["document"]
+    assert (document["published"], document["published_from"]) == ("2022-06", "option")
+
+
+def test_unanchored_relative_dates_warn_naming_date(monkeypatch):
+    def unanchored(loaded, backend="auto", models_dir=None, analysis=None):
+        extraction = fake_extract(loaded, backend, models_dir)
+        extraction.document.unanchored = ["today", "on Sunday", "next week", "tomorrow"]
+        return extraction
+
+    monkeypatch.setattr(pipeline, "extract_loaded", unanchored)
+    result = run("extract", str(DATA / "en_bom.txt"), "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert result.stderr.count("\n") == 1
+    assert "4 relative dates could not be anchored ('today', 'on Sunday', 'next week', …)" in result.stderr
+    assert "--date YYYY-MM-DD" in result.stderr
+
 
 def test_compare_is_wired_to_the_comparison(monkeypatch):
     import types

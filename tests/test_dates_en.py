@@ -60,7 +60,7 @@ def test_months_and_years(text, anchor, expected):
     ("Biden said on Thursday that he will send troops.", "2021-12-07", [("on Thursday", "2021-12-02")]),
     ("Biden said he would call Zelenskyy on Thursday.", "2021-12-07", [("on Thursday", "2021-12-09")]),
     ("The leaders spoke Thursday evening.", "2022-01-03", [("Thursday evening", "2021-12-30")]),
-    ("Thursday's call was tense.", "2021-12-31", [("Thursday", "2021-12-30")]),
+    ("Thursday's call was tense.", "2021-12-31", [("Thursday's", "2021-12-30")]),
     ("They met last Tuesday.", "2021-12-07", [("last Tuesday", "2021-11-30")]),
     ("They meet next Friday.", "2021-12-07", [("next Friday", "2021-12-10")]),
     # the longer cue wins where a future and a past cue start at one word

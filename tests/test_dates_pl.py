@@ -129,9 +129,10 @@ def test_not_dates(text):
     assert found(text, "2021-12-07") == []
 
 
-def test_without_anchor_only_absolute():
+def test_without_anchor_dates_keep_their_known_parts():
+    # no anchor: "Dziś" and "w czwartek" cannot be resolved; "12 stycznia" keeps its day and month
     text = "Dziś, w czwartek, wspomniano rozmowę z 7 grudnia 2021 r. i szczyt 12 stycznia."
-    assert found(text, None) == [("z 7 grudnia 2021 r.", "2021-12-07")]
+    assert found(text, None) == [("z 7 grudnia 2021 r.", "2021-12-07"), ("12 stycznia", "--01-12")]
     # a month-grain publication still gives the year of "12 stycznia" and "w tym miesiącu"
     assert found("Szczyt 12 stycznia, w tym miesiącu.", None, "2021-12") == [
         ("12 stycznia", "2022-01-12"), ("w tym miesiącu", "2021-12")]

@@ -89,11 +89,14 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if re.fullmatch(r"\d{4}-\d{2}", value):       # month grain, as a ` date YYYY-MM` line
+            date.fromisoformat(value + "-01")
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            date.fromisoformat(value)
+        else:
             raise ValueError
-        date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD or a month YYYY-MM") from None
     return value
 
 
@@ -126,7 +129,8 @@ WhatOpt = Annotated[Optional[What], typer.Option(
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the input; auto detects it.",
                                        case_sensitive=False)]
 DateOpt = Annotated[Optional[str], typer.Option(
-    "--date", "-d", help="Publication date YYYY-MM-DD (overrides the text's; anchors relative dates).",
+    "--date", "-d", help="Publication date YYYY-MM-DD or month YYYY-MM (overrides the text's and its "
+    "dateline; anchors relative dates).",
     callback=_check_date, show_default=False)]
 SourceOpt = Annotated[Optional[Source], typer.Option(
     "--source", "-s", help="Kind of source, instead of detecting it.", show_default=False)]
@@ -366,6 +370,8 @@ def _report_one(result: "Result", tally: "Tally", bar: "Progress") -> bool:
     tally.count(result)
     if failed:
         bar.log(f"readouts: error: {result.message}")
+    else:
+        _warn_unanchored(result)
     bar.advance(result.path if failed else result.document.path)
     return not failed
 
@@ -405,7 +411,26 @@ def compare_inputs(left: str, right: str, sides: tuple[Settings, Settings]) -> C
         raise InputError("only one of LEFT and RIGHT can be - (standard input)")
     _stdin_hint([left, right])
     s = sides[0]
-    return pipeline.compare_loaded(_load_one(left, s), _load_one(right, sides[1]), s.backend, s.models)
+    comparison = pipeline.compare_loaded(_load_one(left, s), _load_one(right, sides[1]), s.backend, s.models)
+    _warn_unanchored(comparison.left)
+    _warn_unanchored(comparison.right)
+    return comparison
+
+
+UNANCHORED_SHOWN = 3        # relative dates quoted in the warning
+
+
+def _warn_unanchored(extraction: Extraction) -> None:
+    """One line on stderr when the text's relative dates could not be resolved for want of a
+    publication day (no metadata, no dateline with a year), naming --date."""
+    doc = extraction.document
+    if not doc.unanchored:
+        return
+    quoted = ", ".join(f"'{t}'" for t in doc.unanchored[:UNANCHORED_SHOWN])
+    more = ", …" if len(doc.unanchored) > UNANCHORED_SHOWN else ""
+    n = len(doc.unanchored)
+    err.print(f"readouts: warning: {doc.path}: {n} relative date{'s' if n > 1 else ''} could not be "
+              f"anchored ({quoted}{more}); give the publication date with --date YYYY-MM-DD", markup=False)
 
 
 def write_comparison(comparison: Comparison, fmt: Format, output: Path | None, explain: bool) -> None:

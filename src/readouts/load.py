@@ -159,8 +159,8 @@ def load_bytes(raw: bytes, path: str, lang: str = "auto", date: str | None = Non
     loaded = LoadedText(path=path, text=text, lang=detected, encoding=encoding, source=source)
     _read_structure(loaded, loader_data(detected))
     if date:
-        loaded.published = date
-        loaded.published_assumed = date
+        loaded.published, loaded.published_from = date, "option"
+        loaded.published_assumed = date if len(date) == len("YYYY-MM-DD") else None
     elif loaded.published and len(loaded.published) == 10:
         loaded.published_assumed = loaded.published
     return loaded
@@ -309,6 +309,7 @@ def _front_matter(loaded: LoadedText) -> int:
     if not isinstance(meta, dict):
         return 0
     loaded.published = _iso(meta.get("date"))
+    loaded.published_from = "metadata" if loaded.published else None
     if isinstance(meta.get("title"), str):
         loaded.title = " ".join(meta["title"].split())
     if isinstance(meta.get("source_url"), str):
@@ -334,7 +335,8 @@ def _date_line(loaded: LoadedText, body: int) -> int:
     m = DATE_LINE.match(loaded.text, body)
     if not m:
         return body
-    loaded.published = loaded.published or m.group(1)
+    if not loaded.published:
+        loaded.published, loaded.published_from = m.group(1), "metadata"
     loaded.skipped.append((Region(m.start(), m.end()), "metadata"))
     return m.end()
 

@@ -36,6 +36,7 @@ class LoadedText:
     lang: str
     published: str | None = None        # ISO YYYY-MM-DD or YYYY-MM, from --date, metadata or front matter
     published_assumed: str | None = None  # full-day anchor used to resolve dates (--date wins)
+    published_from: str | None = None   # where `published` came from: metadata | option
     title: str | None = None
     source_url: str | None = None
     source: str | None = None           # --source, else detected later
@@ -116,6 +117,11 @@ class DocumentInfo:
     source: str | None
     title: str | None = None
     backend: str | None = None
+    # where `published` came from: metadata | dateline | inferred (a dateline's year from the years
+    # the text names) | option (--date); None when unknown. A dateline without a year gives
+    # `published` as --MM-DD.
+    published_from: str | None = None
+    unanchored: list[str] = field(default_factory=list)   # relative dates no known day resolves
 
 
 @dataclass(slots=True)

@@ -35,14 +35,18 @@ _FORMS = [str]
 _OPT = Either([str], Choice(None))        # a construction the language may lack: null
 SPEC = {
     "months": {m: _FORMS for m in MONTHS},
+    "month_adjectives": {m: _OPT for m in MONTHS},
     "weekdays": {d: _FORMS for d in WEEKDAYS},
     "bound": _OPT,
     "relative": {k: _OPT for k in RELATIVE_KEYS},
     "vague": _OPT,
     "modifiers": {k: _OPT for k in MODIFIERS},
     "prepositions": _FORMS,
+    "attributive": _OPT,
     "year_prefix": _OPT,
     "year_word": _OPT,
+    "year_link": _OPT,
+    "and_or": _OPT,
     "day_month_link": _OPT,
     "number_suffixes": _OPT,
     "part_of_day": _OPT,
@@ -50,13 +54,18 @@ SPEC = {
     "range_pairs": Either([[str]], Choice(None)),
     "weekday_next": _OPT,
     "weekday_last": _OPT,
+    "weekday_ahead": _OPT,
+    "possessive": _OPT,
     "offsets": {k: _OPT for k in OFFSET_KEYS},
+    "durations": _OPT,
     "numbers": {str: _FORMS},
     "units": {u: {"one": _FORMS, "many": _FORMS} for u in UNITS},
     "future_cues": _FORMS,
     "past_cues": _FORMS,
+    "schedule_cues": _OPT,
     "event_links": _OPT,
     "event_determiners": _OPT,
+    "demonstratives": _OPT,
     "numeric_order": Choice("dmy", "mdy", "ymd"),
 }
 
@@ -161,6 +170,7 @@ def grammar(lang: str) -> DateGrammar:
     # One surface form, one meaning: months, weekdays, relative phrases and vague spans share one
     # namespace, because the parser tries them at the same token.
     refs = [(fold(f), f"months.{k}") for f, k in _items(data["months"])]
+    refs += [(fold(f), f"months.{k}") for f, k in _items(data["month_adjectives"])]
     refs += [(fold(f), f"weekdays.{k}") for f, k in _items(data["weekdays"])]
     refs += [(fold(f), f"relative.{k}") for f, k in _items(data["relative"])]
     refs += [(fold(f), "vague") for f in data["vague"] or ()]
@@ -187,16 +197,17 @@ def grammar(lang: str) -> DateGrammar:
         number_suffixes=tuple(sorted(data["number_suffixes"] or (), key=len, reverse=True)),
         bound=frozenset(data["bound"] or ()),
     )
-    for cat in ("months", "weekdays", "relative", "modifiers", "offsets", "numbers"):
+    for cat in ("months", "month_adjectives", "weekdays", "relative", "modifiers", "offsets", "numbers"):
         for form, key in _items(data[cat]):
             g.add(cat, form, key)
     for u, v in data["units"].items():
         for n, forms in v.items():
             for f in forms:
                 g.add(f"unit_{n}", f, u)
-    for cat in ("vague", "prepositions", "year_prefix", "year_word", "day_month_link", "part_of_day",
-                "range_prefix", "weekday_next", "weekday_last", "future_cues", "past_cues", "event_links",
-                "event_determiners"):
+    for cat in ("vague", "prepositions", "attributive", "year_prefix", "year_word", "year_link", "and_or",
+                "day_month_link", "part_of_day", "range_prefix", "weekday_next", "weekday_last",
+                "weekday_ahead", "possessive", "durations", "future_cues", "past_cues", "schedule_cues", "event_links",
+                "event_determiners", "demonstratives"):
         for f in data[cat] or ():
             g.add(cat, f, cat)
     for n, (a, b) in enumerate(data["range_pairs"] or ()):

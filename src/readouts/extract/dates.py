@@ -5,23 +5,32 @@ One parser and one resolver for all languages: the words come from `lang/<xx>/da
 shapes of a reference:
 
 - absolute and partial dates: "7 grudnia 2021 r.", "December 7, 2021", "12 stycznia", "7 grudnia br.",
-  numeric "07.12.2021"; ranges "w dniach 9-10 stycznia 2022 roku", "Jan. 9-10", "с 18 по 19 ноября";
-- months and years: "w styczniu", "в июне 2021 года", "z początkiem 2022 roku", "2015 года";
+  numeric "07.12.2021"; ranges "w dniach 9-10 stycznia 2022 roku", "Jan. 30-Feb. 2", "с 18 по 19 ноября";
+- months and years: "w styczniu", "в июне 2021 года", "z początkiem 2022 roku", "late 2023", "April
+  of 2023", "by 2030 or 2035", month adjectives ("lipcowego szczytu", "к июньскому", "the November
+  summit");
 - weekdays in any case form, adjectives included ("w czwartek wieczorem", "czwartkowej"): the most
-  recent such day up to the anchor, or the next one when the clause is in the future tense;
+  recent such day up to the anchor, or the next one when the clause looks ahead (tense, aspect:
+  "договорились провести в понедельник", or a scheduling preposition: "na piątek");
 - phrases relative to the anchor ("today", "w przyszłym tygodniu", "в этом году", "пять лет назад");
-- phrases relative to the date the text was just talking about ("dzień później", "Tego samego dnia",
-  "Dzień po tej rozmowie", "через два дня");
+- phrases relative to the text ("dzień później", "Tego samego dnia", "накануне", "a day later"):
+  from the day the sentence, or the one just before it, names, else from the day of the event the
+  lede tells (usually the call) — see `_base`;
 - vague spans ("w najbliższym czasie", "in the coming days") are recognised and left out.
 
-The word features of the NLP layer (Tense=Fut) are an extra signal only; without them the
-resolver works from the sentence text and the data.
+A day or month whose year nothing gives keeps its known parts (`--03-12`, `--07`, ISO 8601's
+forms). `find_publication` reads the publication date from metadata, --date, or the text itself: a
+dateline ("WASHINGTON, March 4 (Reuters) -") or a page's date line ("3 апреля 2025 года 14:10"),
+its year inferred from the text when it has none.
+
+The word features of the NLP layer (Tense, VerbForm, Aspect) are an extra signal only; without
+them the resolver works from the sentence text and the data.
 """
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterator
 
@@ -37,7 +46,7 @@ from readouts.extract.date_grammar import (
     grammar,
     tokenize,
 )
-from readouts.model import Analysis, DateRef, LoadedText, Sentence
+from readouts.model import Analysis, DateRef, LoadedText
 
 DASHES = {"-", "–", "—", "‒", "−"}          # range marks: punctuation, the same in every language
 CLAUSE_MARKS = {",", ";", ":", "(", ")", "–", "—"}   # bound the clause whose tense a weekday takes
@@ -45,6 +54,20 @@ NUMERIC_SEPARATORS = {".", "/", "-"}
 BARE_YEARS = (1900, 2100)                   # a year without a year word, after a year preposition
 YEARS = (1000, 2199)                        # a year with a year word ("988 года" is not likely here)
 DATELINE_PARAGRAPHS = 3                     # where find_anchor looks for a dateline or lede date
+OPENING_PARAGRAPHS = 2                      # a title and the lede: where the text's own day is told
+PRECEDING_TOKENS = 3                        # how far back a form before a reference may start
+DATELINE_PLACE_ENDS = ",.:"                 # "WASHINGTON, March 4", "Москва. 2 декабря"
+DATELINE_PLACE_WORDS = 4                    # capitalised words: "KYIV, Ukraine", "NEW YORK"
+DATELINE_OPENERS = "(/["                    # "(Reuters)", "/ТАСС/", "[PAP]"
+TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # "3 апреля 2025 года 14:10" on a page's date line
+WEEKDAY_CYCLE = 11                          # a day of the year falls on each weekday within 11 years
+WIRE_LAG_DAYS = (0, 1)                      # a wire tells of its dateline's day or the day before
+REVERSED_OFFSETS = {"later": "earlier", "earlier": "later"}   # "a day after X" dates X
+EVENT_KINDS = ("date", "weekday", "relative")   # what may date the lede's event (not "the day before")
+# A perfective infinitive names an act still to be done after a verb in the present ("ma
+# przedstawić") or one that schedules (`schedule_cues`: "договорились провести в понедельник")
+# (UD features, the same in every language that marks aspect).
+PERFECTIVE_INFINITIVE = (("VerbForm", "Inf"), ("Aspect", "Perf"))
 
 
 # --------------------------------------------------------------------------- parsed references
@@ -67,6 +90,8 @@ class _Ref:
     last: _DM | None = None      # the end of a range
     weekday: int | None = None
     direction: int = 0           # weekday or month: +1 "next", -1 "last", 0 from the tense / nearest
+    ahead: bool = False          # weekday: scheduled ("na piątek", "на понедельник"), so ahead
+    anaphoric: bool = False      # other: "Dzień po tej rozmowie" counts from the last dated event
     key: str | None = None       # relative / other / offset key
     n: int = 0                   # offset: how many units
     unit: str | None = None
@@ -138,6 +163,7 @@ class _Parser:
         starts = [k]
         if k < len(self.toks) and self.toks[k].text == ",":
             starts.append(k + 1)
+        starts += [j for j, _, _ in self._lex(k, "year_link")]          # "April of 2023"
         for s in starts:
             y = self._year(s)
             if y:
@@ -247,6 +273,10 @@ class _Parser:
                         w = self.g.first(self.toks, y2[0], "year_word")
                         yield _Ref(i, w[0] if w else y2[0], "year", _DM(None, None, y1[1]), _DM(None, None, y2[1]))
 
+    def _after(self, k: int, cat: str) -> bool:
+        """Does a form of category `cat` end right before token k ("na" before "piątek")?"""
+        return any(j == k for p in range(max(0, k - PRECEDING_TOKENS), k) for j, _, _ in self._lex(p, cat))
+
     def _weekdays(self, k: int, prefixed: bool) -> Iterator[_Ref]:
         direction, s = 0, k
         for cat, sign in (("weekday_next", 1), ("weekday_last", -1)):
@@ -261,7 +291,8 @@ class _Parser:
                 yield _Ref(k, e, "date", dm)
             if form in self.g.bound and not (prefixed or direction or dated):
                 continue                           # "окружающую среду" is not Wednesday
-            yield _Ref(k, j, "weekday", weekday=WEEKDAYS.index(key), direction=direction)
+            yield _Ref(k, j, "weekday", weekday=WEEKDAYS.index(key), direction=direction,
+                       ahead=self._after(k, "weekday_ahead"))
 
     def _month_refs(self, k: int, prefixed: bool) -> Iterator[_Ref]:
         """A month with its year ("czerwca 2021 r."), or after a preposition or a modifier ("w styczniu",
@@ -272,6 +303,8 @@ class _Parser:
                 yield _Ref(k, jj, "month", _DM(None, m, y, yrel))
             if prefixed:                 # "в марте", "in May"; a bare "Марта" is a name
                 yield _Ref(k, j, "month", _DM(None, m))
+        for j, key, _ in self._lex(k, "month_adjectives"):    # "lipcowego szczytu", "июньских ударов"
+            yield _Ref(k, j, "month", _DM(None, MONTHS.index(key) + 1))
         # "last October", "next March": the same cues as for weekdays
         for cat, sign in (("weekday_next", 1), ("weekday_last", -1)):
             cue = self.g.first(self.toks, k, cat)
@@ -289,6 +322,15 @@ class _Parser:
             elif year_prefixed and BARE_YEARS[0] <= y[1] <= BARE_YEARS[1] and not self._months(y[0]):
                 yield _Ref(k, y[0], "year", _DM(None, None, y[1]))
 
+    def _listed_year(self, r: _Ref) -> _Ref | None:
+        """The bare year that follows a year reference after "or" / "and": "by 2030 or 2035"."""
+        link = self.g.first(self.toks, r.j, "and_or")
+        y = self._year(link[0], *BARE_YEARS) if link else None
+        if y is None or self._months(y[0]):
+            return None
+        w = self.g.first(self.toks, y[0], "year_word")
+        return _Ref(link[0], w[0] if w else y[0], "year", _DM(None, None, y[1]))
+
     def _relatives(self, k: int) -> Iterator[_Ref]:
         for j, key, _ in self._lex(k, "relative"):
             if key in OTHER_DATE_OFFSETS:
@@ -305,7 +347,7 @@ class _Parser:
         det = self.g.first(self.toks, j, "event_determiners")
         s = det[0] if det else j
         if s < len(self.toks) and self.toks[s].kind == "word" and self.toks[s].text == self.toks[s].text.lower():
-            yield _Ref(k, s + 1, "other", key=key)
+            yield _Ref(k, s + 1, "other", key=key, anaphoric=bool(self._lex(j, "demonstratives")))
 
     def _offsets(self, k: int) -> Iterator[_Ref]:
         """"пять лет назад", "dwa dni później", "через два дня", "a year ago", "rok temu"."""
@@ -317,12 +359,31 @@ class _Parser:
                         yield j, num[1], unit
             for j, unit, _ in self._lex(s, "unit_one"):
                 yield j, 1, unit
+        if self._after(k, "durations"):
+            return                                           # "for 30 days": a span of time
         for j, n, unit in quantity(k):                       # N unit cue
             for e, key, _ in self._lex(j, "offsets"):
-                yield _Ref(k, e, "offset", key=key, n=n, unit=unit)
+                if any(end == e for end, _, _ in self._lex(j, "event_links")) and self._word_at(e):
+                    yield self._offset_with_object(k, e, key, n, unit)
+                else:
+                    yield _Ref(k, e, "offset", key=key, n=n, unit=unit)
         for s, key, _ in self._lex(k, "offsets"):            # cue N unit
             for j, n, unit in quantity(s):
                 yield _Ref(k, j, "offset", key=key, n=n, unit=unit)
+
+    def _word_at(self, k: int) -> bool:
+        return k < len(self.toks) and self.toks[k].kind == "word"
+
+    def _offset_with_object(self, k: int, e: int, key: str, n: int, unit: str) -> _Ref:
+        """"dwa dni po tej rozmowie", "two days after that call": N units on from the event the
+        text dated last. "a day after his call with Putin", "a day after Trump paused aid": the
+        clause's own day is N units on from that event, so the reference dates the event, N units
+        back from the clause's day (as the annotators of held-out texts read it)."""
+        det = self.g.first(self.toks, e, "event_determiners")
+        s = det[0] if det else e
+        if self._lex(e, "demonstratives") and self._word_at(s) and self.toks[s].text == self.toks[s].text.lower():
+            return _Ref(k, s + 1, "offset", key=key, n=n, unit=unit, anaphoric=True)
+        return _Ref(k, e, "offset", key=REVERSED_OFFSETS[key], n=n, unit=unit)
 
     # -- one position --------------------------------------------------------------------------
 
@@ -336,12 +397,19 @@ class _Parser:
         starts += [(j, True, False) for j, _, _ in self._lex(i, "prepositions")]
         starts += [(j, True, True) for j, _, _ in self._lex(i, "year_prefix")]
         for k, _, ypre in list(starts):
-            starts += [(j, True, ypre) for j, _, _ in self._lex(k, "modifiers")]
+            # "early 2022", "late 2023": a modifier makes a bare year a year
+            starts += [(j, True, True) for j, _, _ in self._lex(k, "modifiers")]
         for k, pre, ypre in starts:
             for r in (*self._dates(k), *self._weekdays(k, pre), *self._month_refs(k, pre),
                       *self._year_refs(k, ypre), *self._relatives(k), *self._offsets(k)):
                 r.i = i
                 cands.append(r)
+        # "the November summit", "the Monday talks"; "the December 7 call" stays a date
+        for k, _, _ in self._lex(i, "attributive"):
+            if not any(True for _ in self._dates(k)):
+                for r in (*self._weekdays(k, True), *self._month_refs(k, True)):
+                    r.i = i
+                    cands.append(r)
         if not cands:
             return None
         best = max(cands, key=lambda r: r.j)          # max keeps the first of equal length
@@ -349,6 +417,9 @@ class _Parser:
             pod = self.g.first(self.toks, best.j, "part_of_day")   # "w czwartek wieczorem"
             if pod:
                 best.j = pod[0]
+        own = self.g.first(self.toks, best.j, "possessive")      # "today's call", "Thursday's talks"
+        if own and self.toks[best.j].glued:
+            best.j = own[0]
         return best
 
     def parse(self) -> list[_Ref]:
@@ -359,6 +430,9 @@ class _Parser:
                 i += 1
                 continue
             out.append(r)
+            while r.kind == "year" and (listed := self._listed_year(r)):
+                out.append(listed)
+                r = listed
             i = r.j
         return out
 
@@ -366,9 +440,17 @@ class _Parser:
         return self.toks[r.i].start, self.toks[r.j - 1].stop
 
     def is_future(self, r: _Ref, words: list, offset: int) -> bool:
-        """Does the clause around the reference speak of what is ahead? The nearest signal wins:
-        a future cue from the data or a word the NLP layer marks Tense=Fut says yes, a past cue
-        or a word marked Tense=Past says no; no signal means past (the contract's default)."""
+        """Does the clause around the reference speak of what is ahead? No signal means past (the
+        contract's default); see `tense`."""
+        return self.tense(r, words, offset) > 0
+
+    def tense(self, r: _Ref, words: list, offset: int) -> int:
+        """+1 when the clause around the reference speaks of what is ahead, -1 of what is past, 0
+        when nothing says. A future cue from the data, a word the NLP layer marks Tense=Fut or a
+        scheduled perfective infinitive ("договорились провести") say ahead; a past cue or a word
+        marked Tense=Past say past. The verb that governs a time adverbial mostly comes before it,
+        so the nearest signal before the reference wins, else the nearest after it ("agreed to
+        exchange prisoners on Wednesday and said …": "agreed to", not "said")."""
         toks = self.toks
         a = r.i
         while a > 0 and toks[a - 1].text not in CLAUSE_MARKS:
@@ -381,24 +463,28 @@ class _Parser:
             while b < len(toks) and toks[b].text not in CLAUSE_MARKS:
                 b += 1
         here = toks[r.i].start
-        signals = self._tense_signals(r, a, b, words, offset, here)
+        signals = self._tense_signals(r, a, b, words, offset)
         if not signals and b < len(toks):
             # a clause without a verb borrows the tense of the next one: "W poniedziałek do Kijowa,
             # a we wtorek do Moskwy poleci kanclerz"
             c = b + 1
             while c < len(toks) and toks[c].text not in CLAUSE_MARKS:
                 c += 1
-            signals = self._tense_signals(r, b, c, words, offset, here)
-        return min(signals)[1] if signals else False
+            signals = self._tense_signals(r, b, c, words, offset)
+        if not signals:
+            return 0
+        before = [(here - at, ahead) for at, ahead in signals if at < here]
+        return 1 if min(before or [(at - here, ahead) for at, ahead in signals])[1] else -1
 
-    def _tense_signals(self, r: _Ref, a: int, b: int, words: list, offset: int, here: int) -> list[tuple[int, bool]]:
-        """(distance, future?) of every tense cue in tokens a..b, outside the reference itself."""
+    def _tense_signals(self, r: _Ref, a: int, b: int, words: list, offset: int) -> list[tuple[int, bool]]:
+        """(offset, future?) of every tense cue in tokens a..b, outside the reference itself."""
         toks = self.toks
         if a >= b:
             return []
         lo, hi = toks[a].start, toks[b - 1].stop
         signals: list[tuple[int, bool]] = []
         cued: set[int] = set()
+        scheduled = {toks[k].start for k in range(a, b) if self._lex(k, "schedule_cues")}
         for k in range(a, b):
             if r.i <= k < r.j:
                 continue
@@ -406,20 +492,42 @@ class _Parser:
             ends = [(max(j for j, _, _ in found), cat == "future_cues")
                     for cat in ("future_cues", "past_cues") if (found := self._lex(k, cat))]
             if ends:
-                signals.append((abs(toks[k].start - here), max(ends)[1]))
+                signals.append((toks[k].start, max(ends)[1]))
                 cued.add(toks[k].start)
+        # the finite verbs (by their features or as cues of the data): what governs an infinitive
+        finite = sorted({(w.start - offset, w.feats["Tense"] == "Past") for w in words
+                         if w.feats and w.feats.get("VerbForm") == "Fin" and w.feats.get("Tense")}
+                        | {(at, not ahead) for at, ahead in signals})
         for w in words:
             s = w.start - offset
+            if not lo <= s < hi:
+                continue
+            feats = w.feats or {}
+            # a perfective infinitive is ahead after a verb in the present ("ma przedstawić w środę")
+            # or one that schedules ("договорились провести"), not after another past form
+            # ("ćwiczenia miały się zakończyć w niedzielę")
+            governor = max(((at, past) for at, past in finite if at < s), default=None)
+            ahead = all(feats.get(k) == v for k, v in PERFECTIVE_INFINITIVE) and (
+                governor is None or not governor[1] or governor[0] in scheduled)
             # a word the data names as a cue speaks as the data says: "zaplanowano" is a past form
             # that schedules what is ahead
-            if lo <= s < hi and s not in cued and not (toks[r.i].start <= s < toks[r.j - 1].stop):
-                tense = w.feats.get("Tense") if w.feats else None
-                if tense in ("Fut", "Past"):
-                    signals.append((abs(s - here), tense == "Fut"))
+            if s in cued or toks[r.i].start <= s < toks[r.j - 1].stop:
+                continue
+            if feats.get("Tense") in ("Fut", "Past"):
+                signals.append((s, feats["Tense"] == "Fut"))
+            elif ahead:
+                signals.append((s, True))
         return signals
 
 
 # --------------------------------------------------------------------------- resolution
+
+# A year the text does not give is carried as this one: a leap year (so that "29 lutego" exists)
+# far below any year the parser reads. Values in it print as ISO 8601's forms without a year
+# ("--12-30", "--12"); what needs the year (a weekday, a week, "this year") is not resolved.
+UNKNOWN_YEAR = 400
+PARTIAL_DAY = re.compile(r"--(\d{2})-(\d{2})")
+
 
 def _parse_iso(value) -> tuple[date | None, str | None]:
     """(day, None) for YYYY-MM-DD, (None, 'YYYY-MM' | 'YYYY') for coarser values."""
@@ -438,6 +546,27 @@ def _parse_iso(value) -> tuple[date | None, str | None]:
     return None, None
 
 
+def _partial_day(value) -> date | None:
+    """A day without its year (--MM-DD), in UNKNOWN_YEAR."""
+    m = PARTIAL_DAY.fullmatch(str(value or "").strip())
+    try:
+        return date(UNKNOWN_YEAR, int(m[1]), int(m[2])) if m else None
+    except ValueError:
+        return None
+
+
+def _known_year(y: int) -> bool:
+    return abs(y - UNKNOWN_YEAR) > 1          # arithmetic near 1 January may step into the next
+
+
+def _day_iso(d: date) -> str:
+    return d.isoformat() if _known_year(d.year) else f"--{d.month:02d}-{d.day:02d}"
+
+
+def _month_iso(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}" if _known_year(y) else f"--{m:02d}"
+
+
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + n
     return k // 12, k % 12 + 1
@@ -449,6 +578,14 @@ class _Context:
     pivot: date | None           # what a missing year is chosen around (anchor, or mid-published)
     pivot_grain: str | None      # day | month | year
     prev: tuple[date, date] | None = None   # the last day-grain reference (value, end)
+    prev_at: tuple[int, int] = (-2, -1)     # (sentence, paragraph) of `prev`
+    event: date | None = None    # the day of the event the lede tells (usually the call)
+    event_told: bool = False     # the lede has named that day (resolved or not)
+
+    @property
+    def year_pivot(self) -> date:
+        """The pivot, or a day of UNKNOWN_YEAR when nothing gives a year."""
+        return self.pivot or date(UNKNOWN_YEAR, 7, 1)
 
 
 def _closest(d: int, m: int, pivot: date) -> date | None:
@@ -473,6 +610,8 @@ def _year_of(dm: _DM, ctx: _Context) -> int | None:
 
 def _resolve_date(r: _Ref, ctx: _Context) -> tuple[str, str | None, str, str | None] | None:
     first, last = r.first, r.last
+    pivot = ctx.year_pivot
+    pivot_iso = _day_iso(ctx.pivot) if ctx.pivot else None
     if last is not None:
         m1 = first.month or last.month
         m2 = last.month or first.month
@@ -484,74 +623,79 @@ def _resolve_date(r: _Ref, ctx: _Context) -> tuple[str, str | None, str, str | N
                 y1 = y1 if y1 is not None else (y2 - 1 if (m1, first.day) > (m2, last.day) else y2)
                 start, end = date(y1, m1, first.day), date(y2, m2, last.day)
                 if last.year is None:
-                    anchor = ctx.pivot
+                    anchor = pivot_iso
             elif y1 is not None:
                 start = date(y1, m1, first.day)
                 end = date(y1 + (1 if (m2, last.day) < (m1, first.day) else 0), m2, last.day)
             else:
-                if ctx.pivot is None:
-                    return None
-                start = _closest(first.day, m1, ctx.pivot)
+                start = _closest(first.day, m1, pivot)
                 if start is None:
                     return None
                 end = date(start.year + (1 if (m2, last.day) < (m1, first.day) else 0), m2, last.day)
-                anchor = ctx.pivot
+                anchor = pivot_iso
         except ValueError:
             return None
         if end < start:
             return None
-        return start.isoformat(), end.isoformat(), "day", anchor.isoformat() if anchor else None
+        return _day_iso(start), _day_iso(end), "day", anchor
     y = _year_of(first, ctx)
     try:
         if y is not None:
             d = date(y, first.month, first.day)
-            return d.isoformat(), None, "day", ctx.pivot.isoformat() if first.year is None and ctx.pivot else None
+            return _day_iso(d), None, "day", pivot_iso if first.year is None else None
     except ValueError:
         return None
-    if ctx.pivot is None:
+    d = _closest(first.day, first.month, pivot)
+    return (_day_iso(d), None, "day", pivot_iso) if d else None
+
+
+def _resolve_month(r: _Ref, ctx: _Context) -> tuple[str, str | None, str, str | None] | None:
+    dm = r.first
+    p = ctx.year_pivot
+    pivot_iso = _day_iso(ctx.pivot) if ctx.pivot else None
+    y = _year_of(dm, ctx)
+    if y is not None:
+        return _month_iso(y, dm.month), None, "month", pivot_iso if dm.year is None else None
+    if ctx.pivot_grain == "year":
         return None
-    d = _closest(first.day, first.month, ctx.pivot)
-    return (d.isoformat(), None, "day", ctx.pivot.isoformat()) if d else None
+    if r.direction:
+        # "last October": the latest October before the pivot's month; "next March": the first after
+        step = 1 if r.direction > 0 else -1
+        y, m = p.year, p.month
+        while True:
+            y, m = _add_months(y, m, step)
+            if m == dm.month:
+                return _month_iso(y, m), None, "month", pivot_iso
+    # the year that puts the month closest to the pivot; a tie keeps the earlier one
+    best = min((abs((yy * 12 + dm.month) - (p.year * 12 + p.month)), yy) for yy in (p.year - 1, p.year, p.year + 1))
+    return _month_iso(best[1], dm.month), None, "month", pivot_iso
 
 
-def _resolve(r: _Ref, ctx: _Context, future: bool) -> tuple[str, str | None, str, str | None] | None:
-    """(value, end, grain, anchor) or None when the reference cannot be resolved here."""
+def _resolve(r: _Ref, ctx: _Context, future: bool,
+             base: tuple[date, date] | None) -> tuple[str, str | None, str, str | None] | None:
+    """(value, end, grain, anchor) or None when the reference cannot be resolved here. `base` is
+    the day a phrase relative to the text counts from (see `_base`)."""
     a, p = ctx.anchor, ctx.pivot
+    dated = a is not None and _known_year(a.year)       # weekdays and weeks need the year
     if r.kind == "date":
         return _resolve_date(r, ctx)
     if r.kind == "month":
-        dm = r.first
-        y = _year_of(dm, ctx)
-        if y is not None:
-            return f"{y:04d}-{dm.month:02d}", None, "month", p.isoformat() if dm.year is None else None
-        if p is None or ctx.pivot_grain == "year":
-            return None
-        if r.direction:
-            # "last October": the latest October before the pivot's month; "next March": the first after
-            step = 1 if r.direction > 0 else -1
-            y, m = p.year, p.month
-            while True:
-                y, m = _add_months(y, m, step)
-                if m == dm.month:
-                    return f"{y:04d}-{m:02d}", None, "month", p.isoformat()
-        # the year that puts the month closest to the pivot; a tie keeps the earlier one
-        best = min((abs((yy * 12 + dm.month) - (p.year * 12 + p.month)), yy) for yy in (p.year - 1, p.year, p.year + 1))
-        return f"{best[1]:04d}-{dm.month:02d}", None, "month", p.isoformat()
+        return _resolve_month(r, ctx)
     if r.kind == "year":
         y = _year_of(r.first, ctx)
-        if y is None:
+        if y is None or not _known_year(y):
             return None
         end = f"{r.last.year:04d}" if r.last is not None and r.last.year is not None else None
         return f"{y:04d}", end, "year", p.isoformat() if r.first.year is None else None
     if r.kind == "weekday":
-        if a is None:
+        if not dated:
             return None
         diff = (r.weekday - a.weekday()) % 7
         if r.direction > 0:
             d = a + timedelta(days=diff or 7)
         elif r.direction < 0:
             d = a - timedelta(days=((a.weekday() - r.weekday) % 7) or 7)
-        elif future:
+        elif future or r.ahead:
             d = a + timedelta(days=diff)
         else:
             d = a - timedelta(days=(a.weekday() - r.weekday) % 7)
@@ -561,53 +705,66 @@ def _resolve(r: _Ref, ctx: _Context, future: bool) -> tuple[str, str | None, str
             if p is None or ctx.pivot_grain == "year":
                 return None
             y, m = _add_months(p.year, p.month, MONTH_OFFSETS[r.key])
-            return f"{y:04d}-{m:02d}", None, "month", p.isoformat()
+            return _month_iso(y, m), None, "month", _day_iso(p)
         if a is None:
             return None
         if r.key in DAY_OFFSETS:
-            return (a + timedelta(days=DAY_OFFSETS[r.key])).isoformat(), None, "day", a.isoformat()
-        if r.key in WEEK_OFFSETS:
+            return _day_iso(a + timedelta(days=DAY_OFFSETS[r.key])), None, "day", _day_iso(a)
+        if r.key in WEEK_OFFSETS and dated:
             monday = a - timedelta(days=a.weekday()) + timedelta(weeks=WEEK_OFFSETS[r.key])
             return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", a.isoformat()
         return None
     if r.kind == "other":
-        if ctx.prev is None and a is None:
+        if base is None:
             return None
-        start, end = ctx.prev if ctx.prev else (a, a)
+        start, end = base
         step = OTHER_DATE_OFFSETS[r.key]
-        base = end if step > 0 else start
-        return (base + timedelta(days=step)).isoformat(), None, "day", base.isoformat()
+        day = end if step > 0 else start
+        return _day_iso(day + timedelta(days=step)), None, "day", _day_iso(day)
     if r.kind == "offset":
-        sign = -1 if r.key in ("ago", "earlier") else 1
-        if r.key in ("later", "earlier") and ctx.prev is not None:
-            base = ctx.prev[1] if sign > 0 else ctx.prev[0]
-            relative_to_text = True
-        elif a is not None:
-            base, relative_to_text = a, False
-        else:
-            return None
-        n = sign * r.n
-        if r.unit == "day":
-            return (base + timedelta(days=n)).isoformat(), None, "day", base.isoformat()
-        if r.unit == "week":
-            if relative_to_text:
-                return (base + timedelta(weeks=n)).isoformat(), None, "day", base.isoformat()
-            monday = base - timedelta(days=base.weekday()) + timedelta(weeks=n)
-            return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", base.isoformat()
-        if r.unit == "month":
-            y, m = _add_months(base.year, base.month, n)
-            return f"{y:04d}-{m:02d}", None, "month", base.isoformat()
-        return f"{base.year + n:04d}", None, "year", base.isoformat()
+        return _resolve_offset(r, a, base)
     return None
 
 
+def _resolve_offset(r: _Ref, a: date | None,
+                    base: tuple[date, date] | None) -> tuple[str, str | None, str, str | None] | None:
+    """"пять лет назад" and "in two weeks" from the anchor; "dwa dni później" from `base`."""
+    sign = -1 if r.key in ("ago", "earlier") else 1
+    if r.key in ("later", "earlier") and base is not None:
+        day = base[1] if sign > 0 else base[0]
+        relative_to_text = True
+    elif a is not None:
+        day, relative_to_text = a, False
+    else:
+        return None
+    n = sign * r.n
+    if r.unit == "day":
+        return _day_iso(day + timedelta(days=n)), None, "day", _day_iso(day)
+    if r.unit == "week":
+        if relative_to_text:
+            return _day_iso(day + timedelta(weeks=n)), None, "day", _day_iso(day)
+        if not _known_year(day.year):
+            return None
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=n)
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", day.isoformat()
+    if r.unit == "month":
+        y, m = _add_months(day.year, day.month, n)
+        return _month_iso(y, m), None, "month", _day_iso(day)
+    if not _known_year(day.year):
+        return None
+    return f"{day.year + n:04d}", None, "year", day.isoformat()
+
+
 def _context(anchor, published) -> _Context:
+    """Where references are resolved from: the anchor, else a publication day (with or without its
+    year) or the middle of a publication month or year."""
     a, _ = _parse_iso(anchor)
     if a is not None:
         return _Context(a, a, "day")
     day, coarse = _parse_iso(published)
+    day = day or _partial_day(published)
     if day is not None:
-        return _Context(None, day, "day")
+        return _Context(day, day, "day")
     if coarse and len(coarse) == 7:
         y, m = int(coarse[:4]), int(coarse[5:])
         if 1 <= m <= 12:
@@ -617,30 +774,282 @@ def _context(anchor, published) -> _Context:
     return _Context(None, None, None)
 
 
-def _extract(analysis: Analysis, anchor, published) -> list[tuple[DateRef, str]]:
+def _base(ctx: _Context, sentence: int, paragraph: int) -> tuple[date, date] | None:
+    """The day a phrase relative to the text ("the day before", "Tego samego dnia", "накануне",
+    "two days later") counts from: the last day named in the same sentence or in the one just
+    before it (a story going on: "W piątek … . Dzień później …"); else the day of the event the
+    lede tells, usually the call ("Zelenskyy thanked Japan for the sanctions announced the day
+    before"), not a day named in passing further back; else the anchor. None when the day the
+    phrase follows could not be resolved ("W piątek … . Dzień później" without an anchor)."""
+    s, p = ctx.prev_at
+    if s == sentence or (s == sentence - 1 and p == paragraph):
+        return ctx.prev                      # None when that day could not be resolved
+    day = ctx.event or ctx.anchor
+    return (day, day) if day is not None else None
+
+
+# --------------------------------------------------------------------------- mentions
+
+@dataclass(slots=True)
+class _Mention:
+    """One reference in the text, with where it sits and, once resolved, its DateRef."""
+    ref: _Ref
+    start: int                   # offsets in the analysed text
+    stop: int
+    sentence: int                # index in analysis.sentences
+    paragraph: int
+    tense: int                   # +1 ahead, -1 past, 0 nothing says or not asked (see _Parser.tense)
+    found: DateRef | None = None
+
+
+def _mentions(analysis: Analysis, sentences: list[int] | None = None) -> list[_Mention]:
+    """Every reference in the given sentences (all by default), in text order, unresolved."""
     g = grammar(analysis.lang)
-    ctx = _context(anchor, published)
-    out: list[tuple[DateRef, str]] = []
-    for sent in analysis.sentences:
-        stext = analysis.text[sent.start:sent.stop]
-        parser = _Parser(g, stext)
+    out: list[_Mention] = []
+    for n in range(len(analysis.sentences)) if sentences is None else sentences:
+        sent = analysis.sentences[n]
+        parser = _Parser(g, analysis.text[sent.start:sent.stop])
         words = sent.words if sent.tokens else []
         for r in parser.parse():
-            if r.kind == "vague":
-                continue
-            future = r.kind == "weekday" and not r.direction and parser.is_future(r, words, sent.start)
-            res = _resolve(r, ctx, future)
-            if res is None:
-                continue
-            value, end, grain, anchor_iso = res
             s, e = parser.span(r)
-            start, stop = sent.start + s, sent.start + e
-            ref = DateRef(text=analysis.text[start:stop], value=value, start=start, stop=stop, end=end,
-                          grain=grain, anchor=anchor_iso)
-            out.append((ref, r.kind))
-            if grain == "day":
-                ctx.prev = (date.fromisoformat(value), date.fromisoformat(end or value))
+            # the tense decides a weekday's direction and whether a dated event is past (for a
+            # dateline's year); nothing else needs it
+            dated = any(dm is not None and dm.year is not None for dm in (r.first, r.last))
+            tense = parser.tense(r, words, sent.start) if r.kind == "weekday" or dated else 0
+            out.append(_Mention(r, sent.start + s, sent.start + e, n, sent.paragraph, tense))
     return out
+
+
+def _lede(analysis: Analysis) -> list[int]:
+    """The sentences of the first DATELINE_PARAGRAPHS paragraphs (a title, a dateline, the lede)."""
+    paragraphs: list[int] = []
+    out = []
+    for n, s in enumerate(analysis.sentences):
+        if s.paragraph not in paragraphs:
+            paragraphs.append(s.paragraph)
+        if len(paragraphs) > DATELINE_PARAGRAPHS:
+            break
+        out.append(n)
+    return out
+
+
+def _opening_sentences(analysis: Analysis) -> set[int]:
+    """The first sentence of each of the first OPENING_PARAGRAPHS paragraphs (the title, the lede)."""
+    out: dict[int, int] = {}
+    for n, s in enumerate(analysis.sentences):
+        if s.paragraph not in out:
+            if len(out) == OPENING_PARAGRAPHS:
+                break
+            out[s.paragraph] = n
+    return set(out.values())
+
+
+def _resolve_all(analysis: Analysis, mentions: list[_Mention], anchor, published) -> list[_Mention]:
+    """Resolve the mentions in text order (each relative phrase from what came before it)."""
+    ctx = _context(anchor, published)
+    lede = set(_lede(analysis))
+    dateline = _dateline(analysis, mentions)
+    for m in mentions:
+        r = m.ref
+        if r.kind == "vague":
+            continue
+        future = r.kind == "weekday" and not r.direction and m.tense > 0
+        base = ctx.prev if r.anaphoric and ctx.prev else _base(ctx, m.sentence, m.paragraph)
+        res = _resolve(r, ctx, future, base)
+        # the lede's first day (not the dateline's, nor one counted from another) is its event's
+        if not ctx.event_told and m.sentence in lede and m is not dateline and r.kind in EVENT_KINDS \
+                and _names_a_day(r) and r.last is None:
+            ctx.event_told = True
+            ctx.event = _day_of(res[0]) if res is not None and res[2] == "day" else None
+        if res is None:
+            if _names_a_day(r):
+                ctx.prev, ctx.prev_at = None, (m.sentence, m.paragraph)
+            continue
+        value, end, grain, anchor_iso = res
+        m.found = DateRef(text=analysis.text[m.start:m.stop], value=value, start=m.start, stop=m.stop,
+                          end=end, grain=grain, anchor=anchor_iso)
+        if grain != "day":
+            continue
+        ctx.prev, ctx.prev_at = (_day_of(value), _day_of(end or value)), (m.sentence, m.paragraph)
+    _restated(analysis.text, mentions)
+    return mentions
+
+
+def _restated(text: str, mentions: list[_Mention]) -> None:
+    """A phrase relative to the text that a day restates right after it, after a comma ("the day
+    before, on Saturday", "накануне, в субботу") takes that day's value: the weekday is resolved
+    from the anchor, the phrase only from a guess at the event it counts from."""
+    for m, nxt in zip(mentions, mentions[1:]):
+        if m.found is None or nxt.found is None or m.ref.kind not in ("other", "offset") \
+                or nxt.ref.kind not in EVENT_KINDS or nxt.found.grain != "day" or nxt.found.end \
+                or m.found.grain != "day" or text[m.stop:nxt.start].strip() != ",":
+            continue
+        m.found.value, m.found.anchor = nxt.found.value, nxt.found.anchor
+
+
+def _names_a_day(r: _Ref) -> bool:
+    """Does the reference name one day ("w piątek", "dziś", "the day before", "two days later")?"""
+    return r.kind in ("date", "weekday", "other") or (r.kind == "relative" and r.key in DAY_OFFSETS) \
+        or (r.kind == "offset" and r.unit == "day")
+
+
+def _day_of(value: str) -> date:
+    return _partial_day(value) or date.fromisoformat(value)
+
+
+# --------------------------------------------------------------------------- datelines
+
+def _place(prefix: str) -> bool:
+    """Is this what stands before a dateline's date: nothing, or a place in capitalised words
+    closed by a comma, full stop or colon ("WASHINGTON,", "Москва.", "Warszawa,", "KYIV, Ukraine,")?"""
+    prefix = prefix.strip()
+    if not prefix:
+        return True
+    if prefix[-1] not in DATELINE_PLACE_ENDS:
+        return False
+    words = [w for w in re.split(r"[\s,]+", prefix[:-1]) if w]
+    return 0 < len(words) <= DATELINE_PLACE_WORDS and all(w[0].isupper() and w.replace("-", "").isalpha()
+                                                          for w in words)
+
+
+def _dateline_tail(rest: str) -> bool:
+    """Does what follows a date on its line close a dateline? Nothing, a time ("14:10"), an agency
+    in brackets or slashes ("(Reuters)", "/ТАСС/"), a dash, or an agency in capitals ("INTERFAX.RU")."""
+    rest = rest.strip()
+    if not rest or TIME_OF_DAY.fullmatch(rest):
+        return True
+    rest = rest.lstrip(".,").lstrip()
+    if rest[:1] in DATELINE_OPENERS or rest[:1] in DASHES:
+        return True
+    word = rest.split(maxsplit=1)[0] if rest else ""
+    return len(word) > 1 and word.isupper()
+
+
+def _dateline(analysis: Analysis, mentions: list[_Mention]) -> _Mention | None:
+    """The first date in the lede that stands on a line as a dateline or a page's date line:
+    "WASHINGTON, March 4 (Reuters) -", "МОСКВА, 17 июня. /ТАСС/.", "Warszawa, 8 maja (PAP) –",
+    "3 апреля 2025 года 14:10", "15.01.2025", "Warszawa, 11 marca 2024 r.". It is found from its
+    shape on the line (punctuation and capitals, the same in every language) once the date grammar
+    has found the date: the loader, which knows no month names, could not."""
+    text = analysis.text
+    lede = set(_lede(analysis))
+    for m in mentions:
+        if m.sentence not in lede:
+            break
+        r = m.ref
+        if r.kind != "date" or r.last is not None or r.first.day is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.stop)
+        line_end = len(text) if line_end == -1 else line_end
+        if _place(text[line_start:m.start]) and _dateline_tail(text[m.stop:line_end]):
+            return m
+    return None
+
+
+# --------------------------------------------------------------------------- publication
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """When a text was published, as far as its metadata, the user or the text itself tells."""
+    published: str | None        # YYYY-MM-DD | YYYY-MM | YYYY | --MM-DD (a dateline without a year)
+    origin: str | None           # metadata | option | dateline | inferred; None when unknown
+    anchor: date | None          # the day relative dates are resolved from (a day with its year)
+
+
+def _latest_past(mentions: list[_Mention]) -> date | None:
+    """The first day of the latest dated event the text tells as past: the publication is no
+    earlier. References whose clause says nothing of tense count only when no clause says past;
+    those ahead ("by 2040", "will meet in 2026") never."""
+    told: dict[bool, list[date]] = {True: [], False: []}
+    for m in mentions:
+        r = m.ref
+        dm = r.last if r.last is not None and r.last.year is not None else r.first
+        if m.tense > 0 or dm is None or dm.year is None:
+            continue
+        try:
+            told[m.tense < 0].append(date(dm.year, dm.month or 1, dm.day or 1))
+        except ValueError:
+            continue
+    days = told[True] or told[False]
+    return max(days) if days else None
+
+
+def _infer_year(analysis: Analysis, line: _Mention) -> int | None:
+    """The year of a dateline that has none ("WASHINGTON, March 4 (Reuters) -"): the first year
+    from the latest past event the text dates on in which the dateline's day falls on, or the day
+    after, the weekday the lede tells ("said on Tuesday"); without such a weekday, the first year
+    in which the day is not before that event. None when the text dates nothing in the past."""
+    mentions = _mentions(analysis)
+    lower = _latest_past(mentions)
+    if lower is None:
+        return None
+    lede = set(_lede(analysis))
+    told = next((m.ref.weekday for m in mentions if m.sentence in lede and m.ref.kind == "weekday"
+                 and not m.ref.direction and m.tense <= 0), None)
+    dm = line.ref.first
+    fallback = None
+    for y in range(lower.year, lower.year + WEEKDAY_CYCLE + 1):
+        try:
+            day = date(y, dm.month, dm.day)
+        except ValueError:
+            continue                                  # 29 February
+        if day < lower:
+            continue
+        if told is None:
+            return y
+        fallback = fallback or y
+        if (day.weekday() - told) % 7 in WIRE_LAG_DAYS:
+            return y
+    return fallback
+
+
+def find_publication(loaded: LoadedText, analysis: Analysis) -> Publication:
+    """The publication date of a text and the day its relative dates are resolved from.
+
+    --date or metadata give `published` (a month-grain one is narrowed to a day by a dateline or a
+    date of that month in the lede, else its last day anchors). Without them, a dateline or a page's
+    date line gives it, with its year, else with the year inferred from the text (`_infer_year`),
+    else without a year (`--MM-DD`: dates then keep their known parts). Failing all that, a full date
+    in the lede anchors the text's dates but says nothing of its publication.
+    """
+    origin = loaded.published_from or ("metadata" if loaded.published else None)
+    for value in (loaded.published_assumed, loaded.published):
+        day, _ = _parse_iso(value)
+        if day is not None:
+            return Publication(loaded.published, origin, day)
+    _, coarse = _parse_iso(loaded.published)
+    lede = _mentions(analysis, _lede(analysis))
+    if not coarse:
+        line = _dateline(analysis, lede)
+        if line is not None:
+            dm = line.ref.first
+            year = dm.year if dm.year is not None else _infer_year(analysis, line)
+            if year is None:
+                return Publication(f"--{dm.month:02d}-{dm.day:02d}", "dateline", None)
+            try:
+                day = date(year, dm.month, dm.day)
+            except ValueError:
+                return Publication(None, None, None)
+            return Publication(day.isoformat(), "dateline" if dm.year is not None else "inferred", day)
+    month = coarse if coarse and len(coarse) == 7 else None
+    # without a month to check it against, only a date in the opening sentence of the title or the
+    # lede is taken for the day of the text ("On Tuesday, February 27, 2024, the Prime Minister held
+    # …"); one further on is as often a day in the past ("the first call since 2 December 2022")
+    opening = set(_lede(analysis)) if month else _opening_sentences(analysis)
+    for m in _resolve_all(analysis, lede, None, coarse):
+        ref = m.found
+        if ref is None or m.ref.kind != "date" or ref.grain != "day" or ref.end is not None \
+                or ref.value.startswith("--") or m.sentence not in opening:
+            continue
+        if month and not ref.value.startswith(month):
+            continue                         # a date in another month is news, not the dateline
+        return Publication(loaded.published, origin, date.fromisoformat(ref.value))
+    if month:
+        y, m = int(month[:4]), int(month[5:])
+        if 1 <= m <= 12:
+            return Publication(loaded.published, origin, date(y, m, calendar.monthrange(y, m)[1]))
+    return Publication(loaded.published, origin, None)
 
 
 # --------------------------------------------------------------------------- public
@@ -648,42 +1057,29 @@ def _extract(analysis: Analysis, anchor, published) -> list[tuple[DateRef, str]]
 def extract_dates(analysis: Analysis, anchor: date | None, published: str | None = None) -> list[DateRef]:
     """Every calendar reference in `analysis.sentences`, in text order, resolved to ISO.
 
-    `anchor` is the day relative references are resolved from (see `find_anchor`). Without it only
-    what is absolute is resolved; a month-grain or year-grain `published` still gives missing
-    years and "this month" / "this year".
+    `anchor` is the day relative references are resolved from (see `find_publication`). Without
+    it a `published` day anchors, also one without its year (`--MM-DD`, from a dateline that has
+    none); a month-grain or year-grain `published` still gives missing years and "this month" /
+    "this year". A day or month whose year nothing gives keeps its known parts (`--03-12`, `--07`).
     """
-    return [ref for ref, _ in _extract(analysis, anchor, published)]
+    return [m.found for m in _resolve_all(analysis, _mentions(analysis), anchor, published) if m.found]
+
+
+def unanchored_dates(analysis: Analysis, anchor: date | None, published: str | None = None) -> list[str]:
+    """The references that could not be resolved for want of a publication day ("today", "w
+    czwartek", "next week"), as written, so that the caller can ask for --date."""
+    if anchor is not None:
+        return []                            # with an anchor every reference resolves
+    mentions = _resolve_all(analysis, _mentions(analysis), anchor, published)
+    return [analysis.text[m.start:m.stop] for m in mentions if m.found is None and m.ref.kind != "vague"]
 
 
 def find_anchor(loaded: LoadedText, analysis: Analysis) -> date | None:
-    """The day the text's dates are resolved from.
+    """The day the text's dates are resolved from (`find_publication(...).anchor`).
 
     --date (`published_assumed`), else a full-day `published`, else a dateline or a full date in the
     first paragraphs ("WASHINGTON, Jan 2 (Reuters) -", "ВАШИНГТОН, 18 марта. /ТАСС/." with the year
-    from a month-grain `published`), else the last day of a month-grain `published`.
+    from a month-grain `published` or inferred from the text), else the last day of a month-grain
+    `published`.
     """
-    for value in (loaded.published_assumed, loaded.published):
-        day, _ = _parse_iso(value)
-        if day is not None:
-            return day
-    _, coarse = _parse_iso(loaded.published)
-    month = coarse if coarse and len(coarse) == 7 else None
-    paragraphs: list[int] = []
-    lede: list[Sentence] = []
-    for s in analysis.sentences:
-        if s.paragraph not in paragraphs:
-            paragraphs.append(s.paragraph)
-        if len(paragraphs) > DATELINE_PARAGRAPHS:
-            break
-        lede.append(s)
-    head = replace(analysis, sentences=lede)
-    for ref, kind in _extract(head, None, coarse):
-        if kind == "date" and ref.grain == "day" and ref.end is None:
-            if month and not ref.value.startswith(month):
-                continue                     # a date in another month is news, not the dateline
-            return date.fromisoformat(ref.value)
-    if month:
-        y, m = int(month[:4]), int(month[5:])
-        if 1 <= m <= 12:
-            return date(y, m, calendar.monthrange(y, m)[1])
-    return None
+    return find_publication(loaded, analysis).anchor

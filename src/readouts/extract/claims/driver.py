@@ -34,15 +34,17 @@ def prepare(lang: str) -> None:
 
 
 def extract_all(loaded: LoadedText, analysis: Analysis) -> Extraction:
-    """Dates, actors and claims of one analysed text, in the contract's shape."""
-    from readouts.extract.dates import extract_dates, find_anchor
+    """Dates, actors and claims of one analysed text, in the contract's shape. The publication
+    date may come from the text itself (a dateline, a page's date line): the document says where."""
+    from readouts.extract.dates import extract_dates, find_publication, unanchored_dates
 
-    anchor = find_anchor(loaded, analysis)
-    dates = extract_dates(analysis, anchor, loaded.published)
+    pub = find_publication(loaded, analysis)
+    dates = extract_dates(analysis, pub.anchor, pub.published)
     data = claim_data(analysis.lang)
-    ctx, views = _document(loaded, analysis, data, anchor, dates)
+    ctx, views = _document(loaded, analysis, data, pub.anchor, dates)
     claims, dropped = _claims(views, ctx)
-    info = DocumentInfo(loaded.path, loaded.lang, loaded.published, ctx.source, loaded.title, analysis.backend)
+    info = DocumentInfo(loaded.path, loaded.lang, pub.published, ctx.source, loaded.title, analysis.backend,
+                        published_from=pub.origin, unanchored=unanchored_dates(analysis, pub.anchor, pub.published))
     mentions = [m for v in views for m in v.mentions]
     return Extraction(info, collect_actors(mentions, data.lex), dates, claims, dropped)
 
