@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from readouts.errors import DataError
+from readouts.extract.lexicon import fold
 from readouts.lang import load_data
 from readouts.lang.schema import Choice, Either, check_unique
 
@@ -76,9 +77,6 @@ TOKEN_RE = re.compile(r"\d+|[^\W\d_]\w*|\S")
 _OPENERS = set("\"'„“”«»‚‘’([{–—:;")
 
 
-def fold(s: str) -> str:
-    """Case and the spelling variants that never distinguish words here (ё/е, curly apostrophes)."""
-    return s.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +164,13 @@ def _items(mapping: dict[str, list[str] | None]):
 def grammar(lang: str) -> DateGrammar:
     """Load, validate and compile `lang/<lang>/dates.yaml` (cached)."""
     data = load_data("dates", lang, SPEC)
-    where = f"lang/{lang}/dates.yaml"
-    # One surface form, one meaning: months, weekdays, relative phrases and vague spans share one
-    # namespace, because the parser tries them at the same token.
+    _check(data, f"lang/{lang}/dates.yaml")
+    return _compile(data, lang)
+
+
+def _check(data: dict, where: str) -> None:
+    """The checks that span keys. One surface form, one meaning: months, weekdays, relative
+    phrases and vague spans share one namespace, because the parser tries them at the same token."""
     refs = [(fold(f), f"months.{k}") for f, k in _items(data["months"])]
     refs += [(fold(f), f"months.{k}") for f, k in _items(data["month_adjectives"])]
     refs += [(fold(f), f"weekdays.{k}") for f, k in _items(data["weekdays"])]
@@ -191,6 +193,15 @@ def grammar(lang: str) -> DateGrammar:
         if len(pair) != 2:
             raise DataError(f"{where}: range_pairs: {pair!r} must be [opening, closing]")
 
+
+# word lists whose words all stand for their list's own name
+CUE_LISTS = ("vague", "prepositions", "attributive", "year_prefix", "year_word", "year_link", "and_or",
+             "day_month_link", "part_of_day", "range_prefix", "weekday_next", "weekday_last", "weekday_ahead",
+             "possessive", "durations", "future_cues", "past_cues", "schedule_cues", "event_links",
+             "event_determiners", "demonstratives")
+
+
+def _compile(data: dict, lang: str) -> DateGrammar:
     g = DateGrammar(
         lang=lang,
         numeric_order=data["numeric_order"],
@@ -204,10 +215,7 @@ def grammar(lang: str) -> DateGrammar:
         for n, forms in v.items():
             for f in forms:
                 g.add(f"unit_{n}", f, u)
-    for cat in ("vague", "prepositions", "attributive", "year_prefix", "year_word", "year_link", "and_or",
-                "day_month_link", "part_of_day", "range_prefix", "weekday_next", "weekday_last",
-                "weekday_ahead", "possessive", "durations", "future_cues", "past_cues", "schedule_cues", "event_links",
-                "event_determiners", "demonstratives"):
+    for cat in CUE_LISTS:
         for f in data[cat] or ():
             g.add(cat, f, cat)
     for n, (a, b) in enumerate(data["range_pairs"] or ()):

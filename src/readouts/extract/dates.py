@@ -396,7 +396,7 @@ class _Parser:
         starts += [(j, True, False) for j, _, _ in self._lex(i, "range_prefix")]
         starts += [(j, True, False) for j, _, _ in self._lex(i, "prepositions")]
         starts += [(j, True, True) for j, _, _ in self._lex(i, "year_prefix")]
-        for k, _, ypre in list(starts):
+        for k, _, _ in list(starts):
             # "early 2022", "late 2023": a modifier makes a bare year a year
             starts += [(j, True, True) for j, _, _ in self._lex(k, "modifiers")]
         for k, pre, ypre in starts:
@@ -478,46 +478,54 @@ class _Parser:
 
     def _tense_signals(self, r: _Ref, a: int, b: int, words: list, offset: int) -> list[tuple[int, bool]]:
         """(offset, future?) of every tense cue in tokens a..b, outside the reference itself."""
-        toks = self.toks
         if a >= b:
             return []
-        lo, hi = toks[a].start, toks[b - 1].stop
+        signals, cued = self._cue_signals(r, a, b)
+        return signals + self._word_signals(r, a, b, words, offset, signals, cued)
+
+    def _cue_signals(self, r: _Ref, a: int, b: int) -> tuple[list[tuple[int, bool]], set[int]]:
+        """The data's tense cues in tokens a..b; the longer cue wins where two start at one word:
+        "agreed to" (ahead) over "agreed"."""
+        toks = self.toks
         signals: list[tuple[int, bool]] = []
         cued: set[int] = set()
-        scheduled = {toks[k].start for k in range(a, b) if self._lex(k, "schedule_cues")}
         for k in range(a, b):
             if r.i <= k < r.j:
                 continue
-            # the longer cue wins where two start at one word: "agreed to" (ahead) over "agreed"
             ends = [(max(j for j, _, _ in found), cat == "future_cues")
                     for cat in ("future_cues", "past_cues") if (found := self._lex(k, cat))]
             if ends:
                 signals.append((toks[k].start, max(ends)[1]))
                 cued.add(toks[k].start)
+        return signals, cued
+
+    def _word_signals(self, r: _Ref, a: int, b: int, words: list, offset: int,
+                      signals: list[tuple[int, bool]], cued: set[int]) -> list[tuple[int, bool]]:
+        """The words' own tense: Tense=Fut or Past, and a perfective infinitive that is ahead after
+        a verb in the present ("ma przedstawić w środę") or one that schedules ("договорились
+        провести"), not after another past form ("ćwiczenia miały się zakończyć w niedzielę"). A
+        word the data names as a cue speaks as the data says ("zaplanowano" schedules ahead)."""
+        toks = self.toks
+        lo, hi = toks[a].start, toks[b - 1].stop
+        scheduled = {toks[k].start for k in range(a, b) if self._lex(k, "schedule_cues")}
         # the finite verbs (by their features or as cues of the data): what governs an infinitive
         finite = sorted({(w.start - offset, w.feats["Tense"] == "Past") for w in words
                          if w.feats and w.feats.get("VerbForm") == "Fin" and w.feats.get("Tense")}
                         | {(at, not ahead) for at, ahead in signals})
+        out: list[tuple[int, bool]] = []
         for w in words:
             s = w.start - offset
-            if not lo <= s < hi:
+            if not lo <= s < hi or s in cued or toks[r.i].start <= s < toks[r.j - 1].stop:
                 continue
             feats = w.feats or {}
-            # a perfective infinitive is ahead after a verb in the present ("ma przedstawić w środę")
-            # or one that schedules ("договорились провести"), not after another past form
-            # ("ćwiczenia miały się zakończyć w niedzielę")
             governor = max(((at, past) for at, past in finite if at < s), default=None)
             ahead = all(feats.get(k) == v for k, v in PERFECTIVE_INFINITIVE) and (
                 governor is None or not governor[1] or governor[0] in scheduled)
-            # a word the data names as a cue speaks as the data says: "zaplanowano" is a past form
-            # that schedules what is ahead
-            if s in cued or toks[r.i].start <= s < toks[r.j - 1].stop:
-                continue
             if feats.get("Tense") in ("Fut", "Past"):
-                signals.append((s, feats["Tense"] == "Fut"))
+                out.append((s, feats["Tense"] == "Fut"))
             elif ahead:
-                signals.append((s, True))
-        return signals
+                out.append((s, True))
+        return out
 
 
 # --------------------------------------------------------------------------- resolution
@@ -671,59 +679,81 @@ def _resolve_month(r: _Ref, ctx: _Context) -> tuple[str, str | None, str, str | 
     return _month_iso(best[1], dm.month), None, "month", pivot_iso
 
 
-def _resolve(r: _Ref, ctx: _Context, future: bool,
-             base: tuple[date, date] | None) -> tuple[str, str | None, str, str | None] | None:
+Resolved = tuple[str, str | None, str, str | None]      # (value, end, grain, anchor)
+
+
+def _resolve(r: _Ref, ctx: _Context, future: bool, base: tuple[date, date] | None) -> Resolved | None:
     """(value, end, grain, anchor) or None when the reference cannot be resolved here. `base` is
     the day a phrase relative to the text counts from (see `_base`)."""
-    a, p = ctx.anchor, ctx.pivot
-    dated = a is not None and _known_year(a.year)       # weekdays and weeks need the year
     if r.kind == "date":
         return _resolve_date(r, ctx)
     if r.kind == "month":
         return _resolve_month(r, ctx)
     if r.kind == "year":
-        y = _year_of(r.first, ctx)
-        if y is None or not _known_year(y):
-            return None
-        end = f"{r.last.year:04d}" if r.last is not None and r.last.year is not None else None
-        return f"{y:04d}", end, "year", p.isoformat() if r.first.year is None else None
+        return _resolve_year(r, ctx)
     if r.kind == "weekday":
-        if not dated:
-            return None
-        diff = (r.weekday - a.weekday()) % 7
-        if r.direction > 0:
-            d = a + timedelta(days=diff or 7)
-        elif r.direction < 0:
-            d = a - timedelta(days=((a.weekday() - r.weekday) % 7) or 7)
-        elif future or r.ahead:
-            d = a + timedelta(days=diff)
-        else:
-            d = a - timedelta(days=(a.weekday() - r.weekday) % 7)
-        return d.isoformat(), None, "day", a.isoformat()
+        return _resolve_weekday(r, ctx, future)
     if r.kind == "relative":
-        if r.key in MONTH_OFFSETS:
-            if p is None or ctx.pivot_grain == "year":
-                return None
-            y, m = _add_months(p.year, p.month, MONTH_OFFSETS[r.key])
-            return _month_iso(y, m), None, "month", _day_iso(p)
-        if a is None:
-            return None
-        if r.key in DAY_OFFSETS:
-            return _day_iso(a + timedelta(days=DAY_OFFSETS[r.key])), None, "day", _day_iso(a)
-        if r.key in WEEK_OFFSETS and dated:
-            monday = a - timedelta(days=a.weekday()) + timedelta(weeks=WEEK_OFFSETS[r.key])
-            return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", a.isoformat()
-        return None
+        return _resolve_relative(r, ctx)
     if r.kind == "other":
-        if base is None:
-            return None
-        start, end = base
-        step = OTHER_DATE_OFFSETS[r.key]
-        day = end if step > 0 else start
-        return _day_iso(day + timedelta(days=step)), None, "day", _day_iso(day)
+        return _resolve_other(r, base)
     if r.kind == "offset":
-        return _resolve_offset(r, a, base)
+        return _resolve_offset(r, ctx.anchor, base)
     return None
+
+
+def _resolve_year(r: _Ref, ctx: _Context) -> Resolved | None:
+    y = _year_of(r.first, ctx)
+    if y is None or not _known_year(y):
+        return None
+    end = f"{r.last.year:04d}" if r.last is not None and r.last.year is not None else None
+    return f"{y:04d}", end, "year", ctx.pivot.isoformat() if r.first.year is None and ctx.pivot else None
+
+
+def _resolve_weekday(r: _Ref, ctx: _Context, future: bool) -> Resolved | None:
+    """The weekday's day around the anchor: its stated direction, else ahead when the tense is,
+    else the most recent one."""
+    a = ctx.anchor
+    if a is None or not _known_year(a.year):       # weekdays need the year
+        return None
+    diff = (r.weekday - a.weekday()) % 7
+    if r.direction > 0:
+        d = a + timedelta(days=diff or 7)
+    elif r.direction < 0:
+        d = a - timedelta(days=((a.weekday() - r.weekday) % 7) or 7)
+    elif future or r.ahead:
+        d = a + timedelta(days=diff)
+    else:
+        d = a - timedelta(days=(a.weekday() - r.weekday) % 7)
+    return d.isoformat(), None, "day", a.isoformat()
+
+
+def _resolve_relative(r: _Ref, ctx: _Context) -> Resolved | None:
+    """"today", "next week", "last month": from the anchor (months from the pivot)."""
+    a, p = ctx.anchor, ctx.pivot
+    if r.key in MONTH_OFFSETS:
+        if p is None or ctx.pivot_grain == "year":
+            return None
+        y, m = _add_months(p.year, p.month, MONTH_OFFSETS[r.key])
+        return _month_iso(y, m), None, "month", _day_iso(p)
+    if a is None:
+        return None
+    if r.key in DAY_OFFSETS:
+        return _day_iso(a + timedelta(days=DAY_OFFSETS[r.key])), None, "day", _day_iso(a)
+    if r.key in WEEK_OFFSETS and _known_year(a.year):
+        monday = a - timedelta(days=a.weekday()) + timedelta(weeks=WEEK_OFFSETS[r.key])
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", a.isoformat()
+    return None
+
+
+def _resolve_other(r: _Ref, base: tuple[date, date] | None) -> Resolved | None:
+    """"the day before", "dzień później": from the day of the event the sentence talks about."""
+    if base is None:
+        return None
+    start, end = base
+    step = OTHER_DATE_OFFSETS[r.key]
+    day = end if step > 0 else start
+    return _day_iso(day + timedelta(days=step)), None, "day", _day_iso(day)
 
 
 def _resolve_offset(r: _Ref, a: date | None,
@@ -1005,14 +1035,10 @@ def _infer_year(analysis: Analysis, line: _Mention) -> int | None:
 
 
 def find_publication(loaded: LoadedText, analysis: Analysis) -> Publication:
-    """The publication date of a text and the day its relative dates are resolved from.
-
-    --date or metadata give `published` (a month-grain one is narrowed to a day by a dateline or a
-    date of that month in the lede, else its last day anchors). Without them, a dateline or a page's
-    date line gives it, with its year, else with the year inferred from the text (`_infer_year`),
-    else without a year (`--MM-DD`: dates then keep their known parts). Failing all that, a full date
-    in the lede anchors the text's dates but says nothing of its publication.
-    """
+    """The publication date of a text and the day its relative dates are resolved from: --date
+    or metadata (a month is narrowed by a date of that month in the lede, else its last day); a
+    dateline or a page's date line (its year given, inferred, or none: `--MM-DD`); failing all
+    that, a full date in the lede anchors the dates but says nothing of the publication."""
     origin = loaded.published_from or ("metadata" if loaded.published else None)
     for value in (loaded.published_assumed, loaded.published):
         day, _ = _parse_iso(value)
@@ -1023,33 +1049,46 @@ def find_publication(loaded: LoadedText, analysis: Analysis) -> Publication:
     if not coarse:
         line = _dateline(analysis, lede)
         if line is not None:
-            dm = line.ref.first
-            year = dm.year if dm.year is not None else _infer_year(analysis, line)
-            if year is None:
-                return Publication(f"--{dm.month:02d}-{dm.day:02d}", "dateline", None)
-            try:
-                day = date(year, dm.month, dm.day)
-            except ValueError:
-                return Publication(None, None, None)
-            return Publication(day.isoformat(), "dateline" if dm.year is not None else "inferred", day)
+            return _dateline_publication(analysis, line)
     month = coarse if coarse and len(coarse) == 7 else None
-    # without a month to check it against, only a date in the opening sentence of the title or the
-    # lede is taken for the day of the text ("On Tuesday, February 27, 2024, the Prime Minister held
-    # …"); one further on is as often a day in the past ("the first call since 2 December 2022")
+    return Publication(loaded.published, origin, _lede_day(analysis, lede, month, coarse) or _month_end(month))
+
+
+def _month_end(month: str | None) -> date | None:
+    """The last day of a YYYY-MM month: what a month-grain publication anchors on."""
+    if not month or not 1 <= int(month[5:]) <= 12:
+        return None
+    y, m = int(month[:4]), int(month[5:])
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _dateline_publication(analysis: Analysis, line) -> Publication:
+    """A dateline's date, with its year, the year the text implies, or none."""
+    dm = line.ref.first
+    year = dm.year if dm.year is not None else _infer_year(analysis, line)
+    if year is None:
+        return Publication(f"--{dm.month:02d}-{dm.day:02d}", "dateline", None)
+    try:
+        day = date(year, dm.month, dm.day)
+    except ValueError:
+        return Publication(None, None, None)
+    return Publication(day.isoformat(), "dateline" if dm.year is not None else "inferred", day)
+
+
+def _lede_day(analysis: Analysis, lede, month: str | None, coarse: str | None) -> date | None:
+    """A full date in the lede, taken for the day of the text. Without a month to check it
+    against, only one in the opening sentence of the title or the lede ("On Tuesday, February 27,
+    2024, the Prime Minister held …"); one further on is as often a day in the past ("the first
+    call since 2 December 2022"). With a month, a date in another month is news, not the dateline."""
     opening = set(_lede(analysis)) if month else _opening_sentences(analysis)
     for m in _resolve_all(analysis, lede, None, coarse):
         ref = m.found
         if ref is None or m.ref.kind != "date" or ref.grain != "day" or ref.end is not None \
                 or ref.value.startswith("--") or m.sentence not in opening:
             continue
-        if month and not ref.value.startswith(month):
-            continue                         # a date in another month is news, not the dateline
-        return Publication(loaded.published, origin, date.fromisoformat(ref.value))
-    if month:
-        y, m = int(month[:4]), int(month[5:])
-        if 1 <= m <= 12:
-            return Publication(loaded.published, origin, date(y, m, calendar.monthrange(y, m)[1]))
-    return Publication(loaded.published, origin, None)
+        if not month or ref.value.startswith(month):
+            return date.fromisoformat(ref.value)
+    return None
 
 
 # --------------------------------------------------------------------------- public
