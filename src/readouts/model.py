@@ -44,6 +44,21 @@ class LoadedText:
     skipped: list[tuple[Region, str]] = field(default_factory=list)
 
 
+# --------------------------------------------------------------------------- skipped sentences
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A sentence one stage could not handle: left out of that stage's results, never the
+    document (see `readouts.boundary`). The CLI reports each on stderr, with a count."""
+    stage: str                  # analyse | dates | claims
+    start: int
+    stop: int
+    reason: str                 # one line: the error's type and message
+
+    def __str__(self) -> str:
+        return f"{self.stage}: skipped the sentence at {self.start}–{self.stop} ({self.reason})"
+
+
 # --------------------------------------------------------------------------- analyse
 
 @dataclass(slots=True)
@@ -104,6 +119,7 @@ class Analysis:
     backend: str                # "offline" | "stanza"
     sentences: list[Sentence]
     provides: frozenset[str] = frozenset()   # {"lemma", "feats", "deps", "ner"}
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- extract
@@ -161,6 +177,7 @@ class Extraction:
     actors: list[Actor] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)   # reported on stderr, not in the contract's shape
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape."""

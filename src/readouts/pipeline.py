@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import os
 
+from readouts.boundary import collecting_skips
 from readouts.model import Analysis, Comparison, Extraction, LoadedText
 
 
 def analyse_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | None = None) -> Analysis:
-    """The NLP analysis of one loaded text (sentences, words, names)."""
+    """The NLP analysis of one loaded text (sentences, words, names); the sentences the analyser
+    could not handle are in `skipped`."""
     from readouts.analyse import analyse
 
-    return analyse(loaded, backend=backend, models_dir=models_dir)
+    with collecting_skips() as skipped:
+        analysis = analyse(loaded, backend=backend, models_dir=models_dir)
+    analysis.skipped.extend(skipped)
+    return analysis
 
 
 def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | None = None,
@@ -24,7 +29,10 @@ def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | 
 
     if analysis is None:
         analysis = analyse_loaded(loaded, backend, models_dir)
-    return extract_all(loaded, analysis)
+    with collecting_skips() as skipped:
+        extraction = extract_all(loaded, analysis)
+    extraction.skipped = [*analysis.skipped, *skipped]
+    return extraction
 
 
 def compare_loaded(left: LoadedText, right: LoadedText, backend: str = "auto",
