@@ -37,6 +37,7 @@ NOMINAL_CLASSES = frozenset({"subst", "depr", "ign", "ger", "ppron3", "ppron12"}
 AGREEING_CLASSES = frozenset({"adj", "ppas", "pact", "num"})
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 MAX_VARIANTS = 400
+UNREADABLE = "\ufffd"     # the replacement character of an undecodable byte
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,11 @@ class PolishAnalyser:
     # ------------------------------------------------------------------ readings
 
     def _readings_uncached(self, form: str) -> tuple[Reading, ...]:
+        """Every reading of `form` (none for a form morfeusz does not segment, such as a lone
+        zero-width space or word joiner: the caller then takes it as unknown)."""
+        if UNREADABLE in form:
+            # libmorfeusz2 prints noise to stderr for U+FFFD and can only call it unknown
+            return ((Seg(form, form, "ign", (), ()),),)
         edges: dict[int, list[tuple[int, tuple]]] = {}
         end = 0
         for i, j, interp in self._morf.analyse(form):
@@ -105,7 +111,7 @@ class PolishAnalyser:
                 walk(j, acc + [segs])
 
         walk(0, [])
-        return tuple(readings)
+        return tuple(r for r in readings if r)
 
     @staticmethod
     def _expand(orth: str, lemma: str, tag: str, labels: list[str]) -> list[Seg]:

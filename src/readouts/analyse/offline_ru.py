@@ -10,6 +10,7 @@ and features; NameSpan.lemma puts each name in the nominative ("Джозефом
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -55,7 +56,14 @@ class RussianAnalyser:
         data = analysis_data("ru")
         self._oc: dict[str, Any] = data["opencorpora"]
         self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
-        self._parse = lru_cache(maxsize=50_000)(self._pymorphy.parse)
+        self._parse = lru_cache(maxsize=50_000)(self._parse_uncached)
+
+    def _parse_uncached(self, form: str) -> list:
+        """pymorphy3's parses of `form`; none for a form with a letter that has no Unicode name
+        (Tangut, Khitan …): pymorphy3 asks every letter's name and fails on those."""
+        if any(c.isalpha() and unicodedata.name(c, None) is None for c in form):
+            return []
+        return self._pymorphy.parse(form)
 
     def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
         sents = self._seg.sentences(text, paragraphs)
