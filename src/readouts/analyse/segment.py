@@ -8,7 +8,10 @@ and razdel splits Russian abbreviations ("т.е.", "дек.") into sentences. Th
   closing quotes/brackets, when whitespace and then a capital letter, an opening quote, or (after
   a plain full stop) a digit follows. So „…” – poinformowano. stays one sentence, "2021 r. w"
   does not split, and a single capital letter with a dot ("Joseph R. Biden") is an initial;
-- sentences never cross the given paragraph regions.
+- sentences never cross the given paragraph regions;
+- a sentence longer than MAX_SENTENCE_TOKENS (a list, a paragraph without punctuation) is cut
+  into pieces for analysis, after a clause mark where there is one: every later stage is linear
+  in the pieces' number, and offsets are those of the text.
 """
 from __future__ import annotations
 
@@ -20,6 +23,10 @@ from readouts.analyse.data import analysis_data
 from readouts.model import Region
 
 END_PUNCT = re.compile(r"[.!?…]+\Z")
+# Longer than any sentence of prose (press sentences run to 60–80 words): the bound on what one
+# analysed sentence costs the stages that scan a sentence per word.
+MAX_SENTENCE_TOKENS = 250
+CLAUSE_MARKS = frozenset(",;:–—")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +71,12 @@ class Segmenter:
             while i < len(toks):
                 end = self._sentence_end(text, toks, i)
                 if end is not None:
-                    out.append((index, toks[begin:end + 1]))
+                    out.extend((index, piece) for piece in bounded(toks[begin:end + 1]))
                     begin = i = end + 1
                     continue
                 i += 1
             if begin < len(toks):
-                out.append((index, toks[begin:]))
+                out.extend((index, piece) for piece in bounded(toks[begin:]))
         return out
 
     def _sentence_end(self, text: str, toks: list[Span], i: int) -> int | None:
@@ -98,6 +105,19 @@ class Segmenter:
         if first.isdigit() and tok.text == ".":
             return j
         return None
+
+
+def bounded(toks: list[Span], limit: int = MAX_SENTENCE_TOKENS) -> list[list[Span]]:
+    """The tokens of one sentence in pieces of at most `limit`: each cut after the last clause mark
+    of the piece's second half, else at the limit."""
+    pieces, begin = [], 0
+    while len(toks) - begin > limit:
+        cut = next((k + 1 for k in range(begin + limit - 1, begin + limit // 2, -1) if toks[k].text in CLAUSE_MARKS),
+                   begin + limit)
+        pieces.append(toks[begin:cut])
+        begin = cut
+    pieces.append(toks[begin:] if begin else toks)
+    return pieces
 
 
 @cache
