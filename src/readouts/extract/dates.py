@@ -22,12 +22,13 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import Iterator
 
 from readouts.extract.date_grammar import (DAY_OFFSETS, MONTH_OFFSETS, MONTHS, OTHER_DATE_OFFSETS,
                                            WEEK_OFFSETS, WEEKDAYS, YEAR_OFFSETS, DateGrammar,
                                            grammar, tokenize)
+from readouts.boundary import skip_sentence
 from readouts.model import Analysis, DateRef, LoadedText, Sentence
 
 DASHES = {"-", "–", "—", "‒", "−"}          # range marks: punctuation, the same in every language
@@ -419,12 +420,12 @@ def _parse_iso(value) -> tuple[date | None, str | None]:
     if isinstance(value, date):
         return value, None
     s = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s):
         try:
             return date.fromisoformat(s), None
         except ValueError:
             return None, None
-    if re.fullmatch(r"\d{4}(-\d{2})?", s):
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2})?", s):
         return None, s
     return None, None
 
@@ -432,6 +433,28 @@ def _parse_iso(value) -> tuple[date | None, str | None]:
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + n
     return k // 12, k % 12 + 1
+
+
+class _OutOfCalendar(Exception):
+    """A reference that resolves outside the years 1–9999 ("next year" in a text of 9999): left
+    out, as no ISO value can say it."""
+
+
+def _plus(d: date, days: int) -> date:
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        raise _OutOfCalendar from None
+
+
+def _iso_year(y: int) -> str:
+    if not MINYEAR <= y <= MAXYEAR:
+        raise _OutOfCalendar
+    return f"{y:04d}"
+
+
+def _iso_month(y: int, m: int) -> str:
+    return f"{_iso_year(y)}-{m:02d}"
 
 
 @dataclass(slots=True)
@@ -514,7 +537,7 @@ def _resolve(r: _Ref, ctx: _Context, future: bool) -> tuple[str, str | None, str
         dm = r.first
         y = _year_of(dm, ctx)
         if y is not None:
-            return f"{y:04d}-{dm.month:02d}", None, "month", p.isoformat() if dm.year is None else None
+            return _iso_month(y, dm.month), None, "month", p.isoformat() if dm.year is None else None
         if p is None or ctx.pivot_grain == "year":
             return None
         if r.direction:
@@ -524,42 +547,42 @@ def _resolve(r: _Ref, ctx: _Context, future: bool) -> tuple[str, str | None, str
             while True:
                 y, m = _add_months(y, m, step)
                 if m == dm.month:
-                    return f"{y:04d}-{m:02d}", None, "month", p.isoformat()
+                    return _iso_month(y, m), None, "month", p.isoformat()
         # the year that puts the month closest to the pivot; a tie keeps the earlier one
         best = min((abs((yy * 12 + dm.month) - (p.year * 12 + p.month)), yy) for yy in (p.year - 1, p.year, p.year + 1))
-        return f"{best[1]:04d}-{dm.month:02d}", None, "month", p.isoformat()
+        return _iso_month(best[1], dm.month), None, "month", p.isoformat()
     if r.kind == "year":
         y = _year_of(r.first, ctx)
         if y is None:
             return None
-        end = f"{r.last.year:04d}" if r.last is not None and r.last.year is not None else None
-        return f"{y:04d}", end, "year", p.isoformat() if r.first.year is None else None
+        end = _iso_year(r.last.year) if r.last is not None and r.last.year is not None else None
+        return _iso_year(y), end, "year", p.isoformat() if r.first.year is None else None
     if r.kind == "weekday":
         if a is None:
             return None
         diff = (r.weekday - a.weekday()) % 7
         if r.direction > 0:
-            d = a + timedelta(days=diff or 7)
+            d = _plus(a, diff or 7)
         elif r.direction < 0:
-            d = a - timedelta(days=((a.weekday() - r.weekday) % 7) or 7)
+            d = _plus(a, -(((a.weekday() - r.weekday) % 7) or 7))
         elif future:
-            d = a + timedelta(days=diff)
+            d = _plus(a, diff)
         else:
-            d = a - timedelta(days=(a.weekday() - r.weekday) % 7)
+            d = _plus(a, -((a.weekday() - r.weekday) % 7))
         return d.isoformat(), None, "day", a.isoformat()
     if r.kind == "relative":
         if r.key in MONTH_OFFSETS:
             if p is None or ctx.pivot_grain == "year":
                 return None
             y, m = _add_months(p.year, p.month, MONTH_OFFSETS[r.key])
-            return f"{y:04d}-{m:02d}", None, "month", p.isoformat()
+            return _iso_month(y, m), None, "month", p.isoformat()
         if a is None:
             return None
         if r.key in DAY_OFFSETS:
-            return (a + timedelta(days=DAY_OFFSETS[r.key])).isoformat(), None, "day", a.isoformat()
+            return _plus(a, DAY_OFFSETS[r.key]).isoformat(), None, "day", a.isoformat()
         if r.key in WEEK_OFFSETS:
-            monday = a - timedelta(days=a.weekday()) + timedelta(weeks=WEEK_OFFSETS[r.key])
-            return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", a.isoformat()
+            monday = _plus(a, 7 * WEEK_OFFSETS[r.key] - a.weekday())
+            return monday.isoformat(), _plus(monday, 6).isoformat(), "week", a.isoformat()
         return None
     if r.kind == "other":
         if ctx.prev is None and a is None:
@@ -567,7 +590,7 @@ def _resolve(r: _Ref, ctx: _Context, future: bool) -> tuple[str, str | None, str
         start, end = ctx.prev if ctx.prev else (a, a)
         step = OTHER_DATE_OFFSETS[r.key]
         base = end if step > 0 else start
-        return (base + timedelta(days=step)).isoformat(), None, "day", base.isoformat()
+        return _plus(base, step).isoformat(), None, "day", base.isoformat()
     if r.kind == "offset":
         sign = -1 if r.key in ("ago", "earlier") else 1
         if r.key in ("later", "earlier") and ctx.prev is not None:
@@ -579,16 +602,16 @@ def _resolve(r: _Ref, ctx: _Context, future: bool) -> tuple[str, str | None, str
             return None
         n = sign * r.n
         if r.unit == "day":
-            return (base + timedelta(days=n)).isoformat(), None, "day", base.isoformat()
+            return _plus(base, n).isoformat(), None, "day", base.isoformat()
         if r.unit == "week":
             if relative_to_text:
-                return (base + timedelta(weeks=n)).isoformat(), None, "day", base.isoformat()
-            monday = base - timedelta(days=base.weekday()) + timedelta(weeks=n)
-            return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", base.isoformat()
+                return _plus(base, 7 * n).isoformat(), None, "day", base.isoformat()
+            monday = _plus(base, 7 * n - base.weekday())
+            return monday.isoformat(), _plus(monday, 6).isoformat(), "week", base.isoformat()
         if r.unit == "month":
             y, m = _add_months(base.year, base.month, n)
-            return f"{y:04d}-{m:02d}", None, "month", base.isoformat()
-        return f"{base.year + n:04d}", None, "year", base.isoformat()
+            return _iso_month(y, m), None, "month", base.isoformat()
+        return _iso_year(base.year + n), None, "year", base.isoformat()
     return None
 
 
@@ -601,9 +624,9 @@ def _context(anchor, published) -> _Context:
         return _Context(None, day, "day")
     if coarse and len(coarse) == 7:
         y, m = int(coarse[:4]), int(coarse[5:])
-        if 1 <= m <= 12:
+        if 1 <= m <= 12 and y >= MINYEAR:
             return _Context(None, date(y, m, 15), "month")
-    if coarse and len(coarse) == 4:
+    if coarse and len(coarse) == 4 and int(coarse) >= MINYEAR:
         return _Context(None, date(int(coarse), 7, 1), "year")
     return _Context(None, None, None)
 
@@ -613,24 +636,36 @@ def _extract(analysis: Analysis, anchor, published) -> list[tuple[DateRef, str]]
     ctx = _context(anchor, published)
     out: list[tuple[DateRef, str]] = []
     for sent in analysis.sentences:
-        stext = analysis.text[sent.start:sent.stop]
-        parser = _Parser(g, stext)
-        words = sent.words if sent.tokens else []
-        for r in parser.parse():
-            if r.kind == "vague":
-                continue
-            future = r.kind == "weekday" and not r.direction and parser.is_future(r, words, sent.start)
+        try:
+            out.extend(_sentence_dates(analysis, sent, g, ctx))
+        except Exception as e:  # noqa: BLE001 - one sentence's dates, never the document's
+            skip_sentence("dates", sent.start, sent.stop, e)
+    return out
+
+
+def _sentence_dates(analysis: Analysis, sent: Sentence, g: DateGrammar, ctx: _Context) -> list[tuple[DateRef, str]]:
+    stext = analysis.text[sent.start:sent.stop]
+    parser = _Parser(g, stext)
+    words = sent.words if sent.tokens else []
+    out: list[tuple[DateRef, str]] = []
+    for r in parser.parse():
+        if r.kind == "vague":
+            continue
+        future = r.kind == "weekday" and not r.direction and parser.is_future(r, words, sent.start)
+        try:
             res = _resolve(r, ctx, future)
-            if res is None:
-                continue
-            value, end, grain, anchor_iso = res
-            s, e = parser.span(r)
-            start, stop = sent.start + s, sent.start + e
-            ref = DateRef(text=analysis.text[start:stop], value=value, start=start, stop=stop, end=end,
-                          grain=grain, anchor=anchor_iso)
-            out.append((ref, r.kind))
-            if grain == "day":
-                ctx.prev = (date.fromisoformat(value), date.fromisoformat(end or value))
+        except _OutOfCalendar:
+            continue
+        if res is None:
+            continue
+        value, end, grain, anchor_iso = res
+        s, e = parser.span(r)
+        start, stop = sent.start + s, sent.start + e
+        ref = DateRef(text=analysis.text[start:stop], value=value, start=start, stop=stop, end=end,
+                      grain=grain, anchor=anchor_iso)
+        out.append((ref, r.kind))
+        if grain == "day":
+            ctx.prev = (date.fromisoformat(value), date.fromisoformat(end or value))
     return out
 
 
@@ -675,6 +710,6 @@ def find_anchor(loaded: LoadedText, analysis: Analysis) -> date | None:
             return date.fromisoformat(ref.value)
     if month:
         y, m = int(month[:4]), int(month[5:])
-        if 1 <= m <= 12:
+        if 1 <= m <= 12 and y >= MINYEAR:
             return date(y, m, calendar.monthrange(y, m)[1])
     return None
