@@ -20,7 +20,7 @@ from rich.console import Console
 
 from readouts import __version__
 from readouts.errors import InputError, ReadoutsError
-from readouts.model import Comparison, Extraction, LoadedText
+from readouts.model import MAX_BYTES, Comparison, Extraction, LoadedText
 from readouts.report import Format
 
 STDIN = "-"
@@ -118,6 +118,8 @@ OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Write here (atomically) instead of standard output.", show_default=False,
     dir_okay=False)]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="Show the rule that found each claim.")]
+MaxBytesOpt = Annotated[int, typer.Option(
+    "--max-bytes", min=1, help="Refuse an input larger than this many bytes (memory and time grow with it).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
 
 
@@ -159,16 +161,22 @@ def extract(
                                                show_default=False)],
     format: FormatOpt = None, what: WhatOpt = None, lang: LangOpt = Lang.auto, date: DateOpt = None,
     source: SourceOpt = None, backend: BackendOpt = Backend.auto, models: ModelsOpt = None,
-    output: OutputOpt = None, explain: ExplainOpt = False, debug: DebugOpt = False,
+    output: OutputOpt = None, explain: ExplainOpt = False, max_bytes: MaxBytesOpt = MAX_BYTES,
+    debug: DebugOpt = False,
 ) -> None:
     """Extract claims, actors and dates from each input."""
+    from readouts.load import iter_inputs
+    from readouts.report import check_output
+
     with reported(debug):
         settings = Settings(lang.value, date, source.value if source else None, backend.value,
-                            str(models) if models else None, debug)
+                            str(models) if models else None, debug, max_bytes)
         several = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
-        done, failed = extract_inputs(files, settings, stop_on_error=not several)
+        paths = list(iter_inputs(files))
+        target = check_output(output, paths)
+        done, failed = extract_inputs(paths, settings, stop_on_error=not several)
         if done:
-            write_report(done, format, output, what.value if what else None, explain, several)
+            write_report(done, format, target, what.value if what else None, explain, several)
         if failed:
             raise typer.Exit(1 if done else 2)
 
@@ -181,12 +189,16 @@ def compare(
     right: Annotated[str, typer.Argument(help="The other account.", show_default=False)],
     format: FormatOpt = None, lang: LangOpt = Lang.auto, date: DateOpt = None,
     backend: BackendOpt = Backend.auto, models: ModelsOpt = None, output: OutputOpt = None,
-    explain: ExplainOpt = False, debug: DebugOpt = False,
+    explain: ExplainOpt = False, max_bytes: MaxBytesOpt = MAX_BYTES, debug: DebugOpt = False,
 ) -> None:
     """Match the claims of two accounts of one call: same, conflicting, one-sided."""
+    from readouts.report import check_output
+
     with reported(debug):
-        settings = Settings(lang.value, date, None, backend.value, str(models) if models else None, debug)
-        write_comparison(compare_inputs(left, right, settings), format, output, explain)
+        settings = Settings(lang.value, date, None, backend.value, str(models) if models else None, debug,
+                            max_bytes)
+        target = check_output(output, [left, right])
+        write_comparison(compare_inputs(left, right, settings), format, target, explain)
 
 
 @models_app.callback()
@@ -227,18 +239,36 @@ class Settings:
     backend: str
     models: str | None
     debug: bool
+    max_bytes: int = MAX_BYTES
 
 
 def _load_one(path: str, s: Settings) -> LoadedText:
     from readouts.load import load_path
 
-    return load_path(path, lang=s.lang, date=s.date, source=s.source)
+    return load_path(path, lang=s.lang, date=s.date, source=s.source, max_bytes=s.max_bytes)
 
 
 def _extract_one(path: str, s: Settings) -> Extraction:
     from readouts import pipeline
 
-    return pipeline.extract_loaded(_load_one(path, s), s.backend, s.models)
+    extraction = pipeline.extract_loaded(_load_one(path, s), s.backend, s.models)
+    report_skipped(extraction)
+    return extraction
+
+
+MAX_SKIP_LINES = 5      # per document; the count line says how many there were in all
+
+
+def report_skipped(extraction: Extraction) -> None:
+    """The sentences a stage skipped (see readouts.boundary), on stderr: the first few, and a count."""
+    skipped = getattr(extraction, "skipped", None) or []
+    path = extraction.document.path
+    for skip in skipped[:MAX_SKIP_LINES]:
+        err.print(f"readouts: warning: {path}: {skip}", markup=False)
+    if skipped:
+        n = len(skipped)
+        err.print(f"readouts: warning: {path}: {n} sentence{'s' if n != 1 else ''} skipped, the rest read",
+                  markup=False)
 
 
 def _stdin_hint(paths: list[str]) -> None:
@@ -246,12 +276,10 @@ def _stdin_hint(paths: list[str]) -> None:
         err.print("readouts: reading the text from standard input (end with Ctrl-D)…", style="dim")
 
 
-def extract_inputs(files: list[str], s: Settings, stop_on_error: bool) -> tuple[list[Extraction], int]:
-    """Extract every input. With several inputs a failing one is reported on stderr and the rest
-    go on; with one, its error goes to the boundary. Returns the extractions and the failures."""
-    from readouts.load import iter_inputs
-
-    paths = list(iter_inputs(files))
+def extract_inputs(paths: list[str], s: Settings, stop_on_error: bool) -> tuple[list[Extraction], int]:
+    """Extract every input (`iter_inputs` expanded). With several inputs a failing one is reported
+    on stderr and the rest go on; with one, its error goes to the boundary. Returns the extractions
+    and the failures."""
     _stdin_hint(paths)
     done: list[Extraction] = []
     failed = 0
@@ -263,8 +291,11 @@ def extract_inputs(files: list[str], s: Settings, stop_on_error: bool) -> tuple[
                 if stop_on_error or s.debug:
                     raise
                 failed += 1
+                from readouts.load import display_name
+
+                name = display_name(path)
                 message = str(e) if isinstance(e, ReadoutsError) else f"internal error: {type(e).__name__}: {e}"
-                what = message if message.startswith(path) else f"{path}: {message}"
+                what = message if message.startswith(name) else f"{name}: {message}"
                 err.print(f"readouts: error: {what}", markup=False)
             advance(path)
     return done, failed
@@ -276,11 +307,14 @@ def _progress(total: int) -> Iterator:
     if total < 2 or not err.is_terminal:
         yield lambda path: None
         return
+    from rich.markup import escape
     from rich.progress import Progress
+
+    from readouts.load import display_name
 
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("reading", total=total)
-        yield lambda path: progress.update(task, advance=1, description=Path(path).name[:40])
+        yield lambda path: progress.update(task, advance=1, description=escape(display_name(Path(path).name)[:40]))
 
 
 def write_report(done: list[Extraction], fmt: Format | None, output: Path | None, what: str | None,
@@ -298,7 +332,10 @@ def compare_inputs(left: str, right: str, s: Settings) -> Comparison:
     if left == STDIN and right == STDIN:
         raise InputError("only one of LEFT and RIGHT can be - (standard input)")
     _stdin_hint([left, right])
-    return pipeline.compare_loaded(_load_one(left, s), _load_one(right, s), s.backend, s.models)
+    comparison = pipeline.compare_loaded(_load_one(left, s), _load_one(right, s), s.backend, s.models)
+    report_skipped(comparison.left)
+    report_skipped(comparison.right)
+    return comparison
 
 
 def write_comparison(comparison: Comparison, fmt: Format | None, output: Path | None, explain: bool) -> None:
@@ -309,8 +346,12 @@ def write_comparison(comparison: Comparison, fmt: Format | None, output: Path | 
         renderer(comparison, out, ReportOptions(explain=explain))
 
 
+INTERRUPTED = 130       # the shell's status for a command ended by Ctrl-C (128 + SIGINT)
+
+
 def main() -> None:
-    """Console entry point: SIGPIPE quiet (`readouts extract … | head`), tracebacks for --debug."""
+    """Console entry point: SIGPIPE quiet (`readouts extract … | head`), usage errors in one line,
+    Ctrl-C ends with status 130 and no traceback, tracebacks for --debug."""
     # natasha's models compute through OpenBLAS, whose threads fight over the cores of a busy
     # machine (ten times slower measured on 2 cores); one thread is enough for a text
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -318,7 +359,24 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     app.pretty_exceptions_enable = "--debug" in sys.argv[1:]
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.TyperException as e:      # click's errors (typer vendors click)
+        if type(e).__name__ == "NoArgsIsHelpError":      # `readouts extract` alone: its help
+            e.show()
+        else:                               # a usage error: one line, like every other error
+            err.print(f"readouts: error: {usage_message(e)}", markup=False)
+        code = e.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        code = INTERRUPTED
     except BrokenPipeError:   # platforms without SIGPIPE
         sys.stderr.close()
-        sys.exit(0)
+        code = 0
+    sys.exit(code or 0)
+
+
+def usage_message(e) -> str:
+    """A click error in one line, with where to find the usage."""
+    # typer validates choices through pydantic, whose messages start "Value error, "
+    message = " ".join(e.format_message().split()).replace("Value error, ", "")
+    ctx = getattr(e, "ctx", None)
+    return f"{message} (see: {ctx.command_path} --help)" if ctx is not None else message

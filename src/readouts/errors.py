@@ -21,3 +21,8 @@ class BackendError(ReadoutsError):
 
 class DataError(ReadoutsError):
     """Invalid language data (YAML): names the file and the key path."""
+
+
+class OutputError(ReadoutsError):
+    """An --output path that cannot be written safely: a missing folder, a file that is not a
+    regular file (a FIFO, a device, a folder), or one of the run's own inputs."""

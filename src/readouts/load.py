@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator
 
 from readouts.errors import InputError, LanguageError
 from readouts.lang import SUPPORTED, load_data
-from readouts.model import LoadedText, Region
+from readouts.model import MAX_BYTES, LoadedText, Region
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -53,9 +53,6 @@ SHORT_WORDS = 30
 MAX_WORD = 25                  # letters: a longer "word" of a short text is a sign of a wrong decoding
 ODD_WORDS = 0.2
 DETECT_CHARS = 20_000          # detection reads the start of long texts only
-# The default of --max-bytes: beyond it an input is refused rather than read (memory and time grow
-# with the input; ten times the longest readout or article we have seen, and more).
-MAX_BYTES = 20_000_000
 
 # ` date 2021-12-07` or ` date 2021-12` as the first line, possibly followed by the lede.
 DATE_LINE = re.compile(r"[ \t]*date[ \t]+([0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\b[ \t]*")

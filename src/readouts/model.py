@@ -13,6 +13,9 @@ LANGS = ("pl", "en", "ru")
 ACTS = ("assure", "warn", "demand", "agree", "support", "concern", "propose", "reject", "state", "discuss")
 SOURCES = ("whitehouse", "kremlin", "press", "ministry")
 BOTH = "both"  # the canonical actor of a joint act of the two principals
+# The default of --max-bytes: a larger input is refused rather than read (time and memory grow with
+# the input). Thousands of times a readout or an article; 10 MB of text fits.
+MAX_BYTES = 20_000_000
 
 
 # --------------------------------------------------------------------------- load

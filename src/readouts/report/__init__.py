@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, TextIO
 
 from readouts.model import Comparison, Extraction
 from readouts.report import rows as rowmod
+from readouts.report.output import check_output, open_output  # noqa: F401 - the CLI's entry points
 from readouts.report.structured import write_csv, write_json, write_jsonl, write_yaml
 
 if TYPE_CHECKING:       # rich is imported only when a table is drawn
@@ -62,27 +61,10 @@ def console_for(out: TextIO) -> "Console":
         console = Console()
         if console.is_terminal:
             return console
-    return Console(file=out, width=int(os.environ.get("COLUMNS", 0)) or 140, no_color=True,
+    columns = os.environ.get("COLUMNS", "")
+    return Console(file=out, width=int(columns) if columns.isascii() and columns.isdigit() and int(columns) else 140,
+                   no_color=True,
                    force_terminal=False, highlight=False)
-
-
-@contextmanager
-def open_output(path: Path | None) -> Iterator[TextIO]:
-    """Standard output, or a temporary file beside `path` renamed into place only when the
-    writing finished: a failure never leaves `path` half-written."""
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------- extractions
