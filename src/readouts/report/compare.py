@@ -100,9 +100,10 @@ def render_compare_table(comparison: Comparison, console: "Console") -> None:
     items = sorted(_items(comparison), key=lambda it: (order.get(it[0], len(order)) if it[0] else len(order) + 1))
     ldoc, rdoc = comparison.left.document, comparison.right.document
     table = Table(title="Two accounts compared", show_lines=True, expand=True)
-    table.add_column(f"{ldoc.path} ({ldoc.lang}{', ' + ldoc.source if ldoc.source else ''})", ratio=5)
+    # paths are Text: a str header would be read as Rich markup ("a[/x]/m.txt" crashes the table)
+    table.add_column(Text(f"{ldoc.path} ({ldoc.lang}{', ' + ldoc.source if ldoc.source else ''})"), ratio=5)
     table.add_column("relation", justify="center", ratio=1, no_wrap=False)
-    table.add_column(f"{rdoc.path} ({rdoc.lang}{', ' + rdoc.source if rdoc.source else ''})", ratio=5)
+    table.add_column(Text(f"{rdoc.path} ({rdoc.lang}{', ' + rdoc.source if rdoc.source else ''})"), ratio=5)
     current: object = object()
     for topic, relation, score, left, right, _ in items:
         if topic != current:

@@ -44,15 +44,19 @@ def check_output(path: Path | None, inputs: Iterable[str] = ()) -> Path | None:
     for name in inputs:
         if name != STDIN and _same_file(found, name):
             raise OutputError(f"{path}: is an input of this run; the output would replace it")
+    for fd, stream in ((0, "input"), (1, "output"), (2, "error")):
+        if _same_file(found, fd):       # "-o /dev/stdout" with the output redirected to a file
+            raise OutputError(f"{path}: is this run's standard {stream}; leave out --output to write there")
     return target
 
 
-def _same_file(found: os.stat_result, name: str) -> bool:
+def _same_file(found: os.stat_result, other: str | int) -> bool:
+    """Whether `other` (a path or an open file descriptor) is the file `found` describes."""
     try:
-        other = os.stat(name)
+        seen = os.stat(other)
     except OSError:
         return False
-    return (other.st_dev, other.st_ino) == (found.st_dev, found.st_ino)
+    return (seen.st_dev, seen.st_ino) == (found.st_dev, found.st_ino)
 
 
 def _umask() -> int:

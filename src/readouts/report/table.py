@@ -13,6 +13,12 @@ def _flag(value: bool) -> str:
     return "yes" if value else ""
 
 
+def plain(*cells: str | Text) -> list[Text]:
+    """Cells as Text: a str cell would be read as Rich markup ("[/x]" in a name crashes the table,
+    "[link=…]" makes a hyperlink) and emoji codes; the text of an input is never markup."""
+    return [Text(c) if isinstance(c, str) else c for c in cells]
+
+
 def highlighted(claim: Claim) -> Text:
     """The sentence with the trigger words in bold (found case-insensitively; left plain when the
     trigger is not a substring, e.g. a discontinuous "miał … zapewnić")."""
@@ -55,7 +61,7 @@ def claims_table(ex: Extraction, explain: bool) -> Table:
                "\n".join(c.dates), highlighted(c)]
         if explain:
             row.append(c.rule or "")
-        table.add_row(*row)
+        table.add_row(*plain(*row))
     return table
 
 
@@ -65,7 +71,7 @@ def actors_table(ex: Extraction) -> Table:
     table.add_column("kind")
     table.add_column("mentions", ratio=3)
     for a in ex.actors:
-        table.add_row(a.name, a.kind, ", ".join(a.mentions))
+        table.add_row(*plain(a.name, a.kind, ", ".join(a.mentions)))
     return table
 
 
@@ -74,8 +80,8 @@ def dates_table(ex: Extraction) -> Table:
     for name in ("text", "value", "end", "grain", "offsets"):
         table.add_column(name, ratio=3 if name == "text" else None)
     for d in ex.dates:
-        table.add_row(d.text, d.value, d.end or "", d.grain + (" (vague)" if d.vague else ""),
-                      f"{d.start}–{d.stop}")
+        table.add_row(*plain(d.text, d.value, d.end or "", d.grain + (" (vague)" if d.vague else ""),
+                             f"{d.start}–{d.stop}"))
     return table
 
 
