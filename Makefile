@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install test bench score clean
+.PHONY: install test bench score fuzz clean
 
 # torch first, pinned: this machine's pip finds the CPU build (2.13.0+cpu) on its disk. Installing
 # the stanza extra without it would pull a multi-GB CUDA build of torch from the registry.
@@ -14,6 +14,13 @@ install:
 
 test:
 	$(BIN)/pytest
+
+# the property tests' inputs and properties on as many inputs as asked (tests/fuzz.py); counts
+# failures by family, keeps one input per family in $(FUZZ_OUT), exits 1 when anything failed
+FUZZ_EXAMPLES ?= 10000
+FUZZ_OUT ?= fuzz-report
+fuzz:
+	$(BIN)/python tests/fuzz.py --examples $(FUZZ_EXAMPLES) --out $(FUZZ_OUT)
 
 bench:
 	@set -e; for script in bench/*.py; do \

@@ -36,7 +36,8 @@ def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | 
         analysis = analyse_loaded(loaded, backend, models_dir)
     with collecting_skips() as skipped:
         extraction = extract_all(loaded, analysis)
-    extraction.skipped = [*analysis.skipped, *skipped]
+    # one sentence may fail twice in one stage (the date rules read the lede once for the anchor)
+    extraction.skipped = list(dict.fromkeys([*analysis.skipped, *skipped]))
     return extraction
 
 

@@ -27,6 +27,8 @@ END_PUNCT = re.compile(r"[.!?…]+\Z")
 # analysed sentence costs the stages that scan a sentence per word.
 MAX_SENTENCE_TOKENS = 250
 CLAUSE_MARKS = frozenset(",;:–—")
+# A footnote mark glued to a sentence's end ("…respond.¹ Next") belongs to that sentence.
+FOOTNOTE_MARK = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,8 @@ class Segmenter:
             if len(prev) == 1 and prev.isupper():      # an initial: "R. Biden"
                 return None
         j = i
-        while j + 1 < len(toks) and toks[j + 1].start == toks[j].stop and toks[j + 1].text in self.close_quotes:
+        while j + 1 < len(toks) and toks[j + 1].start == toks[j].stop and (
+                toks[j + 1].text in self.close_quotes or FOOTNOTE_MARK.fullmatch(toks[j + 1].text)):
             j += 1
         if j + 1 == len(toks):
             return j
