@@ -86,12 +86,17 @@ def main(argv: list[str]) -> int:
             slowest[:] = [spent, raw[:200]]
         if (n + 1) % 500 == 0:
             print(f"{n + 1} inputs, {dict(outcomes)}, {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+            write_report()          # so far: a campaign cut short still reports
+
+    def write_report() -> dict:
+        report = {"inputs": sum(outcomes.values()), "outcomes": dict(outcomes),
+                  "families": dict(families.most_common()), "seconds": round(time.monotonic() - started),
+                  "slowest_s": round(slowest[0], 2)}
+        (args.out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+        return report
 
     campaign()
-    report = {"inputs": sum(outcomes.values()), "outcomes": dict(outcomes), "families": dict(families.most_common()),
-              "seconds": round(time.monotonic() - started), "slowest_s": round(slowest[0], 2)}
-    (args.out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(json.dumps(report, indent=2, ensure_ascii=False))
+    print(json.dumps(write_report(), indent=2, ensure_ascii=False))
     return 1 if outcomes["failed"] else 0
 
 

@@ -381,3 +381,24 @@ def test_compare_of_long_accounts_prunes_pairs_and_keeps_the_best(monkeypatch):
     for i in range(len(sides_l)):
         best = max(range(len(sides_r)), key=lambda j: sims.cross(i, j))
         assert (i, best) in pairs
+
+
+def test_a_long_text_is_read_in_parts_with_the_same_result(monkeypatch):
+    path = ROOT / "corpora" / "pl-pap-trump-putin-2025-03-18.txt"
+    whole = pipeline.extract_loaded(load_path(path), "offline")
+    monkeypatch.setattr(pipeline, "PART_CHARS", 1500)
+    loaded = load_path(path)
+    assert len(list(pipeline._parts(loaded))) > 2
+    parts = pipeline.extract_loaded(loaded, "offline")
+    assert [(c.start, c.actor, c.act, c.dates) for c in parts.claims] == \
+        [(c.start, c.actor, c.act, c.dates) for c in whole.claims]
+    assert [(d.start, d.value) for d in parts.dates] == [(d.start, d.value) for d in whole.dates]
+    assert {a.name: set(a.mentions) for a in parts.actors} == {a.name: set(a.mentions) for a in whole.actors}
+
+
+def test_words_share_their_features_read_only():
+    loaded, _ = extract("Biden warned Putin. Putin warned Biden.", "en")
+    words = [w for s in pipeline.analyse_loaded(loaded, "offline").sentences for w in s.words]
+    assert words[0].feats is words[3].feats or words[0].feats != words[3].feats
+    with pytest.raises(TypeError):
+        words[1].feats["Tense"] = "Fut"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, Callable, Iterator, TypeVar
 
 from readouts.boundary import collecting_skips
@@ -26,12 +27,20 @@ def analyse_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | 
     return analysis
 
 
+# Content analysed and extracted at a time: a longer text is read in parts of whole paragraphs, so
+# that memory is bounded by this (or by the longest paragraph), not by the input. Readouts and
+# articles are a few thousand characters: one part.
+PART_CHARS = 1_000_000
+
+
 def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | None = None,
                    analysis: Analysis | None = None) -> Extraction:
     """Extract the dates, actors and claims of one loaded text (analysing it first, unless its
     analysis is given)."""
     from readouts.extract.claims import extract_all
 
+    if analysis is None and sum(r.stop - r.start for r in loaded.paragraphs) > PART_CHARS:
+        return _extract_in_parts(loaded, backend, models_dir)
     if analysis is None:
         analysis = analyse_loaded(loaded, backend, models_dir)
     with collecting_skips() as skipped:
@@ -39,6 +48,53 @@ def extract_loaded(loaded: LoadedText, backend: str = "auto", models_dir: str | 
     # one sentence may fail twice in one stage (the date rules read the lede once for the anchor)
     extraction.skipped = list(dict.fromkeys([*analysis.skipped, *skipped]))
     return extraction
+
+
+def _extract_in_parts(loaded: LoadedText, backend: str, models_dir: str | None) -> Extraction:
+    """A long text's extraction, one part of PART_CHARS at a time (whole paragraphs; offsets index
+    the whole text). Relative dates of every part are resolved from the first part's anchor; the
+    document's facts (source, title) are the first part's; the actors are merged by name."""
+    from readouts.extract.dates import find_anchor
+
+    merged: Extraction | None = None
+    anchor = None
+    for part in _parts(loaded):
+        if anchor is not None and not part.published_assumed:
+            part.published_assumed = anchor.isoformat()
+        analysis = analyse_loaded(part, backend, models_dir)
+        if merged is None:
+            anchor = find_anchor(part, analysis)
+        found = extract_loaded(part, backend, models_dir, analysis)
+        del analysis
+        merged = found if merged is None else _merged(merged, found)
+    assert merged is not None
+    return merged
+
+
+def _parts(loaded: LoadedText) -> Iterator[LoadedText]:
+    """`loaded` with its paragraphs in runs of about PART_CHARS."""
+    run: list = []
+    size = 0
+    for region in loaded.paragraphs:
+        if run and size + region.stop - region.start > PART_CHARS:
+            yield replace(loaded, paragraphs=run)
+            run, size = [], 0
+        run.append(region)
+        size += region.stop - region.start
+    if run:
+        yield replace(loaded, paragraphs=run)
+
+
+def _merged(first: Extraction, then: Extraction) -> Extraction:
+    actors = {a.name: a for a in first.actors}
+    for actor in then.actors:
+        if actor.name in actors:
+            seen = actors[actor.name]
+            seen.mentions.extend(m for m in actor.mentions if m not in seen.mentions)
+        else:
+            actors[actor.name] = actor
+    return Extraction(first.document, list(actors.values()), first.dates + then.dates, first.claims + then.claims,
+                      first.skipped + then.skipped)
 
 
 def compare_loaded(left: LoadedText, right: LoadedText, backend: str = "auto",

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from itertools import islice
+from typing import Any, Iterator
 
 from readouts.analyse.base import make_sentence, match_case, name_lemma, require
 from readouts.analyse.data import analysis_data
@@ -22,6 +23,7 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 
 # pymorphy3 grammemes of proper names: such a word stays a name even at a sentence's start
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+SLOVNET_BATCHES = 128     # slovnet batches per group of sentences analysed together
 
 
 def _natasha_models(natasha: Any) -> tuple[Any, Any, Any]:
@@ -66,13 +68,21 @@ class RussianAnalyser:
         return self._pymorphy.parse(form)
 
     def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
-        sents = self._seg.sentences(text, paragraphs)
+        out: list[Sentence] = []
+        # slovnet batches its input in order (batch_size sentences): groups of a multiple of that
+        # give the same batches as the whole text at once, and bound what is held at a time
+        group = SLOVNET_BATCHES * getattr(self._morph_tagger, "batch_size", 8)
+        sentences = self._seg.sentences(text, paragraphs)
+        while sents := list(islice(sentences, group)):
+            out.extend(self._analyse_group(text, sents))
+        return out
+
+    def _analyse_group(self, text: str, sents: list[tuple[int, list]]) -> Iterator[Sentence]:
         # slovnet was trained on razdel tokens, where an abbreviation's dot is a token of its own
         chunk = [[s.text.rstrip(".") if s.text.lower() in self._word_lemmas else s.text for s in spans]
                  for _, spans in sents]
         morphs = list(self._morph_tagger.map(chunk)) if chunk else []
         syntaxes = list(self._syntax.map(chunk)) if chunk else []
-        out = []
         for (paragraph, spans), morph, syntax in zip(sents, morphs, syntaxes):
             tokens = []
             for i, (span, mt, st) in enumerate(zip(spans, morph.tokens, syntax.tokens), 1):
@@ -87,8 +97,7 @@ class RussianAnalyser:
                 head = int(st.head_id)
                 word = Word(i, span.text, lemma, upos, feats, head, st.rel, span.start, span.stop)
                 tokens.append(Token(span.start, span.stop, span.text, [word]))
-            out.append(make_sentence(text, tokens, paragraph, self._names(text, tokens)))
-        return out
+            yield make_sentence(text, tokens, paragraph, self._names(text, tokens))
 
     def _initial_verb(self, form: str, only_participle: bool = False) -> tuple[str, dict[str, str]] | None:
         """slovnet reads a capitalised sentence-initial verb ("Договорились", "Отмечено") as a

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterator
 
 from readouts.analyse.data import analysis_data
 from readouts.model import Region
@@ -63,9 +64,9 @@ class Segmenter:
             i += 1
         return out
 
-    def sentences(self, text: str, paragraphs: list[Region]) -> list[tuple[int, list[Span]]]:
-        """(paragraph index, tokens) for each sentence, in text order."""
-        out: list[tuple[int, list[Span]]] = []
+    def sentences(self, text: str, paragraphs: list[Region]) -> Iterator[tuple[int, list[Span]]]:
+        """(paragraph index, tokens) for each sentence, in text order; one paragraph's tokens at a
+        time, so that an analyser that consumes them as they come holds no more."""
         for index, region in enumerate(paragraphs):
             toks = self.tokens(text, region.start, region.stop)
             begin = 0
@@ -73,13 +74,12 @@ class Segmenter:
             while i < len(toks):
                 end = self._sentence_end(text, toks, i)
                 if end is not None:
-                    out.extend((index, piece) for piece in bounded(toks[begin:end + 1]))
+                    yield from ((index, piece) for piece in bounded(toks[begin:end + 1]))
                     begin = i = end + 1
                     continue
                 i += 1
             if begin < len(toks):
-                out.extend((index, piece) for piece in bounded(toks[begin:]))
-        return out
+                yield from ((index, piece) for piece in bounded(toks[begin:]))
 
     def _sentence_end(self, text: str, toks: list[Span], i: int) -> int | None:
         """Index of the last token of a sentence ending at token i, or None."""
