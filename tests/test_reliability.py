@@ -402,3 +402,18 @@ def test_words_share_their_features_read_only():
     assert words[0].feats is words[3].feats or words[0].feats != words[3].feats
     with pytest.raises(TypeError):
         words[1].feats["Tense"] = "Fut"
+
+
+def test_a_paragraph_without_blank_lines_counts_as_several_for_the_later_stages():
+    from readouts.analyse import MAX_PARAGRAPH_CHARS
+
+    text = " ".join(f"Biden said on day {k} that the talks would go on." for k in range(2000))
+    loaded, ex = extract(text, "en")
+    sentences = pipeline.analyse_loaded(loaded, "offline").sentences
+    spans: dict[int, list[int]] = {}
+    for s in sentences:
+        spans.setdefault(s.paragraph, []).extend((s.start, s.stop))
+    assert sorted(spans) == list(range(len(spans))) and len(spans) > 1
+    assert all(max(v) - min(v) <= MAX_PARAGRAPH_CHARS + 200 for v in spans.values())
+    assert len(ex.claims) == 2000
+    offsets_hold(loaded, ex)

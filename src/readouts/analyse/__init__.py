@@ -75,7 +75,23 @@ def analyse(loaded: LoadedText, backend: str = "auto", models_dir: str | None = 
     name = choose_backend(loaded.lang, backend, models_dir)
     analyser = get_analyser(name, loaded.lang, models_dir)
     sentences = _guarded(analyser, loaded.text, list(loaded.paragraphs), loaded.lang)
-    return Analysis(loaded.text, loaded.lang, name, sentences, frozenset(analyser.provides))
+    return Analysis(loaded.text, loaded.lang, name, _bounded_paragraphs(sentences), frozenset(analyser.provides))
+
+
+# The later stages look back over a sentence's paragraph (quotes, the account of a passage): a
+# paragraph longer than this (a text without blank lines) counts as several, each starting at a
+# sentence, so that what they do per sentence stays bounded. Real paragraphs are under 3,000.
+MAX_PARAGRAPH_CHARS = 20_000
+
+
+def _bounded_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences numbered by paragraph, 0…, a new number where a paragraph passes the bound."""
+    number, current, start = -1, None, 0
+    for s in sentences:
+        if s.paragraph != current or s.stop - start > MAX_PARAGRAPH_CHARS:
+            number, current, start = number + 1, s.paragraph, s.start
+        s.paragraph = number
+    return sentences
 
 
 def _guarded(analyser: Analyser, text: str, paragraphs: list[Region], lang: str) -> list[Sentence]:
