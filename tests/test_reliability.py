@@ -281,10 +281,22 @@ def test_output_through_a_symlink_keeps_the_link_and_new_files_follow_the_umask(
             out.write("x")
 
 
+def waiting_for_input(pid: int, limit: float = 60.0) -> None:
+    """Until the process blocks reading its standard input (Linux: its wait channel names a pipe
+    read; elsewhere a few seconds): a signal before its start-up ends would meet Python's default."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    if not wchan.exists():
+        time.sleep(3)
+        return
+    deadline = time.monotonic() + limit
+    while "pipe" not in wchan.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def test_ctrl_c_exits_130_without_a_traceback_or_a_file(tmp_path):
     proc = subprocess.Popen([*READOUTS, "extract", "-", "-o", str(tmp_path / "out.json")], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.5)                           # it waits for standard input
+    waiting_for_input(proc.pid)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"Traceback" not in stderr
