@@ -4,8 +4,9 @@
 
 Unlike the property tests, a broken property does not stop the run: each failure is counted by
 family (exception type and the innermost frame of readouts that raised it), one input per family is
-kept in --out, and an input that runs longer than --hang seconds counts as a hang. Prints a summary
-and writes `--out/report.json`; exits 1 when anything failed.
+kept in --out, and an input that runs longer than --hang seconds counts as a hang (the slowest input
+is kept too). Prints a summary and writes `--out/report.json` (every 500 inputs, and at the end);
+exits 1 when anything failed.
 """
 from __future__ import annotations
 
@@ -83,7 +84,9 @@ def main(argv: list[str]) -> int:
             signal.alarm(0)
         spent = time.monotonic() - t0
         if spent > slowest[0]:
-            slowest[:] = [spent, raw[:200]]
+            slowest[:] = [spent, raw]
+            (args.out / "slowest.bin").write_bytes(raw)
+            (args.out / "slowest.txt").write_text(f"lang={lang} date={when} seconds={spent:.1f}\n", encoding="utf-8")
         if (n + 1) % 500 == 0:
             print(f"{n + 1} inputs, {dict(outcomes)}, {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
             write_report()          # so far: a campaign cut short still reports
