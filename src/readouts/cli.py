@@ -261,7 +261,7 @@ MAX_SKIP_LINES = 5      # per document; the count line says how many there were 
 
 def report_skipped(extraction: Extraction) -> None:
     """The sentences a stage skipped (see readouts.boundary), on stderr: the first few, and a count."""
-    skipped = getattr(extraction, "skipped", None) or []
+    skipped = extraction.skipped
     path = extraction.document.path
     for skip in skipped[:MAX_SKIP_LINES]:
         err.print(f"readouts: warning: {path}: {skip}", markup=False)
