@@ -11,6 +11,7 @@ exits 1 when anything failed.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import signal
 import sys
@@ -52,6 +53,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=Path("fuzz-report"))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    # a library that crashes the interpreter (a segfault) ends the campaign: say where, at least;
+    # the input being run is in --out/current.bin
+    faulthandler.enable()
     outcomes: Counter[str] = Counter()
     families: Counter[str] = Counter()
     slowest = [0.0, b""]
@@ -65,6 +69,7 @@ def main(argv: list[str]) -> int:
         raw, lang, when = case
         n = sum(outcomes.values())
         t0 = time.monotonic()
+        (args.out / "current.bin").write_bytes(raw)
         signal.alarm(args.hang)
         try:
             outcome = run_input(raw, lang, when)

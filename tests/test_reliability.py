@@ -53,6 +53,16 @@ def test_polish_text_with_zero_width_marks_is_read(mark):
     offsets_hold(loaded, ex)
 
 
+@pytest.mark.parametrize("token", ["1" * 20_000, "1." * 20_000, "-".join(["słowo"] * 3000)])
+def test_a_huge_polish_token_does_not_crash_morfeusz(token):
+    # libmorfeusz2 overflows its stack on thousands of digits: a segfault that no except catches
+    code = ("import sys; from readouts.load import load_bytes; from readouts import pipeline; "
+            f"ex = pipeline.extract_loaded(load_bytes(('Prezydent Duda powiedział ' + {token!r}).encode(), 'x', "
+            "lang='pl'), 'offline'); print(len(ex.claims))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-500:]
+
+
 def test_replacement_character_in_polish_text_makes_no_stderr_noise(capfd):
     extract("Prezydent Duda\ufffd zapewnił Bidena\ufffd, że Polska pomoże.", "pl")
     assert capfd.readouterr().err == ""

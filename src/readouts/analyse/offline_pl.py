@@ -38,6 +38,7 @@ AGREEING_CLASSES = frozenset({"adj", "ppas", "pact", "num"})
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 MAX_VARIANTS = 400
 UNREADABLE = "\ufffd"     # the replacement character of an undecodable byte
+MAX_FORM = 100            # characters: no Polish word is longer; a longer token is not asked of morfeusz
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +88,9 @@ class PolishAnalyser:
     def _readings_uncached(self, form: str) -> tuple[Reading, ...]:
         """Every reading of `form` (none for a form morfeusz does not segment, such as a lone
         zero-width space or word joiner: the caller then takes it as unknown)."""
-        if UNREADABLE in form:
-            # libmorfeusz2 prints noise to stderr for U+FFFD and can only call it unknown
+        if UNREADABLE in form or len(form) > MAX_FORM:
+            # libmorfeusz2 prints noise to stderr for U+FFFD, and overflows its stack (a segfault,
+            # the whole process gone) on a run of thousands of digits; it can only call either unknown
             return ((Seg(form, form, "ign", (), ()),),)
         edges: dict[int, list[tuple[int, tuple]]] = {}
         end = 0
