@@ -338,7 +338,7 @@ def _detect(text: str) -> str | None:
 def _reads_as_words(words: list[str]) -> bool:
     """Whether the words of a short text look like words of prose, not like bytes decoded in the
     wrong code page: short enough, capitals only at their start ("пУТИН" is KOI8-R read as cp1251)."""
-    odd = sum(1 for w in words if len(w) > MAX_WORD or any(c.isupper() for c in w[1:]) and not w.isupper())
+    odd = sum(1 for w in words if len(w) > MAX_WORD or (any(c.isupper() for c in w[1:]) and not w.isupper()))
     return bool(words) and odd <= ODD_WORDS * len(words)
 
 
