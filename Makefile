@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: install browser test lint bench score clean
+.PHONY: install browser test lint bench score fuzz clean
 
 install:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ test: lint
 lint:
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+
+# the property tests' inputs and properties on as many inputs as asked (tests/fuzz.py); counts
+# failures by family, keeps one input per family in $(FUZZ_OUT), exits 1 when anything failed
+FUZZ_EXAMPLES ?= 10000
+FUZZ_OUT ?= fuzz-report
+fuzz:
+	$(BIN)/python tests/fuzz.py --examples $(FUZZ_EXAMPLES) --out $(FUZZ_OUT)
 
 bench:
 	@set -e; for script in bench/*.py; do \

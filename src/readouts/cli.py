@@ -21,7 +21,7 @@ from rich.console import Console
 
 from readouts import __version__
 from readouts.errors import InputError, ReadoutsError
-from readouts.model import Comparison, Extraction, LoadedText
+from readouts.model import MAX_BYTES, Comparison, Extraction, LoadedText
 from readouts.report import Format, resolve_format
 
 if TYPE_CHECKING:
@@ -153,6 +153,8 @@ SidesDateOpt = Annotated[Optional[list[str]], typer.Option(
     "--date", "-d", help="Publication date YYYY-MM-DD of both accounts, or twice: LEFT's, then RIGHT's.",
     callback=_check_dates, show_default=False)]
 CompareExplainOpt = Annotated[bool, typer.Option("--explain", help="Show the reasons behind each match's score.")]
+MaxBytesOpt = Annotated[int, typer.Option(
+    "--max-bytes", min=1, help="Refuse an input larger than this many bytes (memory and time grow with it).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
 
 
@@ -195,20 +197,25 @@ def extract(
                                                show_default=False)],
     format: FormatOpt = None, what: WhatOpt = None, lang: LangOpt = Lang.auto, date: DateOpt = None,
     source: SourceOpt = None, backend: BackendOpt = Backend.auto, models: ModelsOpt = None,
-    output: OutputOpt = None, explain: ExplainOpt = False, jobs: JobsOpt = None, debug: DebugOpt = False,
+    output: OutputOpt = None, explain: ExplainOpt = False, jobs: JobsOpt = None, max_bytes: MaxBytesOpt = MAX_BYTES,
+    debug: DebugOpt = False,
 ) -> None:
     """Extract claims, actors and dates from each input.
 
     Several inputs are read by --jobs processes; JSONL and CSV are written in input order as each
     input is done, with a progress bar on a terminal and a summary line on stderr.
     """
+    from readouts.load import iter_inputs
+    from readouts.report import check_output
+
     with reported(debug):
         fmt = resolve_format(format, output)     # before the work: a bad --output fails at once
         settings = Settings(lang.value, date, source.value if source else None, backend.value,
-                            str(models) if models else None, debug)
+                            str(models) if models else None, debug, max_bytes)
         several = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
-        target = Target(fmt, output, what.value if what else None, explain, several)
-        raise typer.Exit(extract_inputs(files, settings, jobs, target))
+        paths = list(iter_inputs(files))
+        target = Target(fmt, check_output(output, paths), what.value if what else None, explain, several)
+        raise typer.Exit(extract_inputs(paths, settings, jobs, target))
 
 
 @app.command(epilog="Examples:\n\n"
@@ -221,13 +228,17 @@ def compare(
     right: Annotated[str, typer.Argument(help="The other account.", show_default=False)],
     format: FormatOpt = None, lang: SidesLangOpt = None, date: SidesDateOpt = None,
     backend: BackendOpt = Backend.auto, models: ModelsOpt = None, output: OutputOpt = None,
-    explain: CompareExplainOpt = False, debug: DebugOpt = False,
+    explain: CompareExplainOpt = False, max_bytes: MaxBytesOpt = MAX_BYTES, debug: DebugOpt = False,
 ) -> None:
     """Match the claims of two accounts of one call: same, conflicting, one-sided."""
+    from readouts.report import check_output
+
     with reported(debug):
         fmt = resolve_format(format, output)
-        both = Settings(Lang.auto.value, None, None, backend.value, str(models) if models else None, debug)
-        write_comparison(compare_inputs(left, right, side_settings(both, lang, date)), fmt, output, explain)
+        both = Settings(Lang.auto.value, None, None, backend.value, str(models) if models else None, debug,
+                        max_bytes)
+        target = check_output(output, [left, right])
+        write_comparison(compare_inputs(left, right, side_settings(both, lang, date)), fmt, target, explain)
 
 
 class EvalFormat(str, Enum):
@@ -296,12 +307,28 @@ class Settings:
     backend: str
     models: str | None
     debug: bool
+    max_bytes: int = MAX_BYTES
 
 
 def _load_one(path: str, s: Settings) -> LoadedText:
     from readouts.load import load_path
 
-    return load_path(path, lang=s.lang, date=s.date, source=s.source)
+    return load_path(path, lang=s.lang, date=s.date, source=s.source, max_bytes=s.max_bytes)
+
+
+MAX_SKIP_LINES = 5      # per document; the count line says how many there were in all
+
+
+def report_skipped(extraction: Extraction) -> None:
+    """The sentences a stage skipped (see readouts.boundary), on stderr: the first few, and a count."""
+    skipped = extraction.skipped
+    path = extraction.document.path
+    for skip in skipped[:MAX_SKIP_LINES]:
+        err.print(f"readouts: warning: {path}: {skip}", markup=False)
+    if skipped:
+        n = len(skipped)
+        err.print(f"readouts: warning: {path}: {n} sentence{'s' if n != 1 else ''} skipped, the rest read",
+                  markup=False)
 
 
 def _stdin_hint(paths: list[str]) -> None:
@@ -319,18 +346,16 @@ class Target:
     several: bool
 
 
-def extract_inputs(files: list[str], s: Settings, jobs: int | None, target: Target) -> int:
+def extract_inputs(paths: list[str], s: Settings, jobs: int | None, target: Target) -> int:
     """Extract every input and write the report as the results come, in input order; return the
     exit status. With several inputs a failing one is reported on stderr and the rest go on, and a
     summary line closes the run; with one, its error goes to the boundary."""
     from readouts import corpus
-    from readouts.load import iter_inputs
     from readouts.report import STREAMED, resolve_format
     from readouts.report.progress import Tally, progress
 
-    paths = list(iter_inputs(files))
     _stdin_hint(paths)
-    options = corpus.Options(s.lang, s.date, s.source, s.backend, s.models)
+    options = corpus.Options(s.lang, s.date, s.source, s.backend, s.models, s.max_bytes)
     tasks = (_task(path, options) for path in paths)
     tally = Tally(len(paths))
     # the bar stays off a terminal that is receiving streamed lines
@@ -371,6 +396,7 @@ def _report_one(result: "Result", tally: "Tally", bar: "Progress") -> bool:
     if failed:
         bar.log(f"readouts: error: {result.message}")
     else:
+        report_skipped(result)
         _warn_unanchored(result)
     bar.advance(result.path if failed else result.document.path)
     return not failed
@@ -412,8 +438,9 @@ def compare_inputs(left: str, right: str, sides: tuple[Settings, Settings]) -> C
     _stdin_hint([left, right])
     s = sides[0]
     comparison = pipeline.compare_loaded(_load_one(left, s), _load_one(right, sides[1]), s.backend, s.models)
-    _warn_unanchored(comparison.left)
-    _warn_unanchored(comparison.right)
+    for extraction in (comparison.left, comparison.right):
+        report_skipped(extraction)
+        _warn_unanchored(extraction)
     return comparison
 
 
@@ -463,7 +490,8 @@ def write_evaluation(report: dict, as_json: bool, output: Path | None, cases: bo
 
 
 def main() -> None:
-    """Console entry point: SIGPIPE quiet (`readouts extract … | head`), tracebacks for --debug."""
+    """Console entry point: SIGPIPE quiet (`readouts extract … | head`), usage errors in one line,
+    Ctrl-C ends with status 130 and no traceback, tracebacks for --debug."""
     # natasha's models compute through OpenBLAS, whose threads fight over the cores of a busy
     # machine (ten times slower measured on 2 cores); one thread is enough for a text
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -471,7 +499,24 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     app.pretty_exceptions_enable = "--debug" in sys.argv[1:]
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.TyperException as e:      # click's errors (typer vendors click)
+        if type(e).__name__ == "NoArgsIsHelpError":      # `readouts extract` alone: its help
+            e.show()
+        else:                               # a usage error: one line, like every other error
+            err.print(f"readouts: error: {usage_message(e)}", markup=False)
+        code = e.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        code = EXIT_INTERRUPTED
     except BrokenPipeError:   # platforms without SIGPIPE
         sys.stderr.close()
-        sys.exit(0)
+        code = 0
+    sys.exit(code or 0)
+
+
+def usage_message(e) -> str:
+    """A click error in one line, with where to find the usage."""
+    # typer validates choices through pydantic, whose messages start "Value error, "
+    message = " ".join(e.format_message().split()).replace("Value error, ", "")
+    ctx = getattr(e, "ctx", None)
+    return f"{message} (see: {ctx.command_path} --help)" if ctx is not None else message

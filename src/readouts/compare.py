@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from readouts.entry import make_callable
 from readouts.errors import BackendError, DataError
@@ -283,7 +283,11 @@ def embed(texts: Sequence[str]) -> "np.ndarray":
         return np.zeros((0, 0), dtype=np.float32)
     unique = list(dict.fromkeys(texts))
     index = {s: i for i, s in enumerate(unique)}
-    vecs = np.asarray(_encoder().encode(unique), dtype=np.float32)
+    # one batch for ordinary accounts; batches of EMBED_BATCH for long ones (the encoder pads a
+    # batch to its longest sentence)
+    batches = [unique] if len(unique) <= EMBED_BATCH else [unique[k:k + EMBED_BATCH]
+                                                           for k in range(0, len(unique), EMBED_BATCH)]
+    vecs = np.vstack([np.asarray(_encoder().encode(b), dtype=np.float32) for b in batches])
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
     return vecs[[index[s] for s in texts]]
 
@@ -497,47 +501,127 @@ def _topic(left: _Side, right: _Side, cfg: CompareConfig) -> str | None:
 
 # --------------------------------------------------------------------------- alignment
 
-def _same_span_taken(i: int, j: int, taken: list[tuple[int, int]], ls: list[_Side], rs: list[_Side]) -> bool:
+def _same_span_taken(i: int, j: int, partners: "_Partners", ls: list[_Side], rs: list[_Side]) -> bool:
     """Whether the newcomer of an extra pair shares its sentence with a claim already paired to the
     same partner: two claims of one sentence matched to one partner say the same thing twice."""
     def overlaps(a: Claim, b: Claim) -> bool:
         return min(a.stop, b.stop) > max(a.start, b.start)
 
-    if any(i2 == i and overlaps(rs[j2].claim, rs[j].claim) for i2, j2 in taken):
+    if any(overlaps(rs[j2].claim, rs[j].claim) for j2 in partners.of_left.get(i, ())):
         return True
-    return any(j2 == j and overlaps(ls[i2].claim, ls[i].claim) for i2, j2 in taken)
+    return any(overlaps(ls[i2].claim, ls[i].claim) for i2 in partners.of_right.get(j, ()))
 
 
-@dataclass(frozen=True)
+@dataclass
+class _Partners:
+    """The matched pairs so far, indexed both ways."""
+    pairs: list[tuple[int, int]]
+    of_left: dict[int, list[int]]
+    of_right: dict[int, list[int]]
+
+    def add(self, i: int, j: int) -> None:
+        self.pairs.append((i, j))
+        self.of_left.setdefault(i, []).append(j)
+        self.of_right.setdefault(j, []).append(i)
+
+
+# Up to this many (left, right) pairs every pair is scored: accounts of a call have tens of claims.
+# Beyond, only each claim's CANDIDATES most similar partners (both ways) are, so that time and
+# memory grow with the claims and not with their product (similarities computed in row blocks of
+# about BLOCK_CELLS values).
+MAX_EXHAUSTIVE_PAIRS = 40_000
+CANDIDATES = 20
+BLOCK_CELLS = 4_000_000
+EMBED_BATCH = 512
+
+
 class _Similarities:
-    cross: "np.ndarray"     # left x right
-    left: "np.ndarray"      # left x left (one language: the encoder is at its best there)
-    right: "np.ndarray"     # right x right
+    """Similarity of claims, across the two sides and within each: of the sentences, or of their
+    gists (trigger + content) where both have one and it is higher. Whole matrices for accounts
+    of ordinary size, vectors and blocks for long ones."""
 
+    def __init__(self, ls: list[_Side], rs: list[_Side]):
+        import numpy as np
 
-def _similarity(ls: list[_Side], rs: list[_Side]) -> _Similarities:
-    """Similarity of every pair of claims, across the two sides and within each: of the sentences,
-    or of their gists (trigger + content) where both have one and it is higher. One encoder batch."""
-    import numpy as np
+        def texts(sides: list[_Side]) -> tuple[list[str], list[int]]:
+            gists = [_gist(s.claim) for s in sides]
+            has = [k for k, g in enumerate(gists) if g]
+            return [s.claim.sentence for s in sides] + [gists[k] for k in has], has
 
-    def texts(sides: list[_Side]) -> tuple[list[str], list[int]]:
-        gists = [_gist(s.claim) for s in sides]
-        has = [k for k, g in enumerate(gists) if g]
-        return [s.claim.sentence for s in sides] + [gists[k] for k in has], has
+        tl, hl = texts(ls)
+        tr, hr = texts(rs)
+        vecs = embed([*tl, *tr])
+        n, k = len(ls), len(rs)
+        self.n, self.k = n, k
+        self._vl, self._vr = vecs[:n], vecs[len(tl):len(tl) + k]
+        # gist vectors by claim index (zero where a claim has none: its gist never wins)
+        self._gl = np.zeros_like(self._vl)
+        self._gr = np.zeros_like(self._vr)
+        self._has_l = np.zeros(n, dtype=bool)
+        self._has_r = np.zeros(k, dtype=bool)
+        self._gl[hl], self._has_l[hl] = vecs[n:len(tl)], True
+        self._gr[hr], self._has_r[hr] = vecs[len(tl) + k:], True
+        self.exhaustive = n * k <= MAX_EXHAUSTIVE_PAIRS
+        if self.exhaustive:
+            vl, vr = vecs[:len(tl)], vecs[len(tl):]
 
-    tl, hl = texts(ls)
-    tr, hr = texts(rs)
-    vecs = embed([*tl, *tr])
-    vl, vr = vecs[:len(tl)], vecs[len(tl):]
+            def best(va, na, ha, vb, nb, hb):
+                m = va[:na] @ vb[:nb].T
+                if ha and hb:
+                    m[np.ix_(ha, hb)] = np.maximum(m[np.ix_(ha, hb)], va[na:] @ vb[nb:].T)
+                return m
 
-    def best(va: "np.ndarray", na: int, ha: list[int], vb: "np.ndarray", nb: int, hb: list[int]) -> "np.ndarray":
-        m = va[:na] @ vb[:nb].T
-        if ha and hb:
-            m[np.ix_(ha, hb)] = np.maximum(m[np.ix_(ha, hb)], va[na:] @ vb[nb:].T)
-        return m
+            self._cross = best(vl, n, hl, vr, k, hr)
+            self._left = best(vl, n, hl, vl, n, hl)
+            self._right = best(vr, k, hr, vr, k, hr)
 
-    n, k = len(ls), len(rs)
-    return _Similarities(best(vl, n, hl, vr, k, hr), best(vl, n, hl, vl, n, hl), best(vr, k, hr, vr, k, hr))
+    def _pair(self, va, ga, ha, a: int, vb, gb, hb, b: int) -> float:
+        sim = float(va[a] @ vb[b])
+        return max(sim, float(ga[a] @ gb[b])) if ha[a] and hb[b] else sim
+
+    def cross(self, i: int, j: int) -> float:
+        if self.exhaustive:
+            return float(self._cross[i, j])
+        return self._pair(self._vl, self._gl, self._has_l, i, self._vr, self._gr, self._has_r, j)
+
+    def left(self, x: int, z: int) -> float:
+        if self.exhaustive:
+            return float(self._left[x, z])
+        return self._pair(self._vl, self._gl, self._has_l, x, self._vl, self._gl, self._has_l, z)
+
+    def right(self, x: int, z: int) -> float:
+        if self.exhaustive:
+            return float(self._right[x, z])
+        return self._pair(self._vr, self._gr, self._has_r, x, self._vr, self._gr, self._has_r, z)
+
+    def candidates(self) -> list[tuple[int, int]]:
+        """The pairs to score: all of them, or each claim's CANDIDATES most similar partners."""
+        import numpy as np
+
+        if self.exhaustive:
+            return [(i, j) for i in range(self.n) for j in range(self.k)]
+        top = min(CANDIDATES, self.k)
+        down = min(CANDIDATES, self.n)
+        col_vals = np.full((0, self.k), -np.inf, dtype=np.float32)
+        col_rows = np.zeros((0, self.k), dtype=np.int64)
+        found: set[tuple[int, int]] = set()
+        step = max(1, BLOCK_CELLS // max(1, self.k))
+        for a in range(0, self.n, step):
+            b = min(self.n, a + step)
+            block = self._vl[a:b] @ self._vr.T
+            gist = self._gl[a:b] @ self._gr.T
+            both = self._has_l[a:b, None] & self._has_r[None, :]
+            block = np.where(both, np.maximum(block, gist), block)
+            best_cols = np.argpartition(-block, top - 1, axis=1)[:, :top]
+            found.update((a + r, int(c)) for r, row in enumerate(best_cols) for c in row)
+            # each right claim's best rows so far, kept across blocks
+            vals = np.vstack([col_vals, block])
+            rows = np.vstack([col_rows, np.broadcast_to(np.arange(a, b)[:, None], block.shape)])
+            keep = np.argpartition(-vals, min(down, len(vals)) - 1, axis=0)[:down]
+            col_vals = np.take_along_axis(vals, keep, axis=0)
+            col_rows = np.take_along_axis(rows, keep, axis=0)
+        found.update((int(i), j) for j in range(self.k) for i in col_rows[:, j])
+        return sorted(found)
 
 
 def _next_to(sides: list[_Side], cfg: CompareConfig) -> set[frozenset[int]]:
@@ -573,9 +657,12 @@ def _align(ls: list[_Side], rs: list[_Side], sims: _Similarities,
     t = cfg.thresholds
     order = sorted(scored, key=lambda ij: (-scored[ij][0], ij))
     next_l, next_r = _next_to(ls, cfg), _next_to(rs, cfg)
-    best_l = {i: max(scored[i, j][0] for j in range(len(rs))) for i in range(len(ls))}
-    best_r = {j: max(scored[i, j][0] for i in range(len(ls))) for j in range(len(rs))}
-    pairs: list[tuple[int, int]] = []
+    best_l: dict[int, float] = {}
+    best_r: dict[int, float] = {}
+    for (i, j), (s, _) in scored.items():
+        best_l[i] = max(best_l.get(i, s), s)
+        best_r[j] = max(best_r.get(j, s), s)
+    partners = _Partners([], {}, {})
     used_l: set[int] = set()
     used_r: set[int] = set()
     grew = True
@@ -590,20 +677,22 @@ def _align(ls: list[_Side], rs: list[_Side], sims: _Similarities,
             if i not in used_l and j not in used_r:
                 if s < t["match"]:
                     continue
-            elif s < t["extra"] or _same_span_taken(i, j, pairs, ls, rs):
+            elif s < t["extra"] or _same_span_taken(i, j, partners, ls, rs):
                 continue
             elif i in used_l:    # newcomer j joins the right partners of i
                 if s < best_r[j] or not any(
-                        _belongs(j, z, rs, sims.right, next_r, _passage(ls[i], rs[j], cfg), cfg) for i2, z in pairs if i2 == i):
+                        _belongs(j, z, rs, sims.right, next_r, _passage(ls[i], rs[j], cfg), cfg)
+                        for z in partners.of_left[i]):
                     continue
             elif s < best_l[i] or not any(
-                    _belongs(i, z, ls, sims.left, next_l, _passage(rs[j], ls[i], cfg), cfg) for z, j2 in pairs if j2 == j):
+                    _belongs(i, z, ls, sims.left, next_l, _passage(rs[j], ls[i], cfg), cfg)
+                    for z in partners.of_right[j]):
                 continue
-            pairs.append((i, j))
+            partners.add(i, j)
             used_l.add(i)
             used_r.add(j)
             grew = True
-    return pairs
+    return partners.pairs
 
 
 def _passage(partner: _Side, newcomer: _Side, cfg: CompareConfig) -> bool:
@@ -614,10 +703,10 @@ def _passage(partner: _Side, newcomer: _Side, cfg: CompareConfig) -> bool:
     return partner.claim.actor == BOTH or _relation(partner.claim, newcomer.claim, cfg)[0] == "conflict"
 
 
-def _belongs(x: int, z: int, sides: list[_Side], same: "np.ndarray", near: set[frozenset[int]],
+def _belongs(x: int, z: int, sides: list[_Side], same: Callable[[int, int], float], near: set[frozenset[int]],
              passage: bool, cfg: CompareConfig) -> bool:
     """Whether claim x may join claim z (same side) as a partner of z's partner (see _align)."""
-    return (float(same[x, z]) >= cfg.thresholds["same_side_similarity"]
+    return (same(x, z) >= cfg.thresholds["same_side_similarity"]
             or _retells(sides[x], sides[z], cfg)
             or (passage and frozenset((x, z)) in near))
 
@@ -632,10 +721,8 @@ def compare(left: Extraction, right: Extraction) -> Comparison:
         comparison.only_left, comparison.only_right = [s.claim for s in ls], [s.claim for s in rs]
         return comparison
 
-    sims = _similarity(ls, rs)
-    cos = sims.cross
-    scored = {(i, j): score_pair(ls[i], rs[j], float(cos[i, j]), cfg)
-              for i in range(len(ls)) for j in range(len(rs))}
+    sims = _Similarities(ls, rs)
+    scored = {(i, j): score_pair(ls[i], rs[j], sims.cross(i, j), cfg) for i, j in sims.candidates()}
     pairs = _align(ls, rs, sims, scored, cfg)
     used_l = {i for i, _ in pairs}
     used_r = {j for _, j in pairs}

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Union
 
 from readouts.errors import ReadoutsError
-from readouts.model import Extraction, LoadedText
+from readouts.model import MAX_BYTES, Extraction, LoadedText
 
 TEXT_SUFFIXES = (".txt", ".md")
 AHEAD = 4               # results a worker may have ready ahead of the one being written
@@ -49,6 +49,7 @@ class Options:
     kind: str | None = None         # the kind of source: whitehouse | kremlin | press | ministry
     backend: str = "auto"
     models: str | None = None
+    max_bytes: int = MAX_BYTES      # a larger input is refused (--max-bytes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +122,9 @@ def load_task(t: Task) -> LoadedText:
 
     o = t.options
     if t.data is None:
-        return load_path(t.path or t.name, lang=o.lang, date=o.date, source=o.kind)
+        return load_path(t.path or t.name, lang=o.lang, date=o.date, source=o.kind, max_bytes=o.max_bytes)
     raw = t.data.encode("utf-8") if isinstance(t.data, str) else t.data
-    return load_bytes(raw, t.name, lang=o.lang, date=o.date, source=o.kind)
+    return load_bytes(raw, t.name, lang=o.lang, date=o.date, source=o.kind, max_bytes=o.max_bytes)
 
 
 def failure(name: str, e: BaseException) -> Failure:

@@ -25,3 +25,8 @@ class DataError(ReadoutsError):
 
 class FormatError(ReadoutsError):
     """An output format that cannot be told (an --output suffix that names none) or made."""
+
+
+class OutputError(ReadoutsError):
+    """An --output path that cannot be written safely: a missing folder, a file that is not a
+    regular file (a FIFO, a device, a folder), or one of the run's own inputs."""

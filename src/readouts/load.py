@@ -16,12 +16,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from readouts.errors import InputError, LanguageError
 from readouts.lang import SUPPORTED, load_data
-from readouts.model import LoadedText, Region
+from readouts.model import MAX_BYTES, LoadedText, Region
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -40,18 +41,26 @@ LOADER_SPEC = {
 }
 
 # Language detection thresholds. A text is language X when at least MIN_ALPHABET of its letters
-# belong to X's alphabet (or are ASCII) and at least MIN_STOPWORDS of its words are X stopwords;
-# the highest stopword share wins. Real Polish/English/Russian prose scores 0.25–0.45; German,
-# French or Czech fail the alphabet test and score under 0.08 on the stopwords.
+# belong to X's alphabet, are ASCII, or belong to another supported language (a quotation: at most
+# MAX_QUOTED of them), and at least MIN_STOPWORDS of its words are X stopwords; the highest
+# stopword share wins. Real Polish/English/Russian prose scores 0.25–0.45; German, French or Czech
+# fail the alphabet test and score under 0.08 on the stopwords. A text of at most SHORT_WORDS
+# words (one sentence) may have no stopword at all: there the alphabet decides (see _rank).
 MIN_ALPHABET = 0.985
+MAX_QUOTED = 0.3
 MIN_STOPWORDS = 0.12
+OWN_LETTERS = 0.02
+SHORT_WORDS = 30
+MAX_WORD = 25                  # letters: a longer "word" of a short text is a sign of a wrong decoding
+ODD_WORDS = 0.2
 DETECT_CHARS = 20_000          # detection reads the start of long texts only
 
 # ` date 2021-12-07` or ` date 2021-12` as the first line, possibly followed by the lede.
-DATE_LINE = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
-ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
-FRONT_MATTER_FENCE = re.compile(r"---[ \t]*\r?\n")
-FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+DATE_LINE = re.compile(r"[ \t]*date[ \t]+([0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\b[ \t]*")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+FRONT_MATTER_FENCE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+FRONT_MATTER_END = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.MULTILINE)
+LINE_END = re.compile(r"\r\n|\r|\n")
 # "###" (escaped "\###" in Markdown) and the agency "-30-" close a press release.
 END_MARKER = re.compile(r"\s*(?:\\?#\s*){3,}\s*|\s*-30-\s*")
 HEADING = re.compile(r"\s{0,3}#{1,6}\s+\S")
@@ -120,34 +129,76 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[str]:
         yield from (str(p) for p in found) if found else (name,)
 
 
-def read_bytes(path: str) -> bytes:
+def _too_big(max_bytes: int) -> str:
+    return f"larger than {max_bytes:,} bytes (--max-bytes); split it, or raise the limit"
+
+
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of `path` (`-`: standard input), at most `max_bytes` of them: a larger input is
+    refused without being read whole."""
+    name = STDIN_NAME if path == STDIN else display_name(path)
     if path == STDIN:
-        return sys.stdin.buffer.read()
+        raw = sys.stdin.buffer.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InputError(f"{name}: {_too_big(max_bytes)}")
+        return raw
     p = Path(path)
     if p.is_dir():
-        raise InputError(f"{path}: directory has no .txt or .md texts")
+        raise InputError(f"{name}: directory has no .txt or .md texts")
     try:
-        return p.read_bytes()
+        with p.open("rb") as f:
+            raw = f.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InputError(f"{name}: {_too_big(max_bytes)}")
+        return raw
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{name}: permission denied") from None
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
 
 
 def load_path(path: str | Path, lang: str = "auto", date: str | None = None,
-              source: str | None = None) -> LoadedText:
+              source: str | None = None, max_bytes: int = MAX_BYTES) -> LoadedText:
     """Read one input (`-` is standard input) and return it decoded, with metadata and paragraphs."""
     name = str(path)
-    raw = read_bytes(name)
-    return load_bytes(raw, STDIN_NAME if name == STDIN else name, lang=lang, date=date, source=source)
+    raw = read_bytes(name, max_bytes)
+    return load_bytes(raw, STDIN_NAME if name == STDIN else display_name(name), lang=lang, date=date,
+                      source=source, max_bytes=max_bytes)
+
+
+def display_name(path: str) -> str:
+    """A path as it can be printed: the bytes of a file name that is not UTF-8 (which Python keeps as
+    lone surrogates) become U+FFFD."""
+    return printable(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+def printable(text: str) -> str:
+    """`text` without lone surrogates (a YAML escape "\\ud800" makes one), which no output can encode."""
+    return text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
+
+
+def checked_date(value: str, what: str) -> str:
+    """An ISO date YYYY-MM-DD or YYYY-MM of the calendar (years 1–9999), else a one-line InputError
+    saying what gave it."""
+    try:
+        if not ISO_DATE.fullmatch(value):
+            raise ValueError
+        Date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+    except ValueError:
+        raise InputError(f"{what} {value!r} is not a date YYYY-MM-DD or YYYY-MM (years 0001–9999)") from None
+    return value
 
 
 def load_bytes(raw: bytes, path: str, lang: str = "auto", date: str | None = None,
-               source: str | None = None) -> LoadedText:
+               source: str | None = None, max_bytes: int = MAX_BYTES) -> LoadedText:
     if lang != "auto" and lang not in SUPPORTED:
         raise LanguageError(f"unsupported language {lang!r}: readouts reads {_supported()}")
+    if len(raw) > max_bytes:
+        raise InputError(f"{path}: {_too_big(max_bytes)}")
+    if date is not None:
+        checked_date(date, "--date")
     if not raw.strip():
         raise InputError(f"{path}: empty file")
     if b"\x00" in raw[:8192]:
@@ -190,23 +241,40 @@ def _decode_legacy(raw: bytes, path: str, lang: str) -> tuple[str, str]:
                              + (f", and not {_names(allowed.values())} text in {', '.join(allowed)}" if allowed else ""))
     if not allowed:
         raise undecodable
-    from charset_normalizer import from_bytes  # lazy: only legacy files need it
-
     # charset-normalizer proposes and ranks the candidates by coherence; on short texts cp1251
     # and KOI8-R (or cp1250 and cp1251) can come close, so the language decides: the candidate
-    # that reads best as the language its encoding belongs to wins, ties going to the ranking.
-    best: tuple[float, str, str] | None = None
-    for match in from_bytes(raw, cp_isolation=list(allowed)):
-        code = allowed.get(match.encoding)
-        if code is None:
+    # that reads as the language its encoding belongs to, best by its rank, wins, ties going to
+    # the ranking. Every allowed encoding is tried after the proposals: on one line of text
+    # charset-normalizer may propose none of them.
+    best: tuple[tuple, str, str] | None = None
+    for text, encoding in _legacy_candidates(raw, allowed):
+        code = allowed[encoding]
+        scores = _language_scores(text)
+        if code not in scores or (lang == "auto" and _detect(text) != code):
             continue
-        text = str(match)
-        score = _language_scores(text).get(code, 0.0)
-        if best is None or score > best[0]:
-            best = (score, text, match.encoding)
-    if best is None or best[0] < MIN_STOPWORDS:
+        rank = scores[code]
+        if best is None or rank > best[0]:
+            best = (rank, text, encoding)
+    if best is None:
         raise undecodable
     return best[1], best[2]
+
+
+def _legacy_candidates(raw: bytes, allowed: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """(text, encoding): charset-normalizer's proposals among `allowed`, then the rest of them."""
+    from charset_normalizer import from_bytes  # lazy: only legacy files need it
+
+    seen = set()
+    for match in from_bytes(raw, cp_isolation=list(allowed)):
+        if match.encoding in allowed and match.encoding not in seen:
+            seen.add(match.encoding)
+            yield str(match), match.encoding
+    for encoding in allowed:
+        if encoding not in seen:
+            try:
+                yield raw.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
 
 
 # --------------------------------------------------------------------------- language
@@ -219,52 +287,67 @@ def _supported() -> str:
     return ", ".join(f"{loader_data(c).name} ({c})" for c in SUPPORTED)
 
 
-def _language_scores(text: str) -> dict[str, float]:
-    """Stopword share per supported language whose alphabet covers the text (see MIN_ALPHABET)."""
+def _language_scores(text: str) -> dict[str, tuple[float, float, int]]:
+    """Per supported language whose alphabet covers the text (see MIN_ALPHABET): its rank
+    (stopword share, share of the letters that are its own non-ASCII letters, minus the size of
+    its alphabet). Between two languages without stopword evidence, the one whose own letters
+    occur wins, then the one with the smaller alphabet: "Biden warned Putin." is English."""
     sample = text[:DETECT_CHARS].lower()
-    letters = [c for c in sample if c.isalpha()]
+    letters = Counter(c for c in sample if c.isalpha())
+    total = sum(letters.values())
     words = WORD.findall(sample)
-    if not letters or not words:
+    if not total or not words:
         return {}
-    foreign = Counter(c for c in letters if not c.isascii())
+    datas = [loader_data(code) for code in SUPPORTED]
+    supported = frozenset().union(*(d.alphabet for d in datas))
     scores = {}
-    for code in SUPPORTED:
-        data = loader_data(code)
-        outside = sum(n for c, n in foreign.items() if c not in data.alphabet)
-        if 1 - outside / len(letters) < MIN_ALPHABET:
+    for data in datas:
+        own = sum(n for c, n in letters.items() if c in data.alphabet)
+        ascii_letters = sum(n for c, n in letters.items() if c.isascii() and c not in data.alphabet)
+        quoted = sum(n for c, n in letters.items() if c not in data.alphabet and c in supported and not c.isascii())
+        outside = total - own - ascii_letters - quoted
+        if outside > (1 - MIN_ALPHABET) * total or quoted > MAX_QUOTED * total:
             continue
         # ASCII letters are tolerated above, but most letters must be the language's own: an
         # English text is not Russian because all its letters are "tolerated".
-        if sum(1 for c in letters if c in data.alphabet) < len(letters) / 2:
+        if own < total / 2:
             continue
-        scores[code] = sum(1 for w in words if w in data.stopwords) / len(words)
+        accented = sum(n for c, n in letters.items() if c in data.alphabet and not c.isascii())
+        share = sum(1 for w in words if w in data.stopwords) / len(words)
+        scores[data.lang] = (share, accented / total, -len(data.alphabet))
     return scores
 
 
-def _own_letters(text: str) -> list[str]:
-    """The supported languages whose own (non-ASCII) letters make up at least 2% of the text's."""
-    letters = [c for c in text[:DETECT_CHARS].lower() if c.isalpha()]
-    if not letters:
-        return []
-    found = []
-    for code in SUPPORTED:
-        own = {c for c in loader_data(code).alphabet if not c.isascii()}
-        if sum(1 for c in letters if c in own) >= 0.02 * len(letters):
-            found.append(code)
-    return found
+def _detect(text: str) -> str | None:
+    """pl, en or ru, or None (see MIN_STOPWORDS and SHORT_WORDS)."""
+    scores = _language_scores(text)
+    if not scores:
+        return None
+    code, (share, accented, _) = max(scores.items(), key=lambda kv: kv[1])
+    if share >= MIN_STOPWORDS:
+        return code
+    words = [w for w in WORD.findall(text[:DETECT_CHARS]) if not w.isdigit()]
+    if len(words) <= SHORT_WORDS and _reads_as_words(words):
+        return code
+    # a longer text may have few function words, but its own letters (ą, ł, ж …) still tell
+    own = [c for c, rank in scores.items() if rank[1] >= OWN_LETTERS]
+    if len(own) == 1 and scores[own[0]][0] > 0:
+        return own[0]
+    return None
+
+
+def _reads_as_words(words: list[str]) -> bool:
+    """Whether the words of a short text look like words of prose, not like bytes decoded in the
+    wrong code page: short enough, capitals only at their start ("пУТИН" is KOI8-R read as cp1251)."""
+    odd = sum(1 for w in words if len(w) > MAX_WORD or (any(c.isupper() for c in w[1:]) and not w.isupper()))
+    return bool(words) and odd <= ODD_WORDS * len(words)
 
 
 def detect_language(text: str, path: str = "") -> str:
     """pl, en or ru; LanguageError naming the supported languages for anything else."""
-    scores = _language_scores(text)
-    if scores:
-        code, share = max(scores.items(), key=lambda kv: kv[1])
-        if share >= MIN_STOPWORDS:
-            return code
-        # a short text may have few function words, but its own letters (ą, ł, ж …) still tell
-        own = _own_letters(text)
-        if len(own) == 1 and own[0] in scores and scores[own[0]] > 0:
-            return own[0]
+    code = _detect(text)
+    if code is not None:
+        return code
     where = f"{path}: " if path else ""
     raise LanguageError(f"{where}not a language readouts reads (it reads {_supported()}); "
                         "if this is wrong, give --lang")
@@ -273,14 +356,13 @@ def detect_language(text: str, path: str = "") -> str:
 # --------------------------------------------------------------------------- structure
 
 def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
-    """(start, stop) of each line from `start`, stop before the line end."""
-    pos, n = start, len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        stop = end - 1 if end > pos and text[end - 1] == "\r" else end
-        yield pos, stop
-        pos = end + 1
+    """(start, stop) of each line from `start`, stop before the line end (LF, CRLF or a lone CR)."""
+    pos = start
+    for m in LINE_END.finditer(text, start):
+        yield pos, m.start()
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text)
 
 
 def _trim(text: str, start: int, stop: int) -> Region | None:
@@ -303,29 +385,47 @@ def _front_matter(loaded: LoadedText) -> int:
     if not end:
         return 0
     try:
-        meta = yaml.safe_load(text[fence.end():end.start()])
+        meta = yaml.load(text[fence.end():end.start()], Loader=_front_matter_loader())
     except yaml.YAMLError as e:
         raise InputError(f"{loaded.path}: front matter is not valid YAML ({str(e).splitlines()[0]})") from None
+    except RecursionError:
+        raise InputError(f"{loaded.path}: front matter is not valid YAML (nested too deeply)") from None
     if not isinstance(meta, dict):
         return 0
-    loaded.published = _iso(meta.get("date"))
+    loaded.published = _iso(meta.get("date"), f"{loaded.path}: front matter date")
     loaded.published_from = "metadata" if loaded.published else None
     if isinstance(meta.get("title"), str):
-        loaded.title = " ".join(meta["title"].split())
+        loaded.title = printable(" ".join(meta["title"].split()))
     if isinstance(meta.get("source_url"), str):
-        loaded.source_url = meta["source_url"].strip()
+        loaded.source_url = printable(meta["source_url"].strip())
     loaded.skipped.append((Region(0, end.end()), "front_matter"))
     return end.end()
 
 
-def _iso(value: Any) -> str | None:
+@cache
+def _front_matter_loader() -> type:
+    """PyYAML's safe loader that leaves timestamps as strings: "2021-02-31" is then our one-line
+    error (checked_date), not PyYAML's ValueError."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return Loader
+
+
+def _iso(value: Any, what: str) -> str | None:
+    """The front matter's date as ISO (a date, or the date at the start of a timestamp string)."""
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, Date):
         return value.isoformat()
     if isinstance(value, str):
         m = ISO_DATE.match(value.strip())
-        return m.group(0) if m else None
+        return checked_date(m.group(0), what) if m else None
     return None
 
 
@@ -336,7 +436,8 @@ def _date_line(loaded: LoadedText, body: int) -> int:
     if not m:
         return body
     if not loaded.published:
-        loaded.published, loaded.published_from = m.group(1), "metadata"
+        loaded.published = checked_date(m.group(1), f"{loaded.path}: the date line's date")
+        loaded.published_from = "metadata"
     loaded.skipped.append((Region(m.start(), m.end()), "metadata"))
     return m.end()
 

@@ -13,6 +13,9 @@ LANGS = ("pl", "en", "ru")
 ACTS = ("assure", "warn", "demand", "agree", "support", "concern", "propose", "reject", "state", "discuss")
 SOURCES = ("whitehouse", "kremlin", "press", "ministry")
 BOTH = "both"  # the canonical actor of a joint act of the two principals
+# The default of --max-bytes: a larger input is refused rather than read (time and memory grow with
+# the input). Thousands of times a readout or an article; 10 MB of text fits.
+MAX_BYTES = 20_000_000
 
 
 # --------------------------------------------------------------------------- load
@@ -43,6 +46,21 @@ class LoadedText:
     encoding: str = "utf-8"
     paragraphs: list[Region] = field(default_factory=list)
     skipped: list[tuple[Region, str]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- skipped sentences
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A sentence one stage could not handle: left out of that stage's results, never the
+    document (see `readouts.boundary`). The CLI reports each on stderr, with a count."""
+    stage: str                  # analyse | dates | claims
+    start: int
+    stop: int
+    reason: str                 # one line: the error's type and message
+
+    def __str__(self) -> str:
+        return f"{self.stage}: skipped the sentence at {self.start}–{self.stop} ({self.reason})"
 
 
 # --------------------------------------------------------------------------- analyse
@@ -105,6 +123,7 @@ class Analysis:
     backend: str                # "offline" | "stanza"
     sentences: list[Sentence]
     provides: frozenset[str] = frozenset()   # {"lemma", "feats", "deps", "ner"}
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- extract
@@ -181,6 +200,7 @@ class Extraction:
     dropped: list[DroppedTrigger] = field(default_factory=list)
     # the decoded input, for reports that show the text itself (HTML, Markdown); not in the JSON
     text: str | None = field(default=None, repr=False, compare=False)
+    skipped: list[Skipped] = field(default_factory=list)   # reported on stderr, not in the contract's shape
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape, with the dropped candidates."""

@@ -12,8 +12,9 @@ from functools import cache
 from typing import Callable
 
 from readouts.analyse.base import Analyser
-from readouts.errors import BackendError, LanguageError
-from readouts.model import LANGS, Analysis, LoadedText
+from readouts.boundary import skip_sentence
+from readouts.errors import BackendError, LanguageError, ReadoutsError
+from readouts.model import LANGS, Analysis, LoadedText, Region, Sentence
 
 # lang -> "module:Class" of the offline analyser (imported on first use)
 OFFLINE_ANALYSERS = {
@@ -69,11 +70,66 @@ def choose_backend(lang: str, backend: str = "auto", models_dir: str | None = No
 
 
 def analyse(loaded: LoadedText, backend: str = "auto", models_dir: str | None = None) -> Analysis:
-    """Analyse the content paragraphs of `loaded`; offsets index `loaded.text`."""
+    """Analyse the content paragraphs of `loaded`; offsets index `loaded.text`. A sentence the
+    analyser fails on is left out with a warning (`readouts.boundary`), never the document."""
     name = choose_backend(loaded.lang, backend, models_dir)
     analyser = get_analyser(name, loaded.lang, models_dir)
-    sentences = analyser.analyse(loaded.text, list(loaded.paragraphs))
-    return Analysis(loaded.text, loaded.lang, name, sentences, frozenset(analyser.provides))
+    sentences = _guarded(analyser, loaded.text, list(loaded.paragraphs), loaded.lang)
+    return Analysis(loaded.text, loaded.lang, name, _bounded_paragraphs(sentences), frozenset(analyser.provides))
+
+
+# The later stages look back over a sentence's paragraph (quotes, the account of a passage): a
+# paragraph longer than this (a text without blank lines) counts as several, each starting at a
+# sentence, so that what they do per sentence stays bounded. Real paragraphs are under 3,000.
+MAX_PARAGRAPH_CHARS = 20_000
+
+
+def _bounded_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences numbered by paragraph, 0…, a new number where a paragraph passes the bound."""
+    number, current, start = -1, None, 0
+    for s in sentences:
+        if s.paragraph != current or s.stop - start > MAX_PARAGRAPH_CHARS:
+            number, current, start = number + 1, s.paragraph, s.start
+        s.paragraph = number
+    return sentences
+
+
+def _guarded(analyser: Analyser, text: str, paragraphs: list[Region], lang: str) -> list[Sentence]:
+    """The analyser's sentences of all paragraphs; where it fails, paragraph by paragraph, and in a
+    failing paragraph sentence by sentence (as our segmenter splits it), skipping those it fails on.
+    The retries cost nothing until a failure."""
+    try:
+        return analyser.analyse(text, paragraphs)
+    except ReadoutsError:
+        raise
+    except Exception:  # noqa: BLE001 - narrowed down below; the failing sentence is reported
+        pass
+    from readouts.analyse.segment import segmenter
+
+    out: list[Sentence] = []
+    for index, region in enumerate(paragraphs):
+        try:
+            out.extend(_renumbered(analyser.analyse(text, [region]), index))
+            continue
+        except ReadoutsError:
+            raise
+        except Exception:  # noqa: BLE001
+            pass
+        for _, spans in segmenter(lang).sentences(text, [region]):
+            one = Region(spans[0].start, spans[-1].stop)
+            try:
+                out.extend(_renumbered(analyser.analyse(text, [one]), index))
+            except ReadoutsError:
+                raise
+            except Exception as e:  # noqa: BLE001
+                skip_sentence("analyse", one.start, one.stop, e)
+    return out
+
+
+def _renumbered(sentences: list[Sentence], paragraph: int) -> list[Sentence]:
+    for s in sentences:
+        s.paragraph = paragraph
+    return sentences
 
 
 __all__ = ["BACKENDS", "OFFLINE_ANALYSERS", "analyse", "choose_backend", "get_analyser", "load_seconds"]

@@ -43,6 +43,8 @@ FINITE_CLASSES = VERB_CLASSES - {"inf"}
 CATEGORY_OF = {v: category for category, values in (("case", CASES), ("number", NUMBERS), ("gender", GENDERS))
                for v in values}
 MAX_VARIANTS = 400
+UNREADABLE = "\ufffd"     # the replacement character of an undecodable byte
+MAX_FORM = 100            # characters: no Polish word is longer; a longer token is not asked of morfeusz
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,12 @@ class PolishAnalyser:
     # ------------------------------------------------------------------ readings
 
     def _readings_uncached(self, form: str) -> tuple[Reading, ...]:
+        """Every reading of `form` (none for a form morfeusz does not segment, such as a lone
+        zero-width space or word joiner: the caller then takes it as unknown)."""
+        if UNREADABLE in form or len(form) > MAX_FORM:
+            # libmorfeusz2 prints noise to stderr for U+FFFD, and overflows its stack (a segfault,
+            # the whole process gone) on a run of thousands of digits; it can only call either unknown
+            return ((Seg(form, form, "ign", (), ()),),)
         edges: dict[int, list[tuple[int, tuple]]] = {}
         end = 0
         for i, j, interp in self._morf.analyse(form):
@@ -127,7 +135,7 @@ class PolishAnalyser:
                 walk(j, acc + [segs])
 
         walk(0, [])
-        return tuple(readings)
+        return tuple(r for r in readings if r)
 
     @staticmethod
     def _expand(orth: str, lemma: str, tag: str, labels: list[str]) -> list[Seg]:

@@ -12,8 +12,10 @@ and features; NameSpan.lemma puts each name in the nominative ("Джозефом
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from readouts.analyse.base import make_sentence, match_case, name_lemma, require
@@ -24,6 +26,7 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 
 # pymorphy3 grammemes of proper names: such a word stays a name even at a sentence's start
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+SLOVNET_BATCHES = 128     # slovnet batches per group of sentences analysed together
 
 
 def by_length(model: Any, items: list) -> list:
@@ -52,15 +55,28 @@ class RussianAnalyser:
         data = analysis_data("ru")
         self._oc: dict[str, Any] = data["opencorpora"]
         self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
-        self._parse = lru_cache(maxsize=50_000)(self._pymorphy.parse)
+        self._parse = lru_cache(maxsize=50_000)(self._parse_uncached)
         self._best_parse_of = lru_cache(maxsize=50_000)(self._best_parse_uncached)
 
-    def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
-        with self._one_blas_thread():
-            return self._analyse(text, paragraphs)
+    def _parse_uncached(self, form: str) -> list:
+        """pymorphy3's parses of `form`; none for a form with a letter that has no Unicode name
+        (Tangut, Khitan …): pymorphy3 asks every letter's name and fails on those."""
+        if any(c.isalpha() and unicodedata.name(c, None) is None for c in form):
+            return []
+        return self._pymorphy.parse(form)
 
-    def _analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
-        sents = self._seg.sentences(text, paragraphs)
+    def analyse(self, text: str, paragraphs: list[Region]) -> list[Sentence]:
+        out: list[Sentence] = []
+        # groups of sentences bound what is held at a time; within a group, sentences are
+        # batched by length (by_length), which gives the same results as one at a time
+        group = SLOVNET_BATCHES * getattr(self._morph_tagger, "batch_size", 8)
+        sentences = self._seg.sentences(text, paragraphs)
+        with self._one_blas_thread():
+            while sents := list(islice(sentences, group)):
+                out.extend(self._analyse_group(text, sents))
+        return out
+
+    def _analyse_group(self, text: str, sents: list[tuple[int, list]]) -> list[Sentence]:
         # slovnet was trained on razdel tokens, where an abbreviation's dot is a token of its own
         chunk = [[s.text.rstrip(".") if s.text.lower() in self._word_lemmas else s.text for s in spans]
                  for _, spans in sents]

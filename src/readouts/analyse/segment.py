@@ -8,18 +8,28 @@ and razdel splits Russian abbreviations ("т.е.", "дек.") into sentences. Th
   closing quotes/brackets, when whitespace and then a capital letter, an opening quote, or (after
   a plain full stop) a digit follows. So „…” – poinformowano. stays one sentence, "2021 r. w"
   does not split, and a single capital letter with a dot ("Joseph R. Biden") is an initial;
-- sentences never cross the given paragraph regions.
+- sentences never cross the given paragraph regions;
+- a sentence longer than MAX_SENTENCE_TOKENS (a list, a paragraph without punctuation) is cut
+  into pieces for analysis, after a clause mark where there is one: every later stage is linear
+  in the pieces' number, and offsets are those of the text.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterator
 
 from readouts.analyse.data import analysis_data
 from readouts.model import Region
 
 END_PUNCT = re.compile(r"[.!?…]+\Z")
+# Longer than any sentence of prose (press sentences run to 60–80 words): the bound on what one
+# analysed sentence costs the stages that scan a sentence per word.
+MAX_SENTENCE_TOKENS = 250
+CLAUSE_MARKS = frozenset(",;:–—")
+# A footnote mark glued to a sentence's end ("…respond.¹ Next") belongs to that sentence.
+FOOTNOTE_MARK = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +64,9 @@ class Segmenter:
             i += 1
         return out
 
-    def sentences(self, text: str, paragraphs: list[Region]) -> list[tuple[int, list[Span]]]:
-        """(paragraph index, tokens) for each sentence, in text order."""
-        out: list[tuple[int, list[Span]]] = []
+    def sentences(self, text: str, paragraphs: list[Region]) -> Iterator[tuple[int, list[Span]]]:
+        """(paragraph index, tokens) for each sentence, in text order; one paragraph's tokens at a
+        time, so that an analyser that consumes them as they come holds no more."""
         for index, region in enumerate(paragraphs):
             toks = self.tokens(text, region.start, region.stop)
             begin = 0
@@ -64,13 +74,12 @@ class Segmenter:
             while i < len(toks):
                 end = self._sentence_end(text, toks, i)
                 if end is not None:
-                    out.append((index, toks[begin:end + 1]))
+                    yield from ((index, piece) for piece in bounded(toks[begin:end + 1]))
                     begin = i = end + 1
                     continue
                 i += 1
             if begin < len(toks):
-                out.append((index, toks[begin:]))
-        return out
+                yield from ((index, piece) for piece in bounded(toks[begin:]))
 
     def _sentence_end(self, text: str, toks: list[Span], i: int) -> int | None:
         """Index of the last token of a sentence ending at token i, or None."""
@@ -85,7 +94,8 @@ class Segmenter:
             if len(prev) == 1 and prev.isupper():      # an initial: "R. Biden"
                 return None
         j = i
-        while j + 1 < len(toks) and toks[j + 1].start == toks[j].stop and toks[j + 1].text in self.close_quotes:
+        while j + 1 < len(toks) and toks[j + 1].start == toks[j].stop and (
+                toks[j + 1].text in self.close_quotes or FOOTNOTE_MARK.fullmatch(toks[j + 1].text)):
             j += 1
         if j + 1 == len(toks):
             return j
@@ -98,6 +108,19 @@ class Segmenter:
         if first.isdigit() and tok.text == ".":
             return j
         return None
+
+
+def bounded(toks: list[Span], limit: int = MAX_SENTENCE_TOKENS) -> list[list[Span]]:
+    """The tokens of one sentence in pieces of at most `limit`: each cut after the last clause mark
+    of the piece's second half, else at the limit."""
+    pieces, begin = [], 0
+    while len(toks) - begin > limit:
+        cut = next((k + 1 for k in range(begin + limit - 1, begin + limit // 2, -1) if toks[k].text in CLAUSE_MARKS),
+                   begin + limit)
+        pieces.append(toks[begin:cut])
+        begin = cut
+    pieces.append(toks[begin:] if begin else toks)
+    return pieces
 
 
 @cache

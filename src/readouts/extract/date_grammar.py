@@ -70,11 +70,13 @@ SPEC = {
     "numeric_order": Choice("dmy", "mdy", "ymd"),
 }
 
-# Numbers, words (a letter then any word characters, so "G20" stays one token) and single marks.
-TOKEN_RE = re.compile(r"\d+|[^\W\d_]\w*|\S")
+# Numbers (ASCII digits only: int() refuses superscripts, and "٣" is no date of ours), words (a
+# letter then any word characters, so "G20" stays one token) and single marks.
+TOKEN_RE = re.compile(r"[0-9]+|[^\W\d_]\w*|\S")
 # Only these marks may precede a capitalised form of a lower-case entry (sentence-initial use):
 # a comma or hyphen before "Марта" means a name, not March.
 _OPENERS = set("\"'„“”«»‚‘’([{–—:;")
+ASCII_DIGITS = frozenset("0123456789")
 
 
 
@@ -94,7 +96,7 @@ def tokenize(text: str) -> list[Tok]:
     prev_stop = -1
     for m in TOKEN_RE.finditer(text):
         s = m.group()
-        kind = "num" if s[0].isdigit() else ("word" if s[0].isalpha() else "mark")
+        kind = "num" if s[0] in ASCII_DIGITS else ("word" if s[0].isalpha() else "mark")
         toks.append(Tok(s, fold(s), m.start(), m.end(), kind, m.start() == prev_stop))
         prev_stop = m.end()
     return toks
@@ -183,7 +185,7 @@ def _check(data: dict, where: str) -> None:
     units = [(fold(f), f"{u}.{n}") for u, v in data["units"].items() for n, fs in v.items() for f in fs]
     check_unique(units, where, "unit form")
     for k in data["numbers"]:
-        if not k.isdigit():
+        if not (k.isascii() and k.isdigit()):
             raise DataError(f"{where}: numbers.{k}: keys are the numbers' digits")
     calendar = {f for f, _ in _items(data["months"])} | {f for f, _ in _items(data["weekdays"])}
     for f in data["bound"] or ():

@@ -31,9 +31,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import Iterator
 
+from readouts.boundary import skip_sentence
 from readouts.extract.date_grammar import (
     DAY_OFFSETS,
     MONTH_OFFSETS,
@@ -46,7 +47,7 @@ from readouts.extract.date_grammar import (
     grammar,
     tokenize,
 )
-from readouts.model import Analysis, DateRef, LoadedText
+from readouts.model import Analysis, DateRef, LoadedText, Sentence
 
 DASHES = {"-", "–", "—", "‒", "−"}          # range marks: punctuation, the same in every language
 CLAUSE_MARKS = {",", ";", ":", "(", ")", "–", "—"}   # bound the clause whose tense a weekday takes
@@ -544,12 +545,12 @@ def _parse_iso(value) -> tuple[date | None, str | None]:
     if isinstance(value, date):
         return value, None
     s = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s):
         try:
             return date.fromisoformat(s), None
         except ValueError:
             return None, None
-    if re.fullmatch(r"\d{4}(-\d{2})?", s):
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2})?", s):
         return None, s
     return None, None
 
@@ -572,12 +573,34 @@ def _day_iso(d: date) -> str:
 
 
 def _month_iso(y: int, m: int) -> str:
-    return f"{y:04d}-{m:02d}" if _known_year(y) else f"--{m:02d}"
+    return f"{_iso_year(y)}-{m:02d}" if _known_year(y) else f"--{m:02d}"
 
 
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + n
     return k // 12, k % 12 + 1
+
+
+class _OutOfCalendar(Exception):
+    """A reference that resolves outside the years 1–9999 ("next year" in a text of 9999): left
+    out, as no ISO value can say it."""
+
+
+def _plus(d: date, days: int) -> date:
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        raise _OutOfCalendar from None
+
+
+def _iso_year(y: int) -> str:
+    if not MINYEAR <= y <= MAXYEAR:
+        raise _OutOfCalendar
+    return f"{y:04d}"
+
+
+def _iso_month(y: int, m: int) -> str:
+    return f"{_iso_year(y)}-{m:02d}"
 
 
 @dataclass(slots=True)
@@ -706,8 +729,8 @@ def _resolve_year(r: _Ref, ctx: _Context) -> Resolved | None:
     y = _year_of(r.first, ctx)
     if y is None or not _known_year(y):
         return None
-    end = f"{r.last.year:04d}" if r.last is not None and r.last.year is not None else None
-    return f"{y:04d}", end, "year", ctx.pivot.isoformat() if r.first.year is None and ctx.pivot else None
+    end = _iso_year(r.last.year) if r.last is not None and r.last.year is not None else None
+    return _iso_year(y), end, "year", ctx.pivot.isoformat() if r.first.year is None and ctx.pivot else None
 
 
 def _resolve_weekday(r: _Ref, ctx: _Context, future: bool) -> Resolved | None:
@@ -797,9 +820,9 @@ def _context(anchor, published) -> _Context:
         return _Context(day, day, "day")
     if coarse and len(coarse) == 7:
         y, m = int(coarse[:4]), int(coarse[5:])
-        if 1 <= m <= 12:
+        if 1 <= m <= 12 and y >= MINYEAR:
             return _Context(None, date(y, m, 15), "month")
-    if coarse and len(coarse) == 4:
+    if coarse and len(coarse) == 4 and int(coarse) >= MINYEAR:
         return _Context(None, date(int(coarse), 7, 1), "year")
     return _Context(None, None, None)
 
@@ -838,16 +861,23 @@ def _mentions(analysis: Analysis, sentences: list[int] | None = None) -> list[_M
     out: list[_Mention] = []
     for n in range(len(analysis.sentences)) if sentences is None else sentences:
         sent = analysis.sentences[n]
-        parser = _Parser(g, analysis.text[sent.start:sent.stop])
-        words = sent.words if sent.tokens else []
-        for r in parser.parse():
-            s, e = parser.span(r)
-            # the tense decides a weekday's direction and whether a dated event is past (for a
-            # dateline's year); nothing else needs it
-            dated = any(dm is not None and dm.year is not None for dm in (r.first, r.last))
-            tense = parser.tense(r, words, sent.start) if r.kind == "weekday" or dated else 0
-            out.append(_Mention(r, sent.start + s, sent.start + e, n, sent.paragraph, tense))
+        try:
+            out.extend(_sentence_mentions(analysis, g, n, sent))
+        except Exception as e:  # noqa: BLE001 - one sentence's dates, never the document's
+            skip_sentence("dates", sent.start, sent.stop, e)
     return out
+
+
+def _sentence_mentions(analysis: Analysis, g: DateGrammar, n: int, sent: Sentence) -> Iterator[_Mention]:
+    parser = _Parser(g, analysis.text[sent.start:sent.stop])
+    words = sent.words if sent.tokens else []
+    for r in parser.parse():
+        s, e = parser.span(r)
+        # the tense decides a weekday's direction and whether a dated event is past (for a
+        # dateline's year); nothing else needs it
+        dated = any(dm is not None and dm.year is not None for dm in (r.first, r.last))
+        tense = parser.tense(r, words, sent.start) if r.kind == "weekday" or dated else 0
+        yield _Mention(r, sent.start + s, sent.start + e, n, sent.paragraph, tense)
 
 
 def _lede(analysis: Analysis) -> list[int]:
@@ -885,7 +915,10 @@ def _resolve_all(analysis: Analysis, mentions: list[_Mention], anchor, published
             continue
         future = r.kind == "weekday" and not r.direction and m.tense > 0
         base = ctx.prev if r.anaphoric and ctx.prev else _base(ctx, m.sentence, m.paragraph)
-        res = _resolve(r, ctx, future, base)
+        try:
+            res = _resolve(r, ctx, future, base)
+        except (_OutOfCalendar, OverflowError, ValueError):
+            res = None          # beyond the years 1-9999 ("next year" in a text of 9999): no ISO value says it
         # the lede's first day (not the dateline's, nor one counted from another) is its event's
         if not ctx.event_told and m.sentence in lede and m is not dateline and r.kind in EVENT_KINDS \
                 and _names_a_day(r) and r.last is None:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, TextIO
 
 from readouts.errors import FormatError
 from readouts.model import Comparison, Extraction
 from readouts.report import rows as rowmod
+from readouts.report.output import check_output, open_output  # noqa: F401 - the CLI's entry points
 from readouts.report.structured import write_csv, write_json, write_jsonl, write_yaml
 
 if TYPE_CHECKING:       # rich is imported only when a table is drawn
@@ -73,7 +72,7 @@ def plain_width() -> int:
     the command runs in (its reader usually shares it: `readouts extract x | less`), else
     PLAIN_WIDTH."""
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
+    if columns.isascii() and columns.isdigit() and int(columns) > 0:
         return int(columns)
     for stream in (sys.__stderr__, sys.__stdin__):
         try:
@@ -93,25 +92,6 @@ def console_for(out: TextIO) -> "Console":
         if console.is_terminal:
             return console
     return Console(file=out, width=plain_width(), no_color=True, force_terminal=False, highlight=False)
-
-
-@contextmanager
-def open_output(path: Path | None) -> Iterator[TextIO]:
-    """Standard output, or a temporary file beside `path` renamed into place only when the
-    writing finished: a failure never leaves `path` half-written."""
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def draw(out: TextIO, render: Callable[["Console"], None]) -> None:

@@ -158,10 +158,11 @@ def compare_table(comparison: Comparison, explain: bool) -> Any:
     from readouts.compare import topic_label
 
     table = Table(title="Two accounts compared", show_lines=True, expand=True)
-    table.add_column(side_label(comparison.left.document), ratio=5)
+    # paths are Text: a str header would be read as Rich markup ("a[/x]/m.txt" crashes the table)
+    table.add_column(Text(side_label(comparison.left.document)), ratio=5)
     table.add_column("relation", justify="center", ratio=EXPLAIN_RATIO if explain else None,
                      width=RELATION_WIDTH)
-    table.add_column(side_label(comparison.right.document), ratio=5)
+    table.add_column(Text(side_label(comparison.right.document)), ratio=5)
     for topic, group in grouped(comparison):
         table.add_row(Text(topic_label(topic), style="bold magenta"), "", "")
         for item in group:

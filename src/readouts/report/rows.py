@@ -17,8 +17,9 @@ EXPLAIN_COLUMNS = ("rule", "trace")
 TRACE_SEPARATOR = "; "
 LIST_SEPARATOR = ";"
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); a leading
-# quote makes it text. Tab and CR are in OWASP's list too.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# quote makes it text. Tab and CR are in OWASP's list too, and the full-width signs, which some
+# spreadsheets read as the ASCII ones. Every column goes through `cell`.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 WHATS = ("claims", "dates", "actors")
 

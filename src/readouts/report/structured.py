@@ -1,4 +1,4 @@
-"""Machine-readable renderers: JSON, JSONL and YAML in the contract's shape, CSV through pandas.
+"""Machine-readable renderers: JSON, JSONL and YAML in the contract's shape, and CSV.
 
 Each takes the list of plain dicts to write (`Extraction.to_dict()` or `Comparison.to_dict()`, or
 rows from `report.rows`) and a text stream.
@@ -6,6 +6,7 @@ rows from `report.rows`) and a text stream.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Sequence, TextIO
 
 from readouts.report.rows import cell
@@ -33,8 +34,21 @@ def write_yaml(objs: Sequence[dict[str, Any]], out: TextIO, several: bool) -> No
 
 def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO, header: bool = True) -> None:
     """The header (unless `header` is false: a later part of a stream), then one line per row,
-    cells through `rows.cell` (formulas defused)."""
-    import pandas as pd  # lazy: pandas costs ~0.3 s to import and only CSV needs it
+    cells through `rows.cell` (formulas defused), streamed."""
+    if header:
+        out.write(",".join(csv_field(c) for c in columns) + "\n")
+    for row in rows:
+        out.write(",".join(csv_field(cell(row.get(k))) for k in columns) + "\n")
 
-    frame = pd.DataFrame([{k: cell(r.get(k)) for k in columns} for r in rows], columns=list(columns))
-    frame.to_csv(out, index=False, header=header, lineterminator="\n")
+
+# A field is quoted when it holds the delimiter, a quote or any control or line-separating
+# character: a bare CR (or VT, FF, U+2028 …) in an unquoted field starts a new record in some
+# spreadsheets, whose next cell could then begin with "=". The csv module quotes only the characters
+# of its line terminator.
+NEEDS_QUOTES = re.compile(r'[",\x00-\x1f\x7f-\x9f\u2028\u2029]')
+
+
+def csv_field(value: Any) -> str:
+    """One CSV field (RFC 4180 quoting, extended to every control character)."""
+    text = str(value)
+    return '"' + text.replace('"', '""') + '"' if NEEDS_QUOTES.search(text) else text

@@ -39,6 +39,12 @@ ACT_WIDTH = (0.18, 14, 36)
 DATES_WIDTH = 10        # an ISO date
 
 
+def plain(*cells: str | Text) -> list[Text]:
+    """Cells as Text: a str cell would be read as Rich markup ("[/x]" in a name crashes the table,
+    "[link=…]" makes a hyperlink) and emoji codes; the text of an input is never markup."""
+    return [Text(c) if isinstance(c, str) else c for c in cells]
+
+
 def highlighted(claim: Claim) -> Text:
     """The sentence on one line with the trigger words in bold."""
     sentence = one_line(claim.sentence)
@@ -138,7 +144,7 @@ def claims_table(ex: Extraction, explain: bool, width: int) -> Table:
         act = act_text(c)
         if explain:
             act.append("\n" + "\n".join(trace_parts(c)), style="dim")
-        table.add_row(highlighted(c), who, act, "\n".join(c.dates))
+        table.add_row(highlighted(c), who, act, Text("\n".join(c.dates)))
     return table
 
 
@@ -150,7 +156,7 @@ def dropped_table(ex: Extraction) -> Table:
     table.add_column("dropped by")
     table.add_column("characters")
     for d in ex.dropped:
-        table.add_row(one_line(d.trigger), d.pattern, d.reason, f"{d.start}–{d.stop}")
+        table.add_row(*plain(one_line(d.trigger), d.pattern, d.reason, f"{d.start}–{d.stop}"))
     return table
 
 
@@ -160,7 +166,7 @@ def actors_table(ex: Extraction) -> Table:
     table.add_column("name")
     table.add_column("kind")
     for a in ex.actors:
-        table.add_row(", ".join(one_line(m) for m in a.mentions), a.name, a.kind)
+        table.add_row(*plain(", ".join(one_line(m) for m in a.mentions), a.name, a.kind))
     return table
 
 
@@ -170,8 +176,8 @@ def dates_table(ex: Extraction) -> Table:
     for name in ("value", "end", "grain", "characters"):
         table.add_column(name)
     for d in ex.dates:
-        table.add_row(one_line(d.text), d.value, d.end or "", d.grain + (" (vague)" if d.vague else ""),
-                      f"{d.start}–{d.stop}")
+        table.add_row(*plain(one_line(d.text), d.value, d.end or "", d.grain + (" (vague)" if d.vague else ""),
+                             f"{d.start}–{d.stop}"))
     return table
 
 
