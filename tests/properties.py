@@ -122,13 +122,21 @@ def inputs(draw) -> tuple[bytes, str, str | None]:
 
 # --------------------------------------------------------------------------- the properties
 
-ISO = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+# a year, a month or a day; or, where the text gives no year, ISO 8601's forms without it
+# ("--12-30", "--07")
+ISO = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|--[0-9]{2}(?:-[0-9]{2})?")
 
 
 def check_iso(value: str | None, what: str) -> None:
     if value is None:
         return
     assert ISO.fullmatch(value), f"{what}: {value!r} is not ISO"
+    if value.startswith("--"):
+        month, _, day = value[2:].partition("-")
+        assert 1 <= int(month) <= 12, f"{what}: {value!r} has no such month"
+        if day:
+            date.fromisoformat(f"2000-{month}-{day}")        # a leap year: "--02-29" exists
+        return
     year = int(value[:4])
     assert 1 <= year <= 9999, f"{what}: {value!r} is outside the years 1–9999"
     if len(value) >= 7:

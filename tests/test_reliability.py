@@ -263,7 +263,7 @@ def test_output_is_checked_before_any_work(tmp_path):
     (tmp_path / "link.txt").symlink_to(path)
     for target, message in [(path, "is an input of this run"), (tmp_path / "link.txt", "is an input of this run"),
                             (tmp_path / "fifo", "not a regular file"), (tmp_path / "no" / "x.csv", "no such folder")]:
-        out = command("extract", str(path), "-o", str(target))
+        out = command("extract", str(path), "-f", "json", "-o", str(target))
         assert out.returncode == 2 and message in out.stderr.decode() and out.stdout == b""
     assert path.read_text(encoding="utf-8") == "Biden warned Putin."
 

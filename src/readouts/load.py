@@ -51,6 +51,7 @@ MAX_QUOTED = 0.3
 MIN_STOPWORDS = 0.12
 OWN_LETTERS = 0.02
 SHORT_WORDS = 30
+BARE_WORDS = 8          # a text this short needs no function word to be read ("Biden warned Putin.")
 MAX_WORD = 25                  # letters: a longer "word" of a short text is a sign of a wrong decoding
 ODD_WORDS = 0.2
 DETECT_CHARS = 20_000          # detection reads the start of long texts only
@@ -327,7 +328,9 @@ def _detect(text: str) -> str | None:
     if share >= MIN_STOPWORDS:
         return code
     words = [w for w in WORD.findall(text[:DETECT_CHARS]) if not w.isdigit()]
-    if len(words) <= SHORT_WORDS and _reads_as_words(words):
+    # a short text may lack the function words, but only a few words may lack all of them: two
+    # sentences of German with no English, Polish or Russian one are not English
+    if len(words) <= SHORT_WORDS and (share > 0 or len(words) <= BARE_WORDS) and _reads_as_words(words):
         return code
     # a longer text may have few function words, but its own letters (ą, ł, ж …) still tell
     own = [c for c, rank in scores.items() if rank[1] >= OWN_LETTERS]

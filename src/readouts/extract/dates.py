@@ -805,7 +805,7 @@ def _resolve_offset(r: _Ref, a: date | None,
         return _month_iso(y, m), None, "month", _day_iso(day)
     if not _known_year(day.year):
         return None
-    return f"{day.year + n:04d}", None, "year", day.isoformat()
+    return _iso_year(day.year + n), None, "year", day.isoformat()
 
 
 def _context(anchor, published) -> _Context:
