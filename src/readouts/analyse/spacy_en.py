@@ -71,7 +71,7 @@ def model_package() -> str | None:
 
 class SpacyEnglishAnalyser:
     provides = frozenset({"lemma", "feats", "deps", "ner"})
-    load_seconds = 2.5   # importing spaCy and thinc, and the 12 MB model
+    load_seconds = 3.5   # importing spaCy and thinc, and the 12 MB model (3.5 s more on a cold extract)
 
     @staticmethod
     def installed() -> bool:
