@@ -55,7 +55,7 @@ PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass", "csubjpass", "agent"})
 PREDICATES = frozenset({"attr", "acomp"})       # ClearNLP's predicate of a copula
 PREPOSITIONS = frozenset({"prep", "agent"})
 VERBAL_HEADS = frozenset({"VERB", "AUX", "ADJ", "ADV"})   # a phrase on these is obl, else nmod
-COPULA_LEMMA = "be"
+COPULA_UPOS = "AUX"                             # the model's tag map makes a copular "be" AUX
 INFINITIVE_MARKER = "PART"                      # "to" (tag TO) as ClearNLP's aux is UD's mark
 # entity labels (OntoNotes) -> ours; dates, numbers and amounts are no names
 NAME_LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "NORP": "MISC",
@@ -111,7 +111,6 @@ class Parse:
     """One sentence's parse as parallel lists indexed by word (spaCy's whitespace tokens left
     out): the head's index (None for a root) and the model's label, rewritten in place by `to_ud`."""
     upos: list[str]
-    lemmas: list[str]
     heads: list[int | None]
     deps: list[str]
     feats: list[dict[str, str]] = field(default_factory=list)
@@ -155,7 +154,7 @@ def parse_of(doc: Any, kept: list[Any]) -> Parse:
     for k, tok in enumerate(kept):
         if any(child.dep_ in PASSIVE_MARKS for child in tok.children):
             feats[k]["Voice"] = "Pass"
-    return Parse([tok.pos_ for tok in kept], [tok.lemma_ for tok in kept], [kept_head(tok) for tok in kept],
+    return Parse([tok.pos_ for tok in kept], [kept_head(tok) for tok in kept],
                  [ROOT if tok.head.i == tok.i else tok.dep_ for tok in kept], feats)
 
 
@@ -185,14 +184,14 @@ def _promote(parse: Parse, new: int, old: int, old_dep: str) -> None:
 
 def _copula(parse: Parse, i: int) -> None:
     """"He is ready": the predicate heads the clause, "is" is its cop; in "there is a risk" the
-    verb stays the head and "a risk" is its subject."""
-    if parse.lemmas[i] != COPULA_LEMMA:
-        return
+    verb stays the head and "a risk" is its subject; "seemed ready" is no copula (xcomp)."""
     predicate = parse.first_child(i, PREDICATES)
     if predicate is None:
         return
     if parse.first_child(i, {"expl"}) is not None:
         parse.deps[predicate] = "nsubj"
+        return
+    if parse.upos[i] != COPULA_UPOS:
         return
     for j in parse.children(i):
         if j != predicate:
