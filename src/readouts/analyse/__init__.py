@@ -2,12 +2,19 @@
 
 `analyse(loaded)` picks a backend and returns an `Analysis`. The backends sit in one explicit
 table, `BACKENDS`; each is a factory `(lang, models_dir) -> Analyser` that imports its heavy
-packages (stanza/torch, natasha, morfeusz2, simplemma) only when called. Analysers are cached per
-(backend, lang, models_dir), so dictionaries and models load once per process.
+packages (stanza/torch, natasha, morfeusz2, simplemma, spacy) only when called. Analysers are
+built once per process, so dictionaries and models load once.
+
+The offline backend has one analyser per language, and for English a choice of two: `rules`
+(our segmenter, simplemma and rules; no syntax) and `spacy` (spaCy's statistical tagger, parser
+and NER, an optional install). `OFFLINE_DEFAULTS` says which is used, the first one installed
+here; the environment variable READOUTS_<LANG>_ANALYSER (READOUTS_EN_ANALYSER=spacy) chooses
+one explicitly, and one that cannot run is then an error.
 """
 from __future__ import annotations
 
 import importlib
+import os
 from functools import cache
 from typing import Callable
 
@@ -16,19 +23,56 @@ from readouts.boundary import skip_sentence
 from readouts.errors import BackendError, LanguageError, ReadoutsError
 from readouts.model import LANGS, Analysis, LoadedText, Region, Sentence
 
-# lang -> "module:Class" of the offline analyser (imported on first use)
+# lang -> name -> "module:Class" of the offline backend's analysers (imported on first use)
 OFFLINE_ANALYSERS = {
-    "pl": "readouts.analyse.offline_pl:PolishAnalyser",
-    "en": "readouts.analyse.offline_en:EnglishAnalyser",
-    "ru": "readouts.analyse.offline_ru:RussianAnalyser",
+    "pl": {"morfeusz": "readouts.analyse.offline_pl:PolishAnalyser"},
+    "en": {"rules": "readouts.analyse.offline_en:EnglishAnalyser",
+           "spacy": "readouts.analyse.spacy_en:SpacyEnglishAnalyser"},
+    "ru": {"natasha": "readouts.analyse.offline_ru:RussianAnalyser"},
 }
+# lang -> the analysers tried in order where none is chosen: the first one installed is used.
+# Adopting spaCy's parser for English is `"en": ("spacy", "rules")`: without spaCy, rules.
+OFFLINE_DEFAULTS = {
+    "pl": ("morfeusz",),
+    "en": ("rules",),
+    "ru": ("natasha",),
+}
+CHOICE_VARIABLE = "READOUTS_{LANG}_ANALYSER"
+
+
+def _class(path: str) -> type:
+    module, cls = path.split(":")
+    return getattr(importlib.import_module(module), cls)
+
+
+def offline_analyser(lang: str) -> str:
+    """The offline analyser for `lang` ("module:Class"): the one named in READOUTS_<LANG>_ANALYSER,
+    else the first of OFFLINE_DEFAULTS whose packages are installed (an analyser class without an
+    `installed()` check needs nothing optional)."""
+    choices = OFFLINE_ANALYSERS[lang]
+    variable = CHOICE_VARIABLE.format(LANG=lang.upper())
+    chosen = os.environ.get(variable, "").strip().lower()
+    if chosen:
+        if chosen not in choices:
+            raise BackendError(f"{variable}={chosen!r}: the offline {lang} analysers are {', '.join(choices)}")
+        return choices[chosen]
+    for name in OFFLINE_DEFAULTS[lang]:
+        installed = getattr(_class(choices[name]), "installed", None)
+        if installed is None or installed():
+            return choices[name]
+    return choices[OFFLINE_DEFAULTS[lang][-1]]
 
 
 def _offline(lang: str, models_dir: str | None = None) -> Analyser:
-    module, cls = OFFLINE_ANALYSERS[lang].split(":")
-    return getattr(importlib.import_module(module), cls)()
+    return _offline_instance(offline_analyser(lang))
 
 
+@cache
+def _offline_instance(path: str) -> Analyser:
+    return _class(path)()
+
+
+@cache
 def _stanza(lang: str, models_dir: str | None = None) -> Analyser:
     from readouts.analyse.stanza_backend import StanzaAnalyser
     return StanzaAnalyser(lang, models_dir)
@@ -40,14 +84,19 @@ BACKENDS: dict[str, Callable[[str, str | None], Analyser]] = {
 }
 
 
-@cache
 def get_analyser(backend: str, lang: str, models_dir: str | None = None) -> Analyser:
-    """Build (once per process) the analyser of `backend` for `lang`."""
+    """The analyser of `backend` for `lang`, built once per process."""
     if lang not in LANGS:
         raise LanguageError(f"unsupported language {lang!r} (expected one of {', '.join(LANGS)})")
     if backend not in BACKENDS:
         raise BackendError(f"unknown backend {backend!r} (expected auto, {', '.join(BACKENDS)})")
     return BACKENDS[backend](lang, models_dir)
+
+
+def clear_analysers() -> None:
+    """Forget the analysers built so far (tests that change the models on disk or the choice)."""
+    _offline_instance.cache_clear()
+    _stanza.cache_clear()
 
 
 def load_seconds(lang: str, backend: str = "auto", models_dir: str | None = None) -> float:
@@ -57,8 +106,7 @@ def load_seconds(lang: str, backend: str = "auto", models_dir: str | None = None
     if name == "stanza":
         from readouts.analyse.stanza_backend import StanzaAnalyser
         return StanzaAnalyser.load_seconds
-    module, cls = OFFLINE_ANALYSERS[lang].split(":")
-    return getattr(importlib.import_module(module), cls).load_seconds
+    return _class(offline_analyser(lang)).load_seconds
 
 
 def choose_backend(lang: str, backend: str = "auto", models_dir: str | None = None) -> str:
@@ -132,4 +180,5 @@ def _renumbered(sentences: list[Sentence], paragraph: int) -> list[Sentence]:
     return sentences
 
 
-__all__ = ["BACKENDS", "OFFLINE_ANALYSERS", "analyse", "choose_backend", "get_analyser", "load_seconds"]
+__all__ = ["BACKENDS", "OFFLINE_ANALYSERS", "OFFLINE_DEFAULTS", "analyse", "choose_backend", "clear_analysers",
+           "get_analyser", "load_seconds", "offline_analyser"]
