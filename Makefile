@@ -71,6 +71,10 @@ score:
 	@[ -f $(SCORER) ] || { echo "no $(SCORER): the scorer ships with the contract"; exit 1; }
 	@for d in ../shared/dev corpora corpora/blind/extract; do \
 	  echo "== extract $$d"; $(BIN)/python $(SCORER) extract $$d --cmd $(BIN)/readouts | grep '^=='; done
+	@for d in corpora/blind/real; do \
+	  tmp=$$(mktemp -d) && $(BIN)/python tools/real_cases.py $$d $$tmp && \
+	  echo "== extract $$d (real texts from ../shared/data/real)" && \
+	  $(BIN)/python $(SCORER) extract $$tmp --cmd $(BIN)/readouts | grep '^=='; rm -rf $$tmp; done
 	@echo "== extract corpora/dates (texts without metadata; the gold has dates only)"
 	@$(BIN)/python $(SCORER) extract corpora/dates --cmd $(BIN)/readouts --json | $(BIN)/python -c \
 	  'import json, sys; [print("== %-4s dates P %.2f R %.2f F1 %.2f" % (l, s["dates_p"], s["dates_r"], s["dates_f1"])) for l, s in json.load(sys.stdin)["by_lang"].items()]'
