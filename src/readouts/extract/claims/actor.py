@@ -16,6 +16,7 @@ from readouts.extract.claims.view import SentenceView, pronoun_gender
 from readouts.model import BOTH
 
 PERSONAL_KINDS = frozenset({"person", "official"})
+COUNTRY_KINDS = frozenset({"country"})
 PLACE_KINDS = frozenset({"institution", "country"})
 CONTENT_PARTY_KINDS = frozenset({"country", "person"})
 NOMINATIVE = (None, "Nom")
@@ -407,18 +408,32 @@ STRATEGIES: tuple[Strategy, ...] = (
 
 # ---------------------------------------------------------------------------------- mentions
 def coordinated_partner(view: SentenceView, mention: Mention) -> bool:
-    """Another person joined to this one by a conjunction ("Лавров и госсекретарь США Рубио")."""
-    if mention.kind not in PERSONAL_KINDS:
+    """Another party joined to this one by a conjunction: a person ("Лавров и госсекретарь США
+    Рубио"), a country ("Russia and Ukraine agreed"), or a title the gazetteer cannot resolve
+    ("The President and the Prime Minister")."""
+    kinds = PERSONAL_KINDS if mention.kind in PERSONAL_KINDS else COUNTRY_KINDS if mention.kind in COUNTRY_KINDS else None
+    if kinds is None:
         return False
     for m in view.mentions:
-        if m.kind not in PERSONAL_KINDS or m.actor == mention.actor:
+        if m.kind not in kinds or m.actor == mention.actor:
             continue
         a, b = (m, mention) if m.last <= mention.first else (mention, m)
         between = view.words[a.last:b.first]
         if b.first >= a.last and between and any(w.upos == "CCONJ" for w in between) and \
                 all(w.upos in ("CCONJ", "PUNCT") for w in between):
             return True
-    return False
+    return kinds is PERSONAL_KINDS and _titled_partner(view, mention)
+
+
+def _titled_partner(view: SentenceView, mention: Mention) -> bool:
+    """A conjunction after the mention, then (a determiner and) a proper noun of no mention."""
+    k = mention.last
+    if k >= len(view) or view.words[k].upos != "CCONJ":
+        return False
+    k += 1
+    while k < len(view) and view.words[k].upos == "DET":
+        k += 1
+    return k < len(view) and view.words[k].upos == "PROPN" and k not in view.mention_words()
 
 
 def apposition(view: SentenceView, mention: Mention) -> str | None:
