@@ -36,7 +36,7 @@ test: lint
 	$(BIN)/pytest
 
 lint:
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy
 
 bench:
