@@ -1,7 +1,8 @@
 """The language data that extraction reads, validated on load and compiled once.
 
-Files (see each file's header comment): `lang/actors.yaml`, `lang/offices.yaml` (shared) and
-`lang/<xx>/reporting.yaml`, `cues.yaml`, `titles.yaml` (per language, same keys everywhere).
+Files (see each file's header comment): `lang/actors.yaml`, `lang/offices.yaml`,
+`lang/act_concepts.yaml`, `lang/roles.yaml` (shared) and `lang/<xx>/concepts.yaml` (the words of
+each act concept), `reporting.yaml`, `cues.yaml`, `titles.yaml` (per language, same keys everywhere).
 """
 from __future__ import annotations
 
@@ -16,22 +17,16 @@ from readouts.lang import load_data
 from readouts.lang.schema import Choice, Either, check_unique
 from readouts.model import ACTS
 
-# reporting.yaml's lists by act, by the kind of word a concept lists
-REPORTING_KEYS = {"verbs": "verbs", "nouns": "light_nouns", "phrases": "phrases"}
 # cues.yaml entries that are not word lists
 NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings"})
-ACT_KEYS = {a: [str] for a in ACTS}
-OPTIONAL_ACT_KEYS = {a + "?": [str] for a in ACTS}
 ACTOR_KINDS = Choice("person", "country", "institution", "official", "media")
 GENDERS = Choice("masc", "fem", "plural")
 DATE = Either(str, dt.date)
 
+# the words that carry an act are concepts (CONCEPT_WORDS_SCHEMA); reporting.yaml keeps the rest
 REPORTING_SCHEMA = {
-    "verbs?": OPTIONAL_ACT_KEYS,
     "frames": [str],
     "light_verbs": [str],
-    "light_nouns?": OPTIONAL_ACT_KEYS,
-    "phrases?": OPTIONAL_ACT_KEYS,
     "joint_acts": {str: Choice(*ACTS)},
 }
 # lang/act_concepts.yaml: the act concepts, whatever the language; lang/<xx>/concepts.yaml: their words
@@ -206,7 +201,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     light_nouns: dict[str, str]            # noun lemma -> act
     phrases: tuple[tuple[tuple[str, ...], str], ...]   # (words with "…" gaps, act)
-    concept_of: Mapping[str, str]          # verb, noun or phrase (folded, as listed) -> its concept
+    concept_of: Mapping[tuple[str, str], str]   # ("verbs" | "nouns" | "phrases", folded word) -> its concept
     joint_acts: dict[str, str]
     cues: Cues
     offices_by_title: tuple[tuple[tuple[str, ...], str], ...]   # (title words, office key)
@@ -283,7 +278,7 @@ def lexicon(lang: str) -> Lexicon:
     rep = load_data("reporting", lang, REPORTING_SCHEMA)
     cues = load_data("cues", lang, CUES_SCHEMA)
     titles = _checked_titles(lang)
-    vocabulary = _vocabulary(lang, rep)
+    vocabulary = _vocabulary(lang)
     actors = shared_actors()
     return Lexicon(
         lang=lang,
@@ -313,29 +308,31 @@ def lexicon(lang: str) -> Lexicon:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The words that carry an act in one language, folded: from the act concepts
-    (lang/<xx>/concepts.yaml) and the words reporting.yaml still lists by act."""
+    """The words that carry an act in one language, folded, from the act concepts
+    (lang/act_concepts.yaml, lang/<xx>/concepts.yaml)."""
     verbs: dict[str, str]          # lemma -> act
     nouns: dict[str, str]          # act-bearing noun of a light verb -> act
     phrases: dict[str, str]        # phrase, "…" for a gap -> act
-    concept_of: dict[str, str]     # any of them -> its concept
+    concept_of: dict[tuple[str, str], str]   # (kind, word) -> its concept
 
 
-def _vocabulary(lang: str, rep: Mapping[str, Any]) -> Vocabulary:
-    """Merge the concepts' words and reporting.yaml's lists; a word mapped to two acts is an error."""
+WORD_KINDS = ("verbs", "nouns", "phrases")
+
+
+def _vocabulary(lang: str) -> Vocabulary:
+    """The concepts' words of one language by kind; a word listed under two concepts is an error."""
     concepts = load_data("act_concepts", None, CONCEPTS_SCHEMA)
     words = load_data("concepts", lang, CONCEPT_WORDS_SCHEMA)
     where = f"lang/{lang}/concepts.yaml"
+    for concept in words:
+        if concept not in concepts:
+            raise DataError(f"{where}: {concept}: no such concept in lang/act_concepts.yaml")
     out = Vocabulary({}, {}, {}, {})
-    for kind, table in (("verbs", out.verbs), ("nouns", out.nouns), ("phrases", out.phrases)):
-        listed = [(fold(w), act) for act, ws in (rep.get(REPORTING_KEYS[kind]) or {}).items() for w in ws]
-        for concept, entry in words.items():
-            if concept not in concepts:
-                raise DataError(f"{where}: {concept}: no such concept in lang/act_concepts.yaml")
-            listed += [(fold(w), concepts[concept]["act"]) for w in entry.get(kind) or []]
-            out.concept_of.update((fold(w), concept) for w in entry.get(kind) or [])
-        check_unique(listed, f"lang/{lang}/reporting.yaml + concepts.yaml: {kind}", "word")
-        table.update(listed)
+    for kind, table in zip(WORD_KINDS, (out.verbs, out.nouns, out.phrases)):
+        listed = [(fold(w), concept) for concept, entry in words.items() for w in entry.get(kind) or []]
+        check_unique(listed, f"{where}: {kind}", "word")
+        table.update((w, concepts[concept]["act"]) for w, concept in listed)
+        out.concept_of.update(((kind, w), concept) for w, concept in listed)
     return out
 
 
