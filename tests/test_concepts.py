@@ -88,3 +88,21 @@ def test_phrases_match_in_any_inflection(lang, text, fragment, actor, act):
 ])
 def test_concepts_give_their_act(lang, text, fragment, actor, act):
     check(claim(lang, text, fragment), actor=actor, act=act)
+
+
+# ---------------------------------------------------------------- attribution cues with inserted words
+@pytest.mark.parametrize("lang, text, fragment, actor", [
+    ("ru", "Песков провёл брифинг для журналистов. По его словам, переговоры будут продолжены.", "По его словам",
+     "Dmitry Peskov"),
+    ("ru", "Песков провёл брифинг для журналистов. По его мнению, переговоры будут продолжены.", "По его мнению",
+     "Dmitry Peskov"),
+    ("pl", "Zdaniem premiera Tuska Unia Europejska powinna szybciej zwiększać produkcję amunicji.", "Zdaniem",
+     "Donald Tusk"),
+    ("pl", "Premier Tusk spotkał się z kanclerzem. Jego zdaniem sankcje działają.", "Jego zdaniem", "Donald Tusk"),
+    ("pl", "Premier Tusk spotkał się z kanclerzem. W jego ocenie sankcje działają.", "W jego ocenie", "Donald Tusk"),
+    ("en", "Chancellor Scholz met President Biden. In his view, the sanctions are working.", "In his view",
+     "Olaf Scholz"),
+])
+def test_attribution_with_inserted_words_names_the_speaker(lang, text, fragment, actor):
+    c = claim(lang, text, fragment)
+    assert (c.actor, c.explain["trigger"]) == (actor, "attribution.speech"), c.explain

@@ -22,6 +22,7 @@ from readouts.extract.lexicon import (
     OFFICES_SCHEMA,
     REPORTING_SCHEMA,
     TITLES_SCHEMA,
+    WordClass,
     fold,
     lexicon,
     shared_actors,
@@ -289,3 +290,24 @@ def test_the_copy_itself_is_valid(tmp_path):
             target.mkdir(parents=True)
             shutil.copy(data_path(name, lang), target / f"{name}.yaml")
             assert load_yaml(target / f"{name}.yaml", PER_LANGUAGE[name][0])
+
+
+def test_a_cue_with_a_gap_matches_up_to_two_inserted_words():
+    cue = WordClass.of(["по … словам", "по данным"])
+    assert cue.match_at(["по", "словам", "пескова"], 0) == 2
+    assert cue.match_at(["по", "его", "словам"], 0) == 3
+    assert cue.match_at(["по", "ее", "же", "словам"], 0) == 4
+    assert cue.match_at(["по", "мнению", "его", "коллег", "словам"], 0) == 0     # three words between
+    assert cue.match_at(["по", "его", "словам"], 0, stop=2) == 0
+    assert cue.occurs(["и", "по", "его", "словам"], ["и", "по", "он", "слово"])
+    assert "по … словам" not in WordClass.of(["словам"])
+
+
+def test_a_cue_that_starts_or_ends_with_a_gap_is_rejected(monkeypatch):
+    real = lexicon_module.load_data
+    bad = copy.deepcopy(load_yaml(data_path("cues", "ru"), CUES_SCHEMA))
+    bad["attribution"].append("… словам")
+    monkeypatch.setattr(lexicon_module, "load_data",
+                        lambda name, lang=None, spec=None: bad if (name, lang) == ("cues", "ru") else real(name, lang, spec))
+    with pytest.raises(DataError, match=r"lang/ru/cues.yaml: attribution: '… словам': an entry starts or ends with a gap"):
+        lexicon.__wrapped__("ru")

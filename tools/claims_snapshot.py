@@ -61,7 +61,8 @@ def _keyed(claims: list[dict]) -> dict[tuple, dict]:
 def _show(c: dict) -> str:
     flags = [c["polarity"]] * (c["polarity"] != "affirmed") + ["hedged"] * c["hedged"] + ["if"] * c["conditional"]
     to = f" → {c['addressee']}" if c["addressee"] else ""
-    return f"{c['actor']}{to} {c['act']}{' ' + ' '.join(flags) if flags else ''} [{c['trigger']}]"
+    by = f" (by {c['reported_by']})" if c["reported_by"] else ""
+    return f"{c['actor']}{to} {c['act']}{' ' + ' '.join(flags) if flags else ''}{by} [{c['trigger']}]"
 
 
 def diff(before: Path, after: Path) -> Counter[str]:

@@ -19,6 +19,8 @@ from readouts.model import ACTS
 
 # cues.yaml entries that are not word lists
 NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings"})
+GAP = "…"           # in a multi-word data entry: words may come between ("по … словам")
+CUE_GAP = 2         # how many, in a cue: "по его словам", "по её же словам"
 ACTOR_KINDS = Choice("person", "country", "institution", "official", "media")
 GENDERS = Choice("masc", "fem", "plural")
 DATE = Either(str, dt.date)
@@ -103,7 +105,8 @@ class WordClass:
     """A list of words and multi-word cues from the data, folded once at load.
 
     `in` tests one folded word against the whole entries (a multi-word entry never equals one
-    word); `match_at` and `occurs` find entries as runs of consecutive words."""
+    word); `match_at` and `occurs` find entries as runs of consecutive words, where "…" in an
+    entry lets up to CUE_GAP words come between ("по … словам" matches "по его словам")."""
     words: frozenset[str]
     by_first: Mapping[str, tuple[tuple[str, ...], ...]]   # entries split into words, by first word, longest first
     raw: frozenset[str]                                    # the entries as written (characters, marks)
@@ -115,6 +118,8 @@ class WordClass:
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for entry in folded:
             parts = tuple(entry.split())
+            if parts and GAP in (parts[0], parts[-1]):
+                raise DataError(f"{entry!r}: an entry starts or ends with a gap ({GAP})")
             if parts and parts not in by_first.get(parts[0], []):
                 by_first.setdefault(parts[0], []).append(parts)
         return cls(frozenset(folded),
@@ -129,11 +134,12 @@ class WordClass:
 
     def match_at(self, forms: Sequence[str], i: int, stop: int | None = None) -> int:
         """The number of words of the longest entry that starts at forms[i] and ends before
-        `stop` (default: the end), or 0."""
+        `stop` (default: the end), inserted words included, or 0."""
         stop = len(forms) if stop is None else stop
         for entry in self.by_first.get(forms[i], ()) if i < stop else ():
-            if i + len(entry) <= stop and tuple(forms[i:i + len(entry)]) == entry:
-                return len(entry)
+            end = _entry_end(entry, forms, i, stop)
+            if end is not None:
+                return end - i
         return 0
 
     def occurs(self, texts: Sequence[str], lemmas: Sequence[str], start: int = 0, stop: int | None = None) -> bool:
@@ -141,6 +147,19 @@ class WordClass:
         [start, stop)."""
         stop = len(texts) if stop is None else stop
         return any(self.match_at(texts, i, stop) or self.match_at(lemmas, i, stop) for i in range(start, stop))
+
+
+def _entry_end(entry: tuple[str, ...], forms: Sequence[str], i: int, stop: int) -> int | None:
+    """Where `entry` ends when matched from forms[i] (a gap takes the fewest words that let the
+    rest match), or None."""
+    if not entry:
+        return i
+    if entry[0] == GAP:
+        ends = (_entry_end(entry[1:], forms, i + skip, stop) for skip in range(CUE_GAP + 1))
+        return next((end for end in ends if end is not None), None)
+    if i < stop and forms[i] == entry[0]:
+        return _entry_end(entry[1:], forms, i + 1, stop)
+    return None
 
 
 @dataclass(frozen=True)
@@ -155,15 +174,17 @@ class Cues:
         return self.classes[name]
 
     @classmethod
-    def of(cls, raw: Mapping[str, Any]) -> "Cues":
-        classes: dict[str, WordClass] = {}
+    def of(cls, raw: Mapping[str, Any], where: str = "cues.yaml") -> "Cues":
+        lists = {}
         for key, value in raw.items():
-            if key in NON_CLASS_CUES:
-                continue
-            if isinstance(value, dict):
-                classes.update({f"{key}.{sub}": WordClass.of(v or []) for sub, v in value.items()})
-            else:
-                classes[key] = WordClass.of(value or [])
+            if key not in NON_CLASS_CUES:
+                lists.update({f"{key}.{sub}": v for sub, v in value.items()} if isinstance(value, dict) else {key: value})
+        classes: dict[str, WordClass] = {}
+        for name, entries in lists.items():
+            try:
+                classes[name] = WordClass.of(entries or [])
+            except DataError as e:
+                raise DataError(f"{where}: {name}: {e}") from None
         endings = tuple((fold(a), fold(b)) for a, b in raw.get("verb_endings") or [])
         return cls(classes, endings, dict(raw.get("transliteration") or {}))
 
@@ -289,7 +310,7 @@ def lexicon(lang: str) -> Lexicon:
         phrases=_longest_first((_words(p), act) for p, act in vocabulary.phrases.items()),
         concept_of=vocabulary.concept_of,
         joint_acts={fold(k): v for k, v in rep["joint_acts"].items()},
-        cues=Cues.of(cues),
+        cues=Cues.of(cues, f"lang/{lang}/cues.yaml"),
         offices_by_title=_longest_first((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
         generic_titles=_longest_first((_words(t), k) for k, ts in titles["generic"].items() for t in ts),
         both_groups=tuple(sorted((_words(t) for t in titles["both"]), key=len, reverse=True)),
