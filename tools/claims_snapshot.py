@@ -17,27 +17,22 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Iterator
 
-ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):       # run as a script: the project's root on the path, like -m
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.mine_vocabulary import texts  # noqa: E402
+
 DEFAULT_FOLDERS = ("../shared/dev", "corpora", "../shared/data/real")   # corpora holds corpora/blind
 # what tells one claim from another, and what a change of it shows
 CLAIM_KEY = ("start", "trigger")
 CLAIM_VALUE = ("actor", "act", "polarity", "hedged", "conditional", "addressee", "reported_by")
 
 
-def texts(folders: Iterable[str], excluded: list[str]) -> Iterator[str]:
-    from readouts.load import iter_inputs
-
-    for path in iter_inputs([f for f in folders if Path(f).exists()]):
-        if not any(path.endswith(e) for e in excluded):
-            yield path
-
-
-def take(folders: list[str], out: Path, jobs: int, excluded: list[str]) -> None:
+def take(folders: list[str], out: Path, jobs: int, exclude: Path | None) -> None:
     import readouts
 
-    paths = list(texts(folders, excluded))
+    paths = texts([f for f in folders if Path(f).exists()], exclude)
     counts: Counter[str] = Counter()
     with out.open("w", encoding="utf-8") as f:
         for path, result in zip(paths, readouts.extract_many(paths, jobs=jobs, backend="offline")):
@@ -101,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("after", type=Path)
     args = parser.parse_args(argv)
     if args.command == "take":
-        excluded = args.exclude.read_text(encoding="utf-8").split() if args.exclude else []
-        take(args.folders, args.out, args.jobs, excluded)
+        take(args.folders, args.out, args.jobs, args.exclude)
     else:
         diff(args.before, args.after)
     return 0

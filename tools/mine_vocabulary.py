@@ -164,12 +164,13 @@ def _verb_before_complementizer(words: list[Word], complementizers) -> int | Non
 
 
 # ---------------------------------------------------------------------------------- a corpus
-def texts(folders: Iterable[str], excluded: list[str]) -> list[str]:
+def texts(folders: Iterable[str], exclude: Path | None = None) -> list[str]:
     """The texts of the folders, as the CLI reads a folder, less those whose path ends with an
-    excluded entry."""
+    entry of the `exclude` file (one path a line)."""
     from readouts.load import iter_inputs
 
-    return [p for p in iter_inputs(list(folders)) if not any(p.endswith(e) for e in excluded if e)]
+    excluded = exclude.read_text(encoding="utf-8").split() if exclude else []
+    return [p for p in iter_inputs(list(folders)) if not any(p.endswith(e) for e in excluded)]
 
 
 def mine(paths: list[str], jobs: int) -> list[Finding]:
@@ -205,8 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     missing = [f for f in args.folders if not Path(f).exists()]
     if missing:
         parser.error(f"no such file or folder: {', '.join(missing)}")
-    excluded = args.exclude.read_text(encoding="utf-8").split() if args.exclude else []
-    paths = texts(args.folders, excluded)
+    paths = texts(args.folders, args.exclude)
     print(f"# {len(paths)} texts\n", flush=True)
     print(report(mine(paths, args.jobs), args.top, args.examples))
     return 0
