@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
-from readouts.extract.lexicon import Lexicon, fold
+from readouts.extract.lexicon import GAP, Lexicon, fold
 from readouts.model import BOTH, Actor, Sentence, Word
 
-GAP = "…"
 PHRASE_GAP = 3                  # "…" in a data phrase: up to this many words
 NOMINATIVE_OR_UNKNOWN = (None, "Nom")
 # A stem shorter than this is too ambiguous to compare ("Dom" vs "do").
@@ -331,8 +330,7 @@ class ActorFinder:
             adj = self.nationalities.match_at(keys, i - 1)
             if adj and adj[0] == i:
                 return adj[1], end
-        links = self.lex.cues["title_links"]
-        k = end + (1 if end < len(words) and fold(words[end].text) in links else 0)
+        k = end + self.lex.cues["title_links"].match_at([fold(w.text) for w in words], end)
         if k < len(words):
             country = self._name_at(words, keys, k)
             if country and self._entry(country[1]).kind == "country":
