@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -18,7 +18,7 @@ from readouts.lang.schema import Choice, Either, check_unique
 from readouts.model import ACTS
 
 # cues.yaml entries that are not word lists
-NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings"})
+NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings", "agents"})
 GAP = "…"           # in a multi-word data entry: words may come between ("по … словам")
 CUE_GAP = 2         # how many, in a cue: "по его словам", "по её же словам"
 ACTOR_KINDS = Choice("person", "country", "institution", "official", "media")
@@ -64,6 +64,11 @@ CUES_SCHEMA = {
     "possessive_markers": Either([str], list),
     "infinitive_markers": Either([str], list),
     "title_links": Either([str], list),
+    "question_labels": [str],
+    "first_person": [str],
+    "speaker_marks": [str],
+    "agents": {str: str},
+    "call_nouns": [str],
 }
 TITLES_SCHEMA = {
     "offices": {str: [str]},
@@ -170,6 +175,7 @@ class Cues:
     classes: Mapping[str, WordClass]
     verb_endings: tuple[tuple[str, str], ...]    # regular endings and their replacement
     transliteration: Mapping[str, str]
+    agents: Mapping[str, str] = field(default_factory=dict)   # agent marker -> the case it takes ("any")
 
     def __getitem__(self, name: str) -> WordClass:
         return self.classes[name]
@@ -187,7 +193,9 @@ class Cues:
             except DataError as e:
                 raise DataError(f"{where}: {name}: {e}") from None
         endings = tuple((fold(a), fold(b)) for a, b in raw.get("verb_endings") or [])
-        return cls(classes, endings, dict(raw.get("transliteration") or {}))
+        classes["agent_markers"] = WordClass.of(raw.get("agents") or {})
+        agents = {fold(k): v for k, v in (raw.get("agents") or {}).items()}
+        return cls(classes, endings, dict(raw.get("transliteration") or {}), agents)
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ def _possessive_speaker(view: SentenceView, ctx: DocumentContext, state: Discour
     """"По его словам, …": the account of the last speaker the possessive refers to."""
     cues, window = ctx.data.cls("attribution"), ctx.data.windows.attribution_pronoun_after
     for k in range(len(view)):
-        if not cues.match_at(view.texts, k):
+        if not (cues.match_at(view.texts, k) or cues.match_at(view.lemmas, k)):
             continue
         for j in range(k, min(len(view), k + window)):
             entry = ctx.entry(state.subject(pronoun_gender(view, j, ctx.data, "possessives")))
@@ -110,7 +110,8 @@ def _mentioned_account(view: SentenceView, ctx: DocumentContext, state: Discours
     for m in view.mentions:
         entry = ctx.entry(m.actor)
         lo = max(0, m.first - data.windows.attribution_before_mention)
-        attributed = any(data.cls("attribution").match_at(view.texts, k, m.first) for k in range(lo, m.first))
+        attributed = any(data.cls("attribution").match_at(view.texts, k, m.first) or
+                         data.cls("attribution").match_at(view.lemmas, k, m.first) for k in range(lo, m.first))
         if attributed and entry is not None and entry.kind in PERSONAL_KINDS and entry.gender:
             # "Według przedstawiciela prezydenta USA, …": the speaker of what follows
             state = state.with_subject(entry.gender, m.actor)
