@@ -12,6 +12,7 @@ from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import PHRASE, Trigger, adverbial_speech
+from readouts.extract.claims.turns import FIRST, SECOND, grammatical_person
 from readouts.extract.claims.view import SentenceView, pronoun_gender
 from readouts.model import BOTH
 
@@ -30,6 +31,9 @@ GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
 BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
 NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
+AGENT_KINDS = frozenset({"person", "official", "country", "institution"})
+AGENT_MARKER_WORDS = 3      # the longest agent marker ("z … strony")
+ANY_CASE = "any"
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,17 @@ def quote_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     return ActorChoice(after.actor, "quote.speaker_after", after.via) if after else None
 
 
+def labelled_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """In a speaker's turn, an act in the first person is the speaker's; one of the person spoken
+    to ("Вы решили …") is what the speaker says of them, no claim of its own."""
+    if q.state.speaker is None:
+        return None
+    person = grammatical_person(q.view, t, window_start(q, t), q.ctx.data)
+    if person == FIRST:
+        return ActorChoice(q.state.speaker, "speech.first_person")
+    return ActorChoice(None, "speech.addressee") if person == SECOND else None
+
+
 def syntactic_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     """The subject the parser attaches to the trigger (backends with syntax only)."""
     view = q.view
@@ -164,6 +179,31 @@ def syntactic_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         if actor:
             return ActorChoice(actor, "syntax.pronoun")
     return None
+
+
+def passive_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """A passive or impersonal act with its agent named ("С российской стороны была выражена
+    признательность", "ze strony Polski zaproponowano", "was raised by the President"): the party
+    after an agent marker of the language, in the case the marker takes, near the verb."""
+    view, ctx = q.view, q.ctx
+    if not (passive(view, t, ctx) or ctx.data.holds("impersonal", view, t.head)):
+        return None
+    lo, reach = window_start(q, t), ctx.data.windows.passive_agent_reach
+    for m in view.mentions:
+        if lo <= m.first and t.first - reach <= m.first <= t.last + reach and m.kind in AGENT_KINDS \
+                and _agent_marker_before(view, m, ctx):
+            return ActorChoice(m.actor, "passive.agent", m.via)
+    return None
+
+
+def _agent_marker_before(view: SentenceView, m: Mention, ctx: DocumentContext) -> bool:
+    """An agent marker ends right before the mention, and the mention stands in its case."""
+    markers, cases = ctx.data.cls("agent_markers"), ctx.lex.cues.agents
+    for k in range(max(0, m.first - AGENT_MARKER_WORDS), m.first):
+        if markers.match_at(view.texts, k, m.first) == m.first - k:
+            case = cases.get(" ".join(view.texts[k:m.first]))
+            return case == ANY_CASE or m.case in (None, case)
+    return False
 
 
 def passive_joint(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -400,8 +440,8 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, syntactic_subject, passive_joint, pronoun_subject, unnamed_official, adverbial,
-    coordinated_verb, mention_subject, discussion_topic, sentence_subject, inverted_subject,
+    named_by_rule, quote_speaker, labelled_speaker, syntactic_subject, passive_agent, passive_joint, pronoun_subject,
+    unnamed_official, adverbial, coordinated_verb, mention_subject, discussion_topic, sentence_subject, inverted_subject,
     impersonal, plural_subjectless, phrase_topic, subjectless,
 )
 

@@ -70,15 +70,15 @@ class Found:
     dropped: tuple[Dropped, ...]
 
 
-def find_triggers(view: SentenceView, data: ClaimData) -> Found:
+def find_triggers(view: SentenceView, data: ClaimData, speaking: bool = False) -> Found:
     """The sentence's triggers, in order, with the candidates dropped as subordinate or the
-    narrator's."""
+    narrator's (in a speaker's turn, the first person is the speaker's, not the narrator's)."""
     used = list(view.attribution)         # words of an attribution name a source, no claim
     found = list(_phrase_triggers(view, data, used)) + list(_verb_triggers(view, data, used))
     kept, dropped = [], []
     for t in sorted(found, key=lambda t: t.first):
         reason = "trigger.subordinate" if subordinate(view, t.first, data) else \
-            "trigger.narrator" if _narrator(view, t, data) else None
+            "trigger.narrator" if not speaking and _narrator(view, t, data) else None
         if reason:
             dropped.append(Dropped(t.first, t.last, t.pattern, reason))
         else:
@@ -172,6 +172,8 @@ def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
     w = view.words[i]
     if adverbial_speech(view, data, i):
         return "predicate.adverbial"
+    if performative(view, data, i):
+        return "predicate.performative"
     if w.upos in NON_VERBAL_UPOS or _after_noun_marker(view, data, i):
         return None
     periphrastic = _periphrastic(view, data, i)
@@ -216,6 +218,26 @@ def adverbial_speech(view: SentenceView, data: ClaimData, i: int) -> bool:
         return True
     return i + 2 < len(view) and view.texts[i + 1] in data.cls("infinitive_markers") \
         and view.words[i + 2].upos in VERBAL_UPOS
+
+
+def performative(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """"я хочу Вас поблагодарить", "не могу не поблагодарить", "I would like to thank": an
+    infinitive under a first-person auxiliary of wish or ability is the speaker's act."""
+    if view.words[i].upos != "VERB" or view.words[i].feat("VerbForm") not in (None, "Inf"):
+        return False
+    auxiliaries = data.cls("performative_auxiliaries")
+    return any(view.lemmas[k] in auxiliaries and _first_person_verb(view, data, k)
+               for k in range(max(0, i - data.windows.performative_aux_before), i))
+
+
+def _first_person_verb(view: SentenceView, data: ClaimData, k: int) -> bool:
+    """A verb in the first person: by its form, or by its pronoun before it ("I would like")."""
+    if view.words[k].feat("Person") == FIRST_PERSON:
+        return True
+    j = k - 1
+    while j >= 0 and view.words[j].upos == "AUX":
+        j -= 1
+    return j >= 0 and view.texts[j] in data.cls("first_person")
 
 
 def governed_infinitive(view: SentenceView, data: ClaimData, i: int) -> bool:
