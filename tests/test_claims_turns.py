@@ -120,3 +120,58 @@ def test_with_in_the_instrumental_is_no_agent():
     text = "Была выражена солидарность с Президентом Сербии Александром Вучичем."
     (claim,) = ru_claims(text)
     assert claim.explain["actor"] != "passive.agent"
+
+
+# ---------------------------------------------------------------- what a call was made for
+@pytest.mark.parametrize("lang, text, actor", [
+    ("en", "President Biden called President Erdogan to congratulate him on his reelection.", "Joe Biden"),
+    ("pl", "Prezydent Duda zadzwonił do prezydenta Erdogana, aby pogratulować mu zwycięstwa.", "Andrzej Duda"),
+    ("ru", "Путин позвонил Эрдогану, чтобы поздравить его с победой.", "Vladimir Putin"),
+])
+def test_the_purpose_of_a_call_is_the_callers_act(lang, text, actor):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-05-30")
+    (claim,) = extract_loaded(loaded, backend="offline").claims
+    assert (claim.actor, claim.act) == (actor, "support")
+    traced(claim, actor="purpose.caller", licence="predicate.purpose")
+
+
+def test_a_call_made_to_discuss_describes_the_call():
+    assert en_claims("President Biden spoke with President Erdogan to discuss the war.", date="2023-05-30") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Дмитрий Песков в пятницу прокомментировал журналистам телефонный разговор Путина с Пашиняном."),
+    ("en", "Dmitry Peskov commented on the call on Friday."),
+])
+def test_a_verb_whose_object_is_the_call_reports_the_event(lang, text):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=DATE)
+    assert extract_loaded(loaded, backend="offline").claims == []
+
+
+def test_what_is_said_of_the_call_is_still_a_claim():
+    (claim,) = en_claims("Dmitry Peskov said the call was constructive.")
+    assert (claim.actor, claim.act) == ("Dmitry Peskov", "state")
+
+
+def test_a_coordinated_clause_in_another_tense_is_part_of_the_content():
+    text = ("Российский президент предупредил, что, если Южная Корея начнет поставлять оружие Украине, "
+            "это будет большой ошибкой, и Россия примет решения.")
+    assert [(c.actor, c.act) for c in ru_claims(text, date="2024-06-20")] == [("Vladimir Putin", "warn")]
+
+
+def test_a_bare_title_in_the_press_is_the_home_sides_holder_once_named():
+    text = ("Владимир Путин провел переговоры с Ким Чен Ыном. Ким Чен Ын назвал договор самым сильным. "
+            "Глава государства подчеркнул, что Россия не исключает сотрудничества.")
+    c = ru_only(text, "Глава государства", date="2024-06-20")
+    assert c.actor == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("lang, text, act", [
+    ("pl", "Donald Tusk skarżył się na brak postępów w rozmowach.", "concern"),
+    ("ru", "Юрий Ушаков уверял журналистов, что договор не направлен против третьих стран.", "assure"),
+    ("en", "Keir Starmer complained about the lack of progress.", "concern"),
+])
+def test_complaints_and_reassurances(lang, text, act):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=DATE)
+    (claim,) = extract_loaded(loaded, backend="offline").claims
+    assert claim.act == act

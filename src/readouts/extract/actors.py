@@ -392,6 +392,11 @@ class ActorFinder:
             for holder, side in holders.items():
                 if side == self.own_side and (not own_known or holder in self.principals):
                     return holder
+        # in the press, the holder on the side whose press writes in the language, once named
+        # ("глава государства" in a Russian story of Putin's call with Kim is Putin)
+        home = next((name for name in self.recent if holders.get(name) == self.lex.home_side), None)
+        if home is not None and not self.own_side:
+            return home
         # a title as subject continues the narrator's last subject of that office ("Duda zapewnił
         # tureckiego przywódcę, że … Jak dodał, prezydent podkreślił": Duda), where case tells
         for name in (reversed(self.recent_subjects) if nominative else ()):

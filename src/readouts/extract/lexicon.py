@@ -72,10 +72,13 @@ CUES_SCHEMA = {
     "speaker_marks": [str],
     "agents": {str: str},
     "call_nouns": [str],
+    "call_verbs": [str],
+    "purpose_markers": [str],
 }
 TITLES_SCHEMA = {
     "offices": {str: [str]},
     "generic": {str: [str]},
+    "home_side": str,
     "both": [str],
     "aides": [str],
     "officials": [str],
@@ -239,6 +242,7 @@ class Lexicon:
     cues: Cues
     offices_by_title: tuple[tuple[tuple[str, ...], str], ...]   # (title words, office key)
     generic_titles: tuple[tuple[tuple[str, ...], str], ...]     # (title words, role)
+    home_side: str                        # whose holder a bare title in the press means first
     both_groups: tuple[tuple[str, ...], ...]
     aides: tuple[tuple[str, ...], ...]
     counterparts: frozenset[str]
@@ -326,6 +330,7 @@ def lexicon(lang: str) -> Lexicon:
         cues=Cues.of(cues, f"lang/{lang}/cues.yaml"),
         offices_by_title=_longest_first((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
         generic_titles=_longest_first((_words(t), k) for k, ts in titles["generic"].items() for t in ts),
+        home_side=titles["home_side"],
         both_groups=tuple(sorted((_words(t) for t in titles["both"]), key=len, reverse=True)),
         aides=tuple(sorted((_words(t) for t in titles["aides"]), key=len, reverse=True)),
         counterparts=frozenset(fold(c) for c in titles["counterparts"]),
@@ -381,6 +386,8 @@ def _checked_titles(lang: str) -> Mapping[str, Any]:
     for key in titles["offices"]:
         if key not in offices:
             raise DataError(f"{where}/titles.yaml: offices.{key}: no such office in lang/offices.yaml")
+    if titles["home_side"] not in {e.side for e in shared_actors().values()}:
+        raise DataError(f"{where}/titles.yaml: home_side: {titles['home_side']!r} is no side in lang/actors.yaml")
     return titles
 
 

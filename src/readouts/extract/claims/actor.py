@@ -31,6 +31,7 @@ GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
 BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
 NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
+PURPOSE_LICENCE = "predicate.purpose"
 AGENT_KINDS = frozenset({"person", "official", "country", "institution"})
 AGENT_MARKER_WORDS = 3      # the longest agent marker ("z … strony")
 ANY_CASE = "any"
@@ -179,6 +180,16 @@ def syntactic_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         if actor:
             return ActorChoice(actor, "syntax.pronoun")
     return None
+
+
+def purpose_caller(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"Duda zadzwonił do Erdogana, aby pogratulować": the act a call was made for is the
+    caller's, the subject before the verb of calling (the purpose clause has none of its own)."""
+    if t.licence != PURPOSE_LICENCE:
+        return None
+    caller = next((m for m in q.view.mentions if m.last <= t.first and m.kind in PERSONAL_KINDS | COUNTRY_KINDS
+                   and subject_like(q.view, m, q.ctx.data)), None)
+    return ActorChoice(caller.actor, "purpose.caller", caller.via) if caller else None
 
 
 def passive_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -440,9 +451,9 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, labelled_speaker, syntactic_subject, passive_agent, passive_joint, pronoun_subject,
-    unnamed_official, adverbial, coordinated_verb, mention_subject, discussion_topic, sentence_subject, inverted_subject,
-    impersonal, plural_subjectless, phrase_topic, subjectless,
+    named_by_rule, quote_speaker, labelled_speaker, purpose_caller, syntactic_subject, passive_agent, passive_joint,
+    pronoun_subject, unnamed_official, adverbial, coordinated_verb, mention_subject, discussion_topic, sentence_subject,
+    inverted_subject, impersonal, plural_subjectless, phrase_topic, subjectless,
 )
 
 

@@ -23,6 +23,7 @@ class Windows:
     """Named word windows: how far a rule looks (`lang/extraction.yaml`, documented there)."""
     periphrastic_aux_before: int
     performative_aux_before: int
+    purpose_call_before: int
     alleging_aux_before: int
     adverbial_complementizer_after: int
     noun_determiner_before: int
@@ -56,6 +57,7 @@ class Windows:
     turn_label_verb_before: int
     speech_statement_words: int
     transcript_labels: int
+    call_object_after: int
     passive_agent_reach: int
 
 

@@ -181,8 +181,8 @@ def _claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: D
     actor = choice.actor or BOTH
     act = attr.joint_act(t, t.act, actor, ctx)
     carrier, content = _content(view, t, following, nest)
-    if act[0] == "state" and len(content) and content.has(ctx.data.cls("call_event")):
-        return None         # "Misri said the call took place at Trump's request": the event itself
+    if attr.describes_the_call(view, t, act[0], content, ctx.data):
+        return None
     act = attr.act_from_content(view, t, act, content, actor, ctx)
     condition = attr.conditional(act[0], content, ctx)
     hedged, hedge_rule, first = attr.hedged(view, t, ctx)

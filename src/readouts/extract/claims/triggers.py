@@ -20,6 +20,7 @@ NON_FINITE = frozenset({"Part", "Conv", "Ger", "Vnoun"})
 ADVERBIAL_FORMS = frozenset({"Ger", "Conv"})
 PERSONAL_OR_GROUP = frozenset({"person", "official", "group"})
 FIRST_PERSON = "1"
+MARKER_WORDS = 3        # the longest purpose marker ("in order to")
 COMMA = ","
 
 # trigger families (how the trigger was found) and their pattern ids
@@ -174,6 +175,8 @@ def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
         return "predicate.adverbial"
     if performative(view, data, i):
         return "predicate.performative"
+    if call_purpose(view, data, i):
+        return "predicate.purpose"
     if w.upos in NON_VERBAL_UPOS or _after_noun_marker(view, data, i):
         return None
     periphrastic = _periphrastic(view, data, i)
@@ -238,6 +241,21 @@ def _first_person_verb(view: SentenceView, data: ClaimData, k: int) -> bool:
     while j >= 0 and view.words[j].upos == "AUX":
         j -= 1
     return j >= 0 and view.texts[j] in data.cls("first_person")
+
+
+def call_purpose(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """"called President Erdogan to congratulate him", "zadzwonił, aby pogratulować", "позвонил,
+    чтобы поздравить": an infinitive of purpose after a verb of calling is the caller's act."""
+    if view.words[i].upos != "VERB" or view.words[i].feat("VerbForm") not in (None, "Inf"):
+        return False
+    markers = data.cls("purpose_markers")
+    marker = next((k for k in range(max(0, i - MARKER_WORDS), i) if markers.match_at(view.texts, k, i) == i - k), None)
+    if marker is None:
+        return False
+    calls = data.cls("call_verbs")
+    lo = max(0, marker - data.windows.purpose_call_before)
+    return any(view.lemmas[k] in calls or view.verb_lemmas[k] in calls for k in range(lo, marker)
+               if view.words[k].upos in VERBAL_UPOS)
 
 
 def governed_infinitive(view: SentenceView, data: ClaimData, i: int) -> bool:
