@@ -24,6 +24,11 @@ KREMLIN_TALKS = (
 )
 
 
+def claims_of(lang, text, date=DATE):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=date)
+    return extract_loaded(loaded, backend="offline").claims
+
+
 def by_sentence(claims, fragment):
     return [(c.actor, c.act) for c in claims if fragment in c.sentence]
 
@@ -109,8 +114,7 @@ def test_a_spokesmans_turn_relays_his_sides_account():
     ("en", "The proposal was rejected by Moscow.", "Russia", "reject"),
 ])
 def test_a_passive_acts_agent_is_its_actor(lang, text, actor, act):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=DATE)
-    (claim,) = extract_loaded(loaded, backend="offline").claims
+    (claim,) = claims_of(lang, text)
     assert (claim.actor, claim.act) == (actor, act)
     traced(claim, actor="passive.agent")
 
@@ -129,8 +133,7 @@ def test_with_in_the_instrumental_is_no_agent():
     ("ru", "Путин позвонил Эрдогану, чтобы поздравить его с победой.", "Vladimir Putin"),
 ])
 def test_the_purpose_of_a_call_is_the_callers_act(lang, text, actor):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-05-30")
-    (claim,) = extract_loaded(loaded, backend="offline").claims
+    (claim,) = claims_of(lang, text, "2023-05-30")
     assert (claim.actor, claim.act) == (actor, "support")
     traced(claim, actor="purpose.caller", licence="predicate.purpose")
 
@@ -144,8 +147,7 @@ def test_a_call_made_to_discuss_describes_the_call():
     ("en", "Dmitry Peskov commented on the call on Friday."),
 ])
 def test_a_verb_whose_object_is_the_call_reports_the_event(lang, text):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=DATE)
-    assert extract_loaded(loaded, backend="offline").claims == []
+    assert claims_of(lang, text) == []
 
 
 def test_what_is_said_of_the_call_is_still_a_claim():
@@ -172,6 +174,5 @@ def test_a_bare_title_in_the_press_is_the_home_sides_holder_once_named():
     ("en", "Keir Starmer complained about the lack of progress.", "concern"),
 ])
 def test_complaints_and_reassurances(lang, text, act):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=DATE)
-    (claim,) = extract_loaded(loaded, backend="offline").claims
+    (claim,) = claims_of(lang, text)
     assert claim.act == act
