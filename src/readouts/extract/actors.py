@@ -134,7 +134,8 @@ def actor_indexes(lang: str) -> ActorIndexes:
 
 
 def romanise(name: str, table: Mapping[str, str]) -> str:
-    """A name in Latin letters: transliterated by the language's table, diacritics dropped."""
+    """A name in Latin letters: transliterated by the language's table (a name already in Latin
+    script keeps its letters, diacritics included: "Adam Szłapka")."""
     out = []
     for ch in name:
         low = ch.lower()
@@ -145,9 +146,7 @@ def romanise(name: str, table: Mapping[str, str]) -> str:
         if ch.isupper():
             rep = rep[:1].upper() + rep[1:]
         out.append(rep)
-    text = "".join(out)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 class ActorFinder:
