@@ -49,7 +49,7 @@ test: lint
 	$(BIN)/pytest
 
 lint:
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy
 
 # the property tests' inputs and properties on as many inputs as asked (tests/fuzz.py); counts

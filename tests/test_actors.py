@@ -168,9 +168,9 @@ def test_surname_after_full_name_is_the_same_actor():
     assert list(actors("pl", text)) == ["Janusz Kowalski"]
 
 
-def test_romanise_drops_diacritics_and_uses_the_table():
-    assert romanise("Łukasz Żółć", {"ł": "l"}) == "Lukasz Zolc"
-    assert romanise("Łukasz Żółć", lexicon("pl").cues.transliteration) == "Lukasz Zolc"   # the data's table
+def test_romanise_keeps_latin_letters_and_uses_the_table():
+    assert romanise("Łukasz Żółć", {"ł": "l"}) == "Lukasz Żólć"
+    assert romanise("Łukasz Żółć", lexicon("pl").cues.transliteration) == "Łukasz Żółć"   # the data's table
     table = {"с": "s", "м": "m", "и": "i", "р": "r", "н": "n", "о": "o", "в": "v", "ш": "sh", "а": "a"}
     assert romanise("Смирнов Ивашин", table) == "Smirnov Ivashin"
 
@@ -222,3 +222,45 @@ def test_person_name_from_ner_keeps_its_nominative_form_and_drops_a_preceding_ad
     found = actors("pl", text)
     assert "Emily Horne" in found
     assert not any("Narodow" in name or "Horny" in name for name in found)
+
+
+# ---------------------------------------------------------------- titles and institutions of issue 12
+@pytest.mark.parametrize("lang, sentence, date, expected", [
+    ("ru", "Избранный президент США пообещал закончить войну.", "2024-12-10", [("Избранный президент США", "Donald Trump")]),
+    # the head of government is the prime minister or the chancellor of its country
+    ("pl", "Szef rządu Niemiec odradzał taki krok.", "2024-03-14", [("Szef rządu Niemiec", "Olaf Scholz")]),
+    ("ru", "Глава правительства Индии поблагодарил за поддержку.", "2024-03-14",
+     [("Глава правительства Индии", "Narendra Modi")]),
+    ("en", "The head of state of Poland arrived.", "2024-03-14", [("head of state of Poland", "Andrzej Duda")]),
+    # "of the Republic", "Республики" between a title and its country
+    ("en", "The President of the Republic of Poland arrived.", "2024-03-14",
+     [("President of the Republic of Poland", "Andrzej Duda")]),
+    ("ru", "Президент Республики Беларусь прибыл в Москву.", "2024-03-14",
+     [("Президент Республики Беларусь", "Alexander Lukashenko"), ("Москву", "Russia")]),
+    ("pl", "Prezydent Rzeczypospolitej przyjął gości.", "2024-03-14", [("Prezydent Rzeczypospolitej", "Andrzej Duda")]),
+    # ministries of defence and foreign ministries are institutions of their side
+    ("ru", "Минобороны России сообщило об ударах.", "2024-03-14", [("Минобороны России", "Russian Ministry of Defence")]),
+    ("en", "The Russian Defense Ministry denied the report.", "2024-03-14",
+     [("Russian Defense Ministry", "Russian Ministry of Defence")]),
+    ("pl", "Ministerstwo Obrony Narodowej wydało komunikat.", "2024-03-14",
+     [("Ministerstwo Obrony Narodowej", "Polish Ministry of National Defence")]),
+    ("pl", "MSZ Ukrainy wezwało ambasadora.", "2024-03-14", [("MSZ Ukrainy", "Ukrainian Foreign Ministry")]),
+])
+def test_titles_and_ministries(lang, sentence, date, expected):
+    assert mentions(lang, sentence, date) == expected
+
+
+@pytest.mark.parametrize("lang, text, date, elect, incumbent", [
+    ("pl", "Karol Nawrocki wygrał wybory. Prezydent elekt przyjął zaproszenie do Białego Domu.", "2025-06-05",
+     "Karol Nawrocki", "Andrzej Duda"),
+    ("en", "Donald Trump spoke with Prime Minister Starmer. The President-elect thanked him.", "2024-12-10",
+     "Donald Trump", "Joe Biden"),
+    ("ru", "Дональд Трамп позвонил Путину. Избранный президент предложил встречу.", "2024-12-10",
+     "Donald Trump", "Joe Biden"),
+])
+def test_an_elected_president_before_the_oath_is_not_the_incumbent(lang, text, date, elect, incumbent):
+    """"Prezydent elekt", "the President-elect", "избранный президент" are the person elected,
+    named earlier, never the president in office."""
+    found = actors(lang, text, date)
+    assert len(found[elect]) == 2, found
+    assert incumbent not in found

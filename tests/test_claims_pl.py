@@ -97,7 +97,7 @@ def test_subjectless_verb_takes_the_last_subject_of_its_gender():
     text = ("Biden rozmawiał z Putinem. Prezydent USA ostrzegł, że sankcje będą dotkliwe. "
             "Zapowiedział też nowe dostawy broni dla Kijowa.")
     c = only(text, "Zapowiedział")
-    check(c, actor="Joe Biden", act="state")
+    check(c, actor="Joe Biden", act="assure")
     traced(c, trigger="verb.act", actor="subjectless.gender")
 
 

@@ -25,6 +25,7 @@ from readouts.extract.lexicon import (
     OFFICES_SCHEMA,
     REPORTING_SCHEMA,
     TITLES_SCHEMA,
+    WordClass,
     fold,
     lexicon,
     shared_actors,
@@ -102,9 +103,10 @@ def test_every_language_titles_the_same_offices():
 
 
 def test_acts_in_the_data_are_the_contract_acts():
+    concepts = load_yaml(data_path("act_concepts"), lexicon_module.CONCEPTS_SCHEMA)
+    assert {c["act"] for c in concepts.values()} == set(ACTS)      # every act has its words
     for lang in SUPPORTED:
         rep = load_yaml(data_path("reporting", lang), REPORTING_SCHEMA)
-        assert set(rep["verbs"]) == set(ACTS)
         assert set(rep["joint_acts"].values()) <= set(ACTS)
 
 
@@ -136,6 +138,8 @@ def test_office_holders_are_in_order_and_do_not_overlap():
 # ---------------------------------------------------------------- the validator
 REPORTING_PL = load_yaml(data_path("reporting", "pl"), REPORTING_SCHEMA)
 WHERE = "lang/pl/reporting.yaml"
+CONCEPTS_PL = load_yaml(data_path("concepts", "pl"), lexicon_module.CONCEPT_WORDS_SCHEMA)
+CONCEPTS_WHERE = "lang/pl/concepts.yaml"
 
 
 def rejected(data, spec=REPORTING_SCHEMA, where=WHERE) -> str:
@@ -145,10 +149,17 @@ def rejected(data, spec=REPORTING_SCHEMA, where=WHERE) -> str:
 
 
 def test_misspelt_key_is_rejected_with_its_path():
+    data = copy.deepcopy(CONCEPTS_PL)
+    data["warning"]["verb"] = data["warning"].pop("verbs")
+    msg = rejected(data, lexicon_module.CONCEPT_WORDS_SCHEMA, CONCEPTS_WHERE)
+    assert msg.startswith(f"{CONCEPTS_WHERE}: warning: unknown key 'verb'")
+
+
+def test_reporting_lists_words_by_concept_only():
+    """The verbs, nouns and phrases that carry an act are concepts; reporting.yaml lists none."""
     data = copy.deepcopy(REPORTING_PL)
-    data["verbs"]["warns"] = data["verbs"].pop("warn")
-    msg = rejected(data)
-    assert msg.startswith(f"{WHERE}: verbs: unknown key 'warns'")
+    data["verbs"] = {"warn": ["ostrzec"]}
+    assert rejected(data).startswith(f"{WHERE}: <top>: unknown key 'verbs'")
 
 
 def test_misspelt_top_level_key_is_rejected():
@@ -164,18 +175,20 @@ def test_missing_key_is_rejected():
 
 
 def test_wrong_type_is_rejected_with_its_path():
-    data = copy.deepcopy(REPORTING_PL)
-    data["verbs"]["warn"][1] = 7
-    assert rejected(data) == f"{WHERE}: verbs.warn[1]: expected str, got int"
+    data = copy.deepcopy(CONCEPTS_PL)
+    data["warning"]["verbs"][1] = 7
+    assert rejected(data, lexicon_module.CONCEPT_WORDS_SCHEMA, CONCEPTS_WHERE) == \
+        f"{CONCEPTS_WHERE}: warning.verbs[1]: expected str, got int"
     data = copy.deepcopy(REPORTING_PL)
     data["frames"] = "powiedzieć"
     assert rejected(data) == f"{WHERE}: frames: expected a non-empty list"
 
 
 def test_empty_list_and_empty_string_are_rejected():
-    data = copy.deepcopy(REPORTING_PL)
-    data["verbs"]["concern"] = []
-    assert rejected(data) == f"{WHERE}: verbs.concern: expected a non-empty list"
+    data = copy.deepcopy(CONCEPTS_PL)
+    data["concern"]["verbs"] = []
+    assert rejected(data, lexicon_module.CONCEPT_WORDS_SCHEMA, CONCEPTS_WHERE) == \
+        f"{CONCEPTS_WHERE}: concern.verbs: expected a non-empty list"
     data = copy.deepcopy(REPORTING_PL)
     data["light_verbs"].append("  ")
     assert rejected(data).endswith("empty string")
@@ -199,14 +212,14 @@ def test_a_form_mapped_to_two_keys_is_rejected():
     assert str(err.value) == f"{WHERE}: verbs: lemma 'ostrzec' is mapped to both 'warn' and 'state'"
 
 
-def test_lexicon_rejects_a_lemma_under_two_acts(monkeypatch):
+def test_lexicon_rejects_a_word_under_two_concepts(monkeypatch):
     """The consumer's own uniqueness check, wired to the real loader."""
-    bad = copy.deepcopy(REPORTING_PL)
-    bad["verbs"]["state"].append("ostrzec")
+    bad = copy.deepcopy(CONCEPTS_PL)
+    bad["statement"]["verbs"].append("ostrzec")
     real = lexicon_module.load_data
     monkeypatch.setattr(lexicon_module, "load_data",
-                        lambda name, lang=None, spec=None: bad if name == "reporting" else real(name, lang, spec))
-    with pytest.raises(DataError, match=r"lang/pl/reporting.yaml \+ concepts.yaml: verbs: word 'ostrzec' is mapped to both"):
+                        lambda name, lang=None, spec=None: bad if (name, lang) == ("concepts", "pl") else real(name, lang, spec))
+    with pytest.raises(DataError, match=r"lang/pl/concepts.yaml: verbs: word 'ostrzec' is mapped to both 'warning' and "):
         lexicon.__wrapped__("pl")
 
 
@@ -283,3 +296,24 @@ def test_the_copy_itself_is_valid(tmp_path):
             target.mkdir(parents=True)
             shutil.copy(data_path(name, lang), target / f"{name}.yaml")
             assert load_yaml(target / f"{name}.yaml", PER_LANGUAGE[name][0])
+
+
+def test_a_cue_with_a_gap_matches_up_to_two_inserted_words():
+    cue = WordClass.of(["по … словам", "по данным"])
+    assert cue.match_at(["по", "словам", "пескова"], 0) == 2
+    assert cue.match_at(["по", "его", "словам"], 0) == 3
+    assert cue.match_at(["по", "ее", "же", "словам"], 0) == 4
+    assert cue.match_at(["по", "мнению", "его", "коллег", "словам"], 0) == 0     # three words between
+    assert cue.match_at(["по", "его", "словам"], 0, stop=2) == 0
+    assert cue.occurs(["и", "по", "его", "словам"], ["и", "по", "он", "слово"])
+    assert "по … словам" not in WordClass.of(["словам"])
+
+
+def test_a_cue_that_starts_or_ends_with_a_gap_is_rejected(monkeypatch):
+    real = lexicon_module.load_data
+    bad = copy.deepcopy(load_yaml(data_path("cues", "ru"), CUES_SCHEMA))
+    bad["attribution"].append("… словам")
+    monkeypatch.setattr(lexicon_module, "load_data",
+                        lambda name, lang=None, spec=None: bad if (name, lang) == ("cues", "ru") else real(name, lang, spec))
+    with pytest.raises(DataError, match=r"lang/ru/cues.yaml: attribution: '… словам': an entry starts or ends with a gap"):
+        lexicon.__wrapped__("ru")

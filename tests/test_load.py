@@ -258,3 +258,13 @@ def test_stdin(monkeypatch):
     loaded = load_path("-")
     assert loaded.path == "<stdin>" and loaded.lang == "ru"
     assert loaded.text == raw.decode("utf-8")
+
+
+def test_a_date_object_is_taken_as_its_iso_day():
+    import datetime as dt
+
+    loaded = load_bytes("Putin spoke with Biden on Thursday.".encode(), "t.txt", lang="en",
+                        date=dt.datetime(2021, 12, 30, 15, 0))
+    assert (loaded.published, loaded.published_from) == ("2021-12-30", "option")
+    with pytest.raises(InputError):
+        load_bytes(b"Putin spoke with Biden.", "t.txt", lang="en", date=20211230)

@@ -26,6 +26,7 @@ from readouts.model import MAX_BYTES, LoadedText, Region
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+ISO_DAY_LENGTH = len("YYYY-MM-DD")
 TEXT_SUFFIXES = (".txt", ".md")
 # Files that sit beside the texts in a corpus folder but are not texts to analyse. Only skipped
 # when a directory is expanded; a file named on the command line is always read.
@@ -160,7 +161,7 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
 
 
-def load_path(path: str | Path, lang: str = "auto", date: str | None = None,
+def load_path(path: str | Path, lang: str = "auto", date: str | Date | None = None,
               source: str | None = None, max_bytes: int = MAX_BYTES) -> LoadedText:
     """Read one input (`-` is standard input) and return it decoded, with metadata and paragraphs."""
     name = str(path)
@@ -180,9 +181,13 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
 
 
-def checked_date(value: str, what: str) -> str:
+def checked_date(value: str | Date, what: str) -> str:
     """An ISO date YYYY-MM-DD or YYYY-MM of the calendar (years 1–9999), else a one-line InputError
-    saying what gave it."""
+    saying what gave it. A `datetime.date` (the library's callers, YAML's dates) is taken as its ISO day."""
+    if isinstance(value, Date):
+        return value.isoformat()[:ISO_DAY_LENGTH]
+    if not isinstance(value, str):
+        raise InputError(f"{what} {value!r} is not a date YYYY-MM-DD or YYYY-MM")
     try:
         if not ISO_DATE.fullmatch(value):
             raise ValueError
@@ -192,14 +197,14 @@ def checked_date(value: str, what: str) -> str:
     return value
 
 
-def load_bytes(raw: bytes, path: str, lang: str = "auto", date: str | None = None,
+def load_bytes(raw: bytes, path: str, lang: str = "auto", date: str | Date | None = None,
                source: str | None = None, max_bytes: int = MAX_BYTES) -> LoadedText:
     if lang != "auto" and lang not in SUPPORTED:
         raise LanguageError(f"unsupported language {lang!r}: readouts reads {_supported()}")
     if len(raw) > max_bytes:
         raise InputError(f"{path}: {_too_big(max_bytes)}")
     if date is not None:
-        checked_date(date, "--date")
+        date = checked_date(date, "--date")
     if not raw.strip():
         raise InputError(f"{path}: empty file")
     if b"\x00" in raw[:8192]:
@@ -212,8 +217,8 @@ def load_bytes(raw: bytes, path: str, lang: str = "auto", date: str | None = Non
     _read_structure(loaded, loader_data(detected))
     if date:
         loaded.published, loaded.published_from = date, "option"
-        loaded.published_assumed = date if len(date) == len("YYYY-MM-DD") else None
-    elif loaded.published and len(loaded.published) == 10:
+        loaded.published_assumed = date if len(date) == ISO_DAY_LENGTH else None
+    elif loaded.published and len(loaded.published) == ISO_DAY_LENGTH:
         loaded.published_assumed = loaded.published
     return loaded
 
@@ -425,7 +430,7 @@ def _iso(value: Any, what: str) -> str | None:
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, Date):
-        return value.isoformat()
+        return value.isoformat()[:ISO_DAY_LENGTH]
     if isinstance(value, str):
         m = ISO_DATE.match(value.strip())
         return checked_date(m.group(0), what) if m else None

@@ -111,7 +111,7 @@ class EnglishAnalyser:
                 w.feats = {**w.feats, "Voice": "Pass"}
 
     def _classify(self, form: str, initial: bool, prev: Word | None) -> tuple[str, str, dict[str, str]]:
-        lower = form.lower()
+        lower = form.lower().replace("’", "'")      # "Biden’s": the clitic as "'s"
         feats = dict(self._word_feats.get(lower, {}))
         if not any(c.isalnum() for c in form):
             return "PUNCT", form, {}
@@ -194,8 +194,11 @@ class EnglishAnalyser:
         for tok in tokens:
             w = tok.words[0]
             proper = w.upos == "PROPN" or (tok.text[:1].isupper() and run and w.upos not in ("DET", "PUNCT"))
-            if proper and pending and self._hints.get(w.text) == "LOC" and \
-                    not any(self._hints.get(t.text) == "ORG" for t in run):
+            organisation = any(self._hints.get(t.text) == "ORG" for t in run)
+            # a connector joins into an organisation's name ("Ministry of Foreign Affairs"); a
+            # conjunction between two people's names ends the first ("Sullivan and Crown Prince Salman")
+            joins_names = all(t.words[0].upos != "CCONJ" for t in pending) or organisation
+            if proper and pending and (self._hints.get(w.text) == "LOC" and not organisation or not joins_names):
                 flush()
             if proper:
                 run.extend(pending)

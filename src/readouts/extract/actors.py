@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
-from readouts.extract.lexicon import Lexicon, fold
+from readouts.extract.lexicon import GAP, Lexicon, fold
 from readouts.model import BOTH, Actor, Sentence, Word
 
-GAP = "…"
 PHRASE_GAP = 3                  # "…" in a data phrase: up to this many words
 NOMINATIVE_OR_UNKNOWN = (None, "Nom")
 # A stem shorter than this is too ambiguous to compare ("Dom" vs "do").
@@ -135,7 +134,8 @@ def actor_indexes(lang: str) -> ActorIndexes:
 
 
 def romanise(name: str, table: Mapping[str, str]) -> str:
-    """A name in Latin letters: transliterated by the language's table, diacritics dropped."""
+    """A name in Latin letters: transliterated by the language's table (a name already in Latin
+    script keeps its letters, diacritics included: "Adam Szłapka")."""
     out = []
     for ch in name:
         low = ch.lower()
@@ -146,9 +146,7 @@ def romanise(name: str, table: Mapping[str, str]) -> str:
         if ch.isupper():
             rep = rep[:1].upper() + rep[1:]
         out.append(rep)
-    text = "".join(out)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 class ActorFinder:
@@ -331,8 +329,7 @@ class ActorFinder:
             adj = self.nationalities.match_at(keys, i - 1)
             if adj and adj[0] == i:
                 return adj[1], end
-        links = self.lex.cues["title_links"]
-        k = end + (1 if end < len(words) and fold(words[end].text) in links else 0)
+        k = end + self.lex.cues["title_links"].match_at([fold(w.text) for w in words], end)
         if k < len(words):
             country = self._name_at(words, keys, k)
             if country and self._entry(country[1]).kind == "country":
@@ -394,6 +391,11 @@ class ActorFinder:
             for holder, side in holders.items():
                 if side == self.own_side and (not own_known or holder in self.principals):
                     return holder
+        # in the press, the holder on the side whose press writes in the language, once named
+        # ("глава государства" in a Russian story of Putin's call with Kim is Putin)
+        home = next((name for name in self.recent if holders.get(name) == self.lex.home_side), None)
+        if home is not None and not self.own_side:
+            return home
         # a title as subject continues the narrator's last subject of that office ("Duda zapewnił
         # tureckiego przywódcę, że … Jak dodał, prezydent podkreślił": Duda), where case tells
         for name in (reversed(self.recent_subjects) if nominative else ()):

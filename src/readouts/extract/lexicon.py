@@ -1,13 +1,14 @@
 """The language data that extraction reads, validated on load and compiled once.
 
-Files (see each file's header comment): `lang/actors.yaml`, `lang/offices.yaml` (shared) and
-`lang/<xx>/reporting.yaml`, `cues.yaml`, `titles.yaml` (per language, same keys everywhere).
+Files (see each file's header comment): `lang/actors.yaml`, `lang/offices.yaml`,
+`lang/act_concepts.yaml`, `lang/roles.yaml` (shared) and `lang/<xx>/concepts.yaml` (the words of
+each act concept), `reporting.yaml`, `cues.yaml`, `titles.yaml` (per language, same keys everywhere).
 """
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -16,22 +17,18 @@ from readouts.lang import load_data
 from readouts.lang.schema import Choice, Either, check_unique
 from readouts.model import ACTS
 
-# reporting.yaml's lists by act, by the kind of word a concept lists
-REPORTING_KEYS = {"verbs": "verbs", "nouns": "light_nouns", "phrases": "phrases"}
 # cues.yaml entries that are not word lists
-NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings"})
-ACT_KEYS = {a: [str] for a in ACTS}
-OPTIONAL_ACT_KEYS = {a + "?": [str] for a in ACTS}
+NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings", "agents"})
+GAP = "…"           # in a multi-word data entry: words may come between ("по … словам")
+CUE_GAP = 2         # how many, in a cue: "по его словам", "по её же словам"
 ACTOR_KINDS = Choice("person", "country", "institution", "official", "media")
 GENDERS = Choice("masc", "fem", "plural")
 DATE = Either(str, dt.date)
 
+# the words that carry an act are concepts (CONCEPT_WORDS_SCHEMA); reporting.yaml keeps the rest
 REPORTING_SCHEMA = {
-    "verbs?": OPTIONAL_ACT_KEYS,
     "frames": [str],
     "light_verbs": [str],
-    "light_nouns?": OPTIONAL_ACT_KEYS,
-    "phrases?": OPTIONAL_ACT_KEYS,
     "joint_acts": {str: Choice(*ACTS)},
 }
 # lang/act_concepts.yaml: the act concepts, whatever the language; lang/<xx>/concepts.yaml: their words
@@ -67,10 +64,21 @@ CUES_SCHEMA = {
     "possessive_markers": Either([str], list),
     "infinitive_markers": Either([str], list),
     "title_links": Either([str], list),
+    "question_labels": [str],
+    "first_person": [str],
+    "second_person": [str],
+    "performative_auxiliaries": [str],
+    "pleasantries": [str],
+    "speaker_marks": [str],
+    "agents": {str: str},
+    "call_nouns": [str],
+    "call_verbs": [str],
+    "purpose_markers": [str],
 }
 TITLES_SCHEMA = {
     "offices": {str: [str]},
     "generic": {str: [str]},
+    "home_side": str,
     "both": [str],
     "aides": [str],
     "officials": [str],
@@ -109,7 +117,8 @@ class WordClass:
     """A list of words and multi-word cues from the data, folded once at load.
 
     `in` tests one folded word against the whole entries (a multi-word entry never equals one
-    word); `match_at` and `occurs` find entries as runs of consecutive words."""
+    word); `match_at` and `occurs` find entries as runs of consecutive words, where "…" in an
+    entry lets up to CUE_GAP words come between ("по … словам" matches "по его словам")."""
     words: frozenset[str]
     by_first: Mapping[str, tuple[tuple[str, ...], ...]]   # entries split into words, by first word, longest first
     raw: frozenset[str]                                    # the entries as written (characters, marks)
@@ -121,6 +130,8 @@ class WordClass:
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for entry in folded:
             parts = tuple(entry.split())
+            if parts and GAP in (parts[0], parts[-1]):
+                raise DataError(f"{entry!r}: an entry starts or ends with a gap ({GAP})")
             if parts and parts not in by_first.get(parts[0], []):
                 by_first.setdefault(parts[0], []).append(parts)
         return cls(frozenset(folded),
@@ -135,11 +146,12 @@ class WordClass:
 
     def match_at(self, forms: Sequence[str], i: int, stop: int | None = None) -> int:
         """The number of words of the longest entry that starts at forms[i] and ends before
-        `stop` (default: the end), or 0."""
+        `stop` (default: the end), inserted words included, or 0."""
         stop = len(forms) if stop is None else stop
         for entry in self.by_first.get(forms[i], ()) if i < stop else ():
-            if i + len(entry) <= stop and tuple(forms[i:i + len(entry)]) == entry:
-                return len(entry)
+            end = _entry_end(entry, forms, i, stop)
+            if end is not None:
+                return end - i
         return 0
 
     def occurs(self, texts: Sequence[str], lemmas: Sequence[str], start: int = 0, stop: int | None = None) -> bool:
@@ -149,6 +161,19 @@ class WordClass:
         return any(self.match_at(texts, i, stop) or self.match_at(lemmas, i, stop) for i in range(start, stop))
 
 
+def _entry_end(entry: tuple[str, ...], forms: Sequence[str], i: int, stop: int) -> int | None:
+    """Where `entry` ends when matched from forms[i] (a gap takes the fewest words that let the
+    rest match), or None."""
+    if not entry:
+        return i
+    if entry[0] == GAP:
+        ends = (_entry_end(entry[1:], forms, i + skip, stop) for skip in range(CUE_GAP + 1))
+        return next((end for end in ends if end is not None), None)
+    if i < stop and forms[i] == entry[0]:
+        return _entry_end(entry[1:], forms, i + 1, stop)
+    return None
+
+
 @dataclass(frozen=True)
 class Cues:
     """`cues.yaml` of one language, folded once: every word list as a WordClass, keyed by its
@@ -156,22 +181,27 @@ class Cues:
     classes: Mapping[str, WordClass]
     verb_endings: tuple[tuple[str, str], ...]    # regular endings and their replacement
     transliteration: Mapping[str, str]
+    agents: Mapping[str, str] = field(default_factory=dict)   # agent marker -> the case it takes ("any")
 
     def __getitem__(self, name: str) -> WordClass:
         return self.classes[name]
 
     @classmethod
-    def of(cls, raw: Mapping[str, Any]) -> "Cues":
-        classes: dict[str, WordClass] = {}
+    def of(cls, raw: Mapping[str, Any], where: str = "cues.yaml") -> "Cues":
+        lists = {}
         for key, value in raw.items():
-            if key in NON_CLASS_CUES:
-                continue
-            if isinstance(value, dict):
-                classes.update({f"{key}.{sub}": WordClass.of(v or []) for sub, v in value.items()})
-            else:
-                classes[key] = WordClass.of(value or [])
+            if key not in NON_CLASS_CUES:
+                lists.update({f"{key}.{sub}": v for sub, v in value.items()} if isinstance(value, dict) else {key: value})
+        classes: dict[str, WordClass] = {}
+        for name, entries in lists.items():
+            try:
+                classes[name] = WordClass.of(entries or [])
+            except DataError as e:
+                raise DataError(f"{where}: {name}: {e}") from None
         endings = tuple((fold(a), fold(b)) for a, b in raw.get("verb_endings") or [])
-        return cls(classes, endings, dict(raw.get("transliteration") or {}))
+        classes["agent_markers"] = WordClass.of(raw.get("agents") or {})
+        agents = {fold(k): v for k, v in (raw.get("agents") or {}).items()}
+        return cls(classes, endings, dict(raw.get("transliteration") or {}), agents)
 
 
 @dataclass(frozen=True)
@@ -207,11 +237,12 @@ class Lexicon:
     light_verbs: frozenset[str]
     light_nouns: dict[str, str]            # noun lemma -> act
     phrases: tuple[tuple[tuple[str, ...], str], ...]   # (words with "…" gaps, act)
-    concept_of: Mapping[str, str]          # verb, noun or phrase (folded, as listed) -> its concept
+    concept_of: Mapping[tuple[str, str], str]   # ("verbs" | "nouns" | "phrases", folded word) -> its concept
     joint_acts: dict[str, str]
     cues: Cues
     offices_by_title: tuple[tuple[tuple[str, ...], str], ...]   # (title words, office key)
     generic_titles: tuple[tuple[tuple[str, ...], str], ...]     # (title words, role)
+    home_side: str                        # whose holder a bare title in the press means first
     both_groups: tuple[tuple[str, ...], ...]
     aides: tuple[tuple[str, ...], ...]
     counterparts: frozenset[str]
@@ -285,7 +316,7 @@ def lexicon(lang: str) -> Lexicon:
     rep = load_data("reporting", lang, REPORTING_SCHEMA)
     cues = load_data("cues", lang, CUES_SCHEMA)
     titles = _checked_titles(lang)
-    vocabulary = _vocabulary(lang, rep)
+    vocabulary = _vocabulary(lang)
     actors = shared_actors()
     return Lexicon(
         lang=lang,
@@ -296,9 +327,10 @@ def lexicon(lang: str) -> Lexicon:
         phrases=_longest_first((_words(p), act) for p, act in vocabulary.phrases.items()),
         concept_of=vocabulary.concept_of,
         joint_acts={fold(k): v for k, v in rep["joint_acts"].items()},
-        cues=Cues.of(cues),
+        cues=Cues.of(cues, f"lang/{lang}/cues.yaml"),
         offices_by_title=_longest_first((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
         generic_titles=_longest_first((_words(t), k) for k, ts in titles["generic"].items() for t in ts),
+        home_side=titles["home_side"],
         both_groups=tuple(sorted((_words(t) for t in titles["both"]), key=len, reverse=True)),
         aides=tuple(sorted((_words(t) for t in titles["aides"]), key=len, reverse=True)),
         counterparts=frozenset(fold(c) for c in titles["counterparts"]),
@@ -316,29 +348,31 @@ def lexicon(lang: str) -> Lexicon:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The words that carry an act in one language, folded: from the act concepts
-    (lang/<xx>/concepts.yaml) and the words reporting.yaml still lists by act."""
+    """The words that carry an act in one language, folded, from the act concepts
+    (lang/act_concepts.yaml, lang/<xx>/concepts.yaml)."""
     verbs: dict[str, str]          # lemma -> act
     nouns: dict[str, str]          # act-bearing noun of a light verb -> act
     phrases: dict[str, str]        # phrase, "…" for a gap -> act
-    concept_of: dict[str, str]     # any of them -> its concept
+    concept_of: dict[tuple[str, str], str]   # (kind, word) -> its concept
 
 
-def _vocabulary(lang: str, rep: Mapping[str, Any]) -> Vocabulary:
-    """Merge the concepts' words and reporting.yaml's lists; a word mapped to two acts is an error."""
+WORD_KINDS = ("verbs", "nouns", "phrases")
+
+
+def _vocabulary(lang: str) -> Vocabulary:
+    """The concepts' words of one language by kind; a word listed under two concepts is an error."""
     concepts = load_data("act_concepts", None, CONCEPTS_SCHEMA)
     words = load_data("concepts", lang, CONCEPT_WORDS_SCHEMA)
     where = f"lang/{lang}/concepts.yaml"
+    for concept in words:
+        if concept not in concepts:
+            raise DataError(f"{where}: {concept}: no such concept in lang/act_concepts.yaml")
     out = Vocabulary({}, {}, {}, {})
-    for kind, table in (("verbs", out.verbs), ("nouns", out.nouns), ("phrases", out.phrases)):
-        listed = [(fold(w), act) for act, ws in (rep.get(REPORTING_KEYS[kind]) or {}).items() for w in ws]
-        for concept, entry in words.items():
-            if concept not in concepts:
-                raise DataError(f"{where}: {concept}: no such concept in lang/act_concepts.yaml")
-            listed += [(fold(w), concepts[concept]["act"]) for w in entry.get(kind) or []]
-            out.concept_of.update((fold(w), concept) for w in entry.get(kind) or [])
-        check_unique(listed, f"lang/{lang}/reporting.yaml + concepts.yaml: {kind}", "word")
-        table.update(listed)
+    for kind, table in zip(WORD_KINDS, (out.verbs, out.nouns, out.phrases)):
+        listed = [(fold(w), concept) for concept, entry in words.items() for w in entry.get(kind) or []]
+        check_unique(listed, f"{where}: {kind}", "word")
+        table.update((w, concepts[concept]["act"]) for w, concept in listed)
+        out.concept_of.update(((kind, w), concept) for w, concept in listed)
     return out
 
 
@@ -352,6 +386,8 @@ def _checked_titles(lang: str) -> Mapping[str, Any]:
     for key in titles["offices"]:
         if key not in offices:
             raise DataError(f"{where}/titles.yaml: offices.{key}: no such office in lang/offices.yaml")
+    if titles["home_side"] not in {e.side for e in shared_actors().values()}:
+        raise DataError(f"{where}/titles.yaml: home_side: {titles['home_side']!r} is no side in lang/actors.yaml")
     return titles
 
 

@@ -12,10 +12,12 @@ from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import PHRASE, Trigger, adverbial_speech
+from readouts.extract.claims.turns import FIRST, SECOND, grammatical_person
 from readouts.extract.claims.view import SentenceView, pronoun_gender
 from readouts.model import BOTH
 
 PERSONAL_KINDS = frozenset({"person", "official"})
+COUNTRY_KINDS = frozenset({"country"})
 PLACE_KINDS = frozenset({"institution", "country"})
 CONTENT_PARTY_KINDS = frozenset({"country", "person"})
 NOMINATIVE = (None, "Nom")
@@ -29,6 +31,10 @@ GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
 BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
 NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
+PURPOSE_LICENCE = "predicate.purpose"
+AGENT_KINDS = frozenset({"person", "official", "country", "institution"})
+AGENT_MARKER_WORDS = 3      # the longest agent marker ("z … strony")
+ANY_CASE = "any"
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,17 @@ def quote_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     return ActorChoice(after.actor, "quote.speaker_after", after.via) if after else None
 
 
+def labelled_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """In a speaker's turn, an act in the first person is the speaker's; one of the person spoken
+    to ("Вы решили …") is what the speaker says of them, no claim of its own."""
+    if q.state.speaker is None:
+        return None
+    person = grammatical_person(q.view, t, window_start(q, t), q.ctx.data)
+    if person == FIRST:
+        return ActorChoice(q.state.speaker, "speech.first_person")
+    return ActorChoice(None, "speech.addressee") if person == SECOND else None
+
+
 def syntactic_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     """The subject the parser attaches to the trigger (backends with syntax only)."""
     view = q.view
@@ -163,6 +180,41 @@ def syntactic_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         if actor:
             return ActorChoice(actor, "syntax.pronoun")
     return None
+
+
+def purpose_caller(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"Duda zadzwonił do Erdogana, aby pogratulować": the act a call was made for is the
+    caller's, the subject before the verb of calling (the purpose clause has none of its own)."""
+    if t.licence != PURPOSE_LICENCE:
+        return None
+    caller = next((m for m in q.view.mentions if m.last <= t.first and m.kind in PERSONAL_KINDS | COUNTRY_KINDS
+                   and subject_like(q.view, m, q.ctx.data)), None)
+    return ActorChoice(caller.actor, "purpose.caller", caller.via) if caller else None
+
+
+def passive_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """A passive or impersonal act with its agent named ("С российской стороны была выражена
+    признательность", "ze strony Polski zaproponowano", "was raised by the President"): the party
+    after an agent marker of the language, in the case the marker takes, near the verb."""
+    view, ctx = q.view, q.ctx
+    if not (passive(view, t, ctx) or ctx.data.holds("impersonal", view, t.head)):
+        return None
+    lo, reach = window_start(q, t), ctx.data.windows.passive_agent_reach
+    for m in view.mentions:
+        if lo <= m.first and t.first - reach <= m.first <= t.last + reach and m.kind in AGENT_KINDS \
+                and _agent_marker_before(view, m, ctx):
+            return ActorChoice(m.actor, "passive.agent", m.via)
+    return None
+
+
+def _agent_marker_before(view: SentenceView, m: Mention, ctx: DocumentContext) -> bool:
+    """An agent marker ends right before the mention, and the mention stands in its case."""
+    markers, cases = ctx.data.cls("agent_markers"), ctx.lex.cues.agents
+    for k in range(max(0, m.first - AGENT_MARKER_WORDS), m.first):
+        if markers.match_at(view.texts, k, m.first) == m.first - k:
+            case = cases.get(" ".join(view.texts[k:m.first]))
+            return case == ANY_CASE or m.case in (None, case)
+    return False
 
 
 def passive_joint(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -399,26 +451,40 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, syntactic_subject, passive_joint, pronoun_subject, unnamed_official, adverbial,
-    coordinated_verb, mention_subject, discussion_topic, sentence_subject, inverted_subject,
-    impersonal, plural_subjectless, phrase_topic, subjectless,
+    named_by_rule, quote_speaker, labelled_speaker, purpose_caller, syntactic_subject, passive_agent, passive_joint,
+    pronoun_subject, unnamed_official, adverbial, coordinated_verb, mention_subject, discussion_topic, sentence_subject,
+    inverted_subject, impersonal, plural_subjectless, phrase_topic, subjectless,
 )
 
 
 # ---------------------------------------------------------------------------------- mentions
 def coordinated_partner(view: SentenceView, mention: Mention) -> bool:
-    """Another person joined to this one by a conjunction ("Лавров и госсекретарь США Рубио")."""
-    if mention.kind not in PERSONAL_KINDS:
+    """Another party joined to this one by a conjunction: a person ("Лавров и госсекретарь США
+    Рубио"), a country ("Russia and Ukraine agreed"), or a title the gazetteer cannot resolve
+    ("The President and the Prime Minister")."""
+    kinds = PERSONAL_KINDS if mention.kind in PERSONAL_KINDS else COUNTRY_KINDS if mention.kind in COUNTRY_KINDS else None
+    if kinds is None:
         return False
     for m in view.mentions:
-        if m.kind not in PERSONAL_KINDS or m.actor == mention.actor:
+        if m.kind not in kinds or m.actor == mention.actor:
             continue
         a, b = (m, mention) if m.last <= mention.first else (mention, m)
         between = view.words[a.last:b.first]
         if b.first >= a.last and between and any(w.upos == "CCONJ" for w in between) and \
                 all(w.upos in ("CCONJ", "PUNCT") for w in between):
             return True
-    return False
+    return kinds is PERSONAL_KINDS and _titled_partner(view, mention)
+
+
+def _titled_partner(view: SentenceView, mention: Mention) -> bool:
+    """A conjunction after the mention, then (a determiner and) a proper noun of no mention."""
+    k = mention.last
+    if k >= len(view) or view.words[k].upos != "CCONJ":
+        return False
+    k += 1
+    while k < len(view) and view.words[k].upos == "DET":
+        k += 1
+    return k < len(view) and view.words[k].upos == "PROPN" and k not in view.mention_words()
 
 
 def apposition(view: SentenceView, mention: Mention) -> str | None:

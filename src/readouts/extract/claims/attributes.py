@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.document import DocumentContext
-from readouts.extract.claims.triggers import LIGHT_VERB, Trigger
+from readouts.extract.claims.triggers import LIGHT_VERB, VERB, Trigger
 from readouts.extract.claims.view import SentenceView
 from readouts.extract.lexicon import WordClass, fold
 from readouts.model import BOTH, Word
@@ -48,6 +49,31 @@ class Content:
 
 
 Ruled = tuple[str, str]        # (value, rule id)
+PURPOSE_LICENCE = "predicate.purpose"
+
+
+def describes_the_call(view: SentenceView, t: Trigger, act: str, content: Content, data: ClaimData) -> bool:
+    """The event itself, not a claim: a statement about the call ("Misri said the call took place
+    at Trump's request"), a verb whose object is the call, or the topic a call was made to
+    discuss ("spoke with Prime Minister Kishida to consult on …")."""
+    if act == "discuss":
+        return t.licence == PURPOSE_LICENCE
+    return act == "state" and (bool(len(content)) and content.has(data.cls("call_event")) or call_object(view, t, data))
+
+
+def call_object(view: SentenceView, t: Trigger, data: ClaimData) -> bool:
+    """"Песков прокомментировал журналистам телефонный разговор", "commented on the call": a verb
+    (not a frame of saying) whose object is the call itself reports the event, not a claim."""
+    if t.frame or t.family != VERB:
+        return False
+    stop = min(len(view), t.last + data.windows.call_object_after)
+    nouns = data.cls("call_nouns")
+    for k in range(t.last, stop):
+        if view.texts[k] in data.cls("complementizers") or view.words[k].text in ",:;":
+            return False
+        if view.lemmas[k] in nouns or view.texts[k] in nouns:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------- act

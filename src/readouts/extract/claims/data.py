@@ -22,6 +22,8 @@ PATTERNS_SCHEMA = {"define": {str: dict}, "patterns": {str: dict}}
 class Windows:
     """Named word windows: how far a rule looks (`lang/extraction.yaml`, documented there)."""
     periphrastic_aux_before: int
+    performative_aux_before: int
+    purpose_call_before: int
     alleging_aux_before: int
     adverbial_complementizer_after: int
     noun_determiner_before: int
@@ -52,6 +54,11 @@ class Windows:
     attributed_speaker_after: int
     official_side_after: int
     official_title_before: int
+    turn_label_verb_before: int
+    speech_statement_words: int
+    transcript_labels: int
+    call_object_after: int
+    passive_agent_reach: int
 
 
 @dataclass(frozen=True)

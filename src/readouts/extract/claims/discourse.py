@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from readouts.extract.claims.document import DocumentContext
+from readouts.extract.claims.turns import TurnLabel
 from readouts.extract.claims.view import SentenceView, pronoun_gender
 from readouts.model import BOTH
 
@@ -22,6 +23,8 @@ class Discourse:
     last_actor: str | None = None
     account: str | None = None
     titled: tuple[tuple[str, str], ...] = ()     # (official noun, person): "rzecznik" -> the spokesman named before
+    speaker: str | None = None                   # whose turn it is, in a transcript ("В.Путин: …")
+    questioning: bool = False                    # a question's turn ("Вопрос: …")
 
     def titled_person(self, *nouns: str) -> str | None:
         titled = dict(self.titled)
@@ -45,6 +48,20 @@ class Discourse:
         speaker) tells it, the last subject of its gender."""
         state = self.with_subject(gender, actor) if narrated and actor != BOTH else self
         return replace(state, last_actor=actor)
+
+
+def update_turn(state: Discourse, ctx: DocumentContext, label: TurnLabel | None, new_paragraph: bool,
+                transcript: bool) -> Discourse:
+    """A label opens a turn; a paragraph ends one, except in a transcript (several labels), where
+    a turn runs to the next label. What a spokesman relays in his turn is his side's account."""
+    if new_paragraph and not transcript:
+        state = replace(state, speaker=None, questioning=False)
+    if label is None:
+        return state
+    state = replace(state, speaker=label.speaker, questioning=label.speaker is None)
+    entry = ctx.entry(label.speaker)
+    relays = entry is not None and entry.account and label.speaker not in ctx.principals
+    return state.with_account(entry.account) if relays and entry is not None else state
 
 
 def remember_titles(view: SentenceView, ctx: DocumentContext, state: Discourse) -> Discourse:
@@ -94,7 +111,7 @@ def _possessive_speaker(view: SentenceView, ctx: DocumentContext, state: Discour
     """"По его словам, …": the account of the last speaker the possessive refers to."""
     cues, window = ctx.data.cls("attribution"), ctx.data.windows.attribution_pronoun_after
     for k in range(len(view)):
-        if not cues.match_at(view.texts, k):
+        if not (cues.match_at(view.texts, k) or cues.match_at(view.lemmas, k)):
             continue
         for j in range(k, min(len(view), k + window)):
             entry = ctx.entry(state.subject(pronoun_gender(view, j, ctx.data, "possessives")))
@@ -110,7 +127,8 @@ def _mentioned_account(view: SentenceView, ctx: DocumentContext, state: Discours
     for m in view.mentions:
         entry = ctx.entry(m.actor)
         lo = max(0, m.first - data.windows.attribution_before_mention)
-        attributed = any(data.cls("attribution").match_at(view.texts, k, m.first) for k in range(lo, m.first))
+        attributed = any(data.cls("attribution").match_at(view.texts, k, m.first) or
+                         data.cls("attribution").match_at(view.lemmas, k, m.first) for k in range(lo, m.first))
         if attributed and entry is not None and entry.kind in PERSONAL_KINDS and entry.gender:
             # "Według przedstawiciela prezydenta USA, …": the speaker of what follows
             state = state.with_subject(entry.gender, m.actor)

@@ -8,9 +8,9 @@ from typing import Callable
 
 from readouts.extract.actors import ActorFinder, Mention
 from readouts.extract.claims.data import ClaimData
-from readouts.extract.lexicon import ActorEntry, Lexicon
+from readouts.extract.lexicon import ActorEntry, Lexicon, WordClass
 from readouts.extract.source import detect_source
-from readouts.model import BOTH, Analysis, DateRef, LoadedText
+from readouts.model import BOTH, Analysis, DateRef, LoadedText, Sentence
 
 PERSON = "person"
 INSTITUTION = "institution"
@@ -98,10 +98,10 @@ def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor
     guess = detect_source(loaded, first_side)
     own_side = (guess.side or first_side) if guess.official else None
     if own_side:
-        principals = _principals(mentions, data, anchor)
+        principals = _principals(mentions, data, anchor, analysis)
         finder = ActorFinder(data.lex, anchor, own_side, use_names, principals)
         mentions = _mentions(finder, analysis)
-    return Parties(guess.source, guess.official, own_side, _principals(mentions, data, anchor), mentions)
+    return Parties(guess.source, guess.official, own_side, _principals(mentions, data, anchor, analysis), mentions)
 
 
 def _mentions(finder: ActorFinder, analysis: Analysis) -> "Mentions":
@@ -122,6 +122,10 @@ def _person_weights(mentions: Mentions, data: ClaimData, anchor: dt.date | None,
     return counts
 
 
+def _turn_label(sentence: Sentence, m: Mention, marks: WordClass) -> bool:
+    return m.last < len(sentence.words) and sentence.words[m.last].text in marks.raw
+
+
 def _first_leader_side(mentions: Mentions, data: ClaimData, anchor: dt.date | None,
                        subject_like: Callable[[int, Mention], bool]) -> str | None:
     """Whose readout an official text is: the side of the person most often its subject (the
@@ -132,10 +136,12 @@ def _first_leader_side(mentions: Mentions, data: ClaimData, anchor: dt.date | No
     return data.lex.actors[max(counts, key=lambda n: counts[n])].side
 
 
-def _principals(mentions: Mentions, data: ClaimData, anchor: dt.date | None) -> tuple[str, ...]:
+def _principals(mentions: Mentions, data: ClaimData, anchor: dt.date | None, analysis: Analysis) -> tuple[str, ...]:
     """The two parties of the call: the most mentioned person (leaders first), and the most
-    mentioned person of another side."""
-    counts = _person_weights(mentions, data, anchor)
+    mentioned person of another side. A transcript's turn labels ("MR. KIRBY:") count as no
+    mention: a spokesman who speaks often is not a party to the call."""
+    marks = data.cls("speaker_marks")
+    counts = _person_weights(mentions, data, anchor, lambda k, m: not _turn_label(analysis.sentences[k], m, marks))
     ranked = sorted(counts, key=lambda n: -counts[n])
     if not ranked:
         return ()

@@ -10,11 +10,12 @@ from readouts.extract.actors import collect_actors
 from readouts.extract.claims import attributes as attr
 from readouts.extract.claims.actor import ActorChoice, ActorQuery, resolve_actor, subject_like
 from readouts.extract.claims.data import ClaimData, claim_data
-from readouts.extract.claims.discourse import Discourse, remember_subjects, remember_titles, update_account
+from readouts.extract.claims.discourse import Discourse, remember_subjects, remember_titles, update_account, update_turn
 from readouts.extract.claims.document import DocumentContext, find_parties
 from readouts.extract.claims.explain import Trace
 from readouts.extract.claims.nesting import Nesting, resolve_nesting
-from readouts.extract.claims.triggers import ATTRIBUTION, COMMITMENT, Dropped, Trigger, find_triggers
+from readouts.extract.claims.triggers import ATTRIBUTION, COMMITMENT, Dropped, Found, Trigger, find_triggers
+from readouts.extract.claims.turns import find_label, statement
 from readouts.extract.claims.view import QuoteScan, SentenceView, build_view, pronoun_gender
 from readouts.model import BOTH, Analysis, Claim, DateRef, DocumentInfo, DroppedTrigger, Extraction, LoadedText, Sentence
 
@@ -79,16 +80,19 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
     dropped: list[DroppedTrigger] = []
     state, current = Discourse(), -1
     paragraph: list[SentenceView] = []
-    for view in views:
+    labels = [find_label(v, ctx.data) for v in views]
+    transcript = sum(label is not None for label in labels) >= ctx.data.windows.transcript_labels
+    for view, label in zip(views, labels):
         new_paragraph = view.sentence.paragraph != current
         current = view.sentence.paragraph
         paragraph = [] if new_paragraph else paragraph
         earlier = tuple(paragraph)
         paragraph.append(view)
-        if _not_reported(view.sentence, ctx):
+        state = update_turn(state, ctx, label, new_paragraph, transcript)
+        if _not_reported(view.sentence, ctx) or state.questioning:
             continue
         state = update_account(view, ctx, state, new_paragraph)
-        result = sentence_claims(view, earlier, ctx, state)
+        result = sentence_claims(view, earlier, ctx, state, label.colon + 1 if label else 0)
         state = remember_titles(view, ctx, result.state)
         claims.extend(result.claims)
         dropped.extend(_dropped(view, d, ctx) for d in result.dropped)
@@ -125,8 +129,10 @@ class _Progress:
 
 
 def sentence_claims(view: SentenceView, earlier: tuple[SentenceView, ...], ctx: DocumentContext,
-                    state: Discourse) -> SentenceResult:
-    found = find_triggers(view, ctx.data)
+                    state: Discourse, turn_start: int = 0) -> SentenceResult:
+    """The claims of one sentence; in a speaker's turn that opens at word `turn_start`, only
+    those after the label."""
+    found = _in_turn(find_triggers(view, ctx.data, speaking=state.speaker is not None), turn_start)
     nest = resolve_nesting(view, earlier, found.triggers, ctx, state)
     triggers = list(nest.triggers) + commitment_triggers(view, ctx, nest.triggers)
     if not triggers:
@@ -136,8 +142,18 @@ def sentence_claims(view: SentenceView, earlier: tuple[SentenceView, ...], ctx: 
     for n, t in enumerate(triggers):
         following = triggers[n + 1].first if n + 1 < len(triggers) else len(view)
         _one_claim(view, t, following, nest, ctx, progress)
+    speaker = progress.state.speaker
+    said = statement(view, turn_start, speaker, ctx.data) if speaker and not progress.claims else None
+    if said is not None:
+        _one_claim(view, said, len(view), nest, ctx, progress)
     final = progress.state if progress.claims else remember_subjects(view, ctx, progress.state)
     return SentenceResult(tuple(progress.claims), tuple(progress.dropped), final)
+
+
+def _in_turn(found: Found, turn_start: int) -> Found:
+    """Triggers before a turn's label (a page's headings run into the label) report nothing."""
+    before = [Dropped(t.first, t.last, t.pattern, "turn.before_label") for t in found.triggers if t.first < turn_start]
+    return Found(tuple(t for t in found.triggers if t.first >= turn_start), found.dropped + tuple(before))
 
 
 def _one_claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: DocumentContext,
@@ -165,8 +181,8 @@ def _claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: D
     actor = choice.actor or BOTH
     act = attr.joint_act(t, t.act, actor, ctx)
     carrier, content = _content(view, t, following, nest)
-    if act[0] == "state" and len(content) and content.has(ctx.data.cls("call_event")):
-        return None         # "Misri said the call took place at Trump's request": the event itself
+    if attr.describes_the_call(view, t, act[0], content, ctx.data):
+        return None
     act = attr.act_from_content(view, t, act, content, actor, ctx)
     condition = attr.conditional(act[0], content, ctx)
     hedged, hedge_rule, first = attr.hedged(view, t, ctx)

@@ -342,7 +342,9 @@ def _coordinated(view: SentenceView, outer: Trigger, t: Trigger, ctx: DocumentCo
     named = view.mention_words()
     if conj is not None and 0 < conj < t.first - 1 and view.words[conj - 1].text == COMMA and \
             all(k in named or view.words[k].upos in COORDINATED_SUBJECT_UPOS for k in range(conj + 1, t.first)):
-        return True
+        # unless its tense tells it apart: ", и Россия примет решения" is what the speaker foresees
+        outer_tense, tense = view.words[outer.head].feat("Tense"), view.words[t.head].feat("Tense")
+        return outer_tense is None or tense is None or outer_tense == tense
     lo = max(0, t.first - ctx.data.windows.conjunction_before)
     if not any(w.upos == "CCONJ" for w in view.words[lo:t.first]):
         return False

@@ -20,6 +20,7 @@ NON_FINITE = frozenset({"Part", "Conv", "Ger", "Vnoun"})
 ADVERBIAL_FORMS = frozenset({"Ger", "Conv"})
 PERSONAL_OR_GROUP = frozenset({"person", "official", "group"})
 FIRST_PERSON = "1"
+MARKER_WORDS = 3        # the longest purpose marker ("in order to")
 COMMA = ","
 
 # trigger families (how the trigger was found) and their pattern ids
@@ -70,15 +71,15 @@ class Found:
     dropped: tuple[Dropped, ...]
 
 
-def find_triggers(view: SentenceView, data: ClaimData) -> Found:
+def find_triggers(view: SentenceView, data: ClaimData, speaking: bool = False) -> Found:
     """The sentence's triggers, in order, with the candidates dropped as subordinate or the
-    narrator's."""
+    narrator's (in a speaker's turn, the first person is the speaker's, not the narrator's)."""
     used = list(view.attribution)         # words of an attribution name a source, no claim
     found = list(_phrase_triggers(view, data, used)) + list(_verb_triggers(view, data, used))
     kept, dropped = [], []
     for t in sorted(found, key=lambda t: t.first):
         reason = "trigger.subordinate" if subordinate(view, t.first, data) else \
-            "trigger.narrator" if _narrator(view, t, data) else None
+            "trigger.narrator" if not speaking and _narrator(view, t, data) else None
         if reason:
             dropped.append(Dropped(t.first, t.last, t.pattern, reason))
         else:
@@ -172,6 +173,10 @@ def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
     w = view.words[i]
     if adverbial_speech(view, data, i):
         return "predicate.adverbial"
+    if performative(view, data, i):
+        return "predicate.performative"
+    if call_purpose(view, data, i):
+        return "predicate.purpose"
     if w.upos in NON_VERBAL_UPOS or _after_noun_marker(view, data, i):
         return None
     periphrastic = _periphrastic(view, data, i)
@@ -216,6 +221,41 @@ def adverbial_speech(view: SentenceView, data: ClaimData, i: int) -> bool:
         return True
     return i + 2 < len(view) and view.texts[i + 1] in data.cls("infinitive_markers") \
         and view.words[i + 2].upos in VERBAL_UPOS
+
+
+def performative(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """"я хочу Вас поблагодарить", "не могу не поблагодарить", "I would like to thank": an
+    infinitive under a first-person auxiliary of wish or ability is the speaker's act."""
+    if view.words[i].upos != "VERB" or view.words[i].feat("VerbForm") not in (None, "Inf"):
+        return False
+    auxiliaries = data.cls("performative_auxiliaries")
+    return any(view.lemmas[k] in auxiliaries and _first_person_verb(view, data, k)
+               for k in range(max(0, i - data.windows.performative_aux_before), i))
+
+
+def _first_person_verb(view: SentenceView, data: ClaimData, k: int) -> bool:
+    """A verb in the first person: by its form, or by its pronoun before it ("I would like")."""
+    if view.words[k].feat("Person") == FIRST_PERSON:
+        return True
+    j = k - 1
+    while j >= 0 and view.words[j].upos == "AUX":
+        j -= 1
+    return j >= 0 and view.texts[j] in data.cls("first_person")
+
+
+def call_purpose(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """"called President Erdogan to congratulate him", "zadzwonił, aby pogratulować", "позвонил,
+    чтобы поздравить": an infinitive of purpose after a verb of calling is the caller's act."""
+    if view.words[i].upos != "VERB" or view.words[i].feat("VerbForm") not in (None, "Inf"):
+        return False
+    markers = data.cls("purpose_markers")
+    marker = next((k for k in range(max(0, i - MARKER_WORDS), i) if markers.match_at(view.texts, k, i) == i - k), None)
+    if marker is None:
+        return False
+    calls = data.cls("call_verbs")
+    lo = max(0, marker - data.windows.purpose_call_before)
+    return any(view.lemmas[k] in calls or view.verb_lemmas[k] in calls for k in range(lo, marker)
+               if view.words[k].upos in VERBAL_UPOS)
 
 
 def governed_infinitive(view: SentenceView, data: ClaimData, i: int) -> bool:

@@ -85,7 +85,7 @@ def build_view(sentence: Sentence, data: ClaimData, mentions: list[Mention], par
         verb_lemmas=tuple(_verb_lemma(lemma, text, data) for lemma, text in zip(lemmas, texts)),
         keys=tuple(frozenset(word_keys(w, data.lex.name_endings)) for w in words),
         mentions=tuple(mentions), quoted=quoted, quoted_in_sentence=local,
-        attribution=_marks(texts, data), clause_starts=_clause_starts(texts, asides, data), asides=asides)
+        attribution=_marks(texts, lemmas, data), clause_starts=_clause_starts(texts, asides, data), asides=asides)
     return view, end_scan
 
 
@@ -112,12 +112,13 @@ def _verb_lemma(lemma: str, text: str, data: ClaimData) -> str:
     return lemma
 
 
-def _marks(texts: tuple[str, ...], data: ClaimData) -> tuple[bool, ...]:
-    """Words of an attribution cue ("Jak poinformował Kreml", "according to")."""
+def _marks(texts: tuple[str, ...], lemmas: tuple[str, ...], data: ClaimData) -> tuple[bool, ...]:
+    """Words of an attribution cue ("Jak poinformował Kreml", "according to"), by their forms or
+    their lemmas (the data may list a cue as lemmas: "как сообщить" is every "как сообщило")."""
     marks = [False] * len(texts)
     cues = data.cls("attribution")
     for i in range(len(texts)):
-        for k in range(i, i + cues.match_at(texts, i)):
+        for k in range(i, i + max(cues.match_at(texts, i), cues.match_at(lemmas, i))):
             marks[k] = True
     return tuple(marks)
 

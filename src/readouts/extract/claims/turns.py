@@ -1,0 +1,103 @@
+"""Speaker turns ("В.Путин: Уважаемый господин Председатель! …", "THE PRESIDENT: …", "Вопрос:
+…"): a person's mention or a question label, then a colon, opens a turn, and what follows is that
+speaker's speech: up to the next label in a transcript (a text with several labels), else to the
+end of the paragraph ("Песков: …" in a news story). A question's turn reports no claim; in a
+speaker's turn, an act in the first person is the speaker's, an act of the one spoken to ("Вы
+решили …") is part of what the speaker says, and a sentence with no act of its own is the
+speaker's statement."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readouts.extract.claims.data import ClaimData
+from readouts.extract.claims.triggers import Trigger
+from readouts.extract.claims.view import SentenceView, pronoun_gender
+
+PERSONAL_KINDS = frozenset({"person", "official"})
+PERSON = "person"
+VERBAL_UPOS = frozenset({"VERB", "AUX"})
+FIRST, SECOND = "first", "second"
+PERSON_FEATURES = {"1": FIRST, "2": SECOND}
+SPEECH = "speech"
+EXCLAMATION = "!"
+LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label of no one named
+
+
+@dataclass(frozen=True)
+class TurnLabel:
+    colon: int                      # the label's colon: the turn's words follow it
+    speaker: str | None             # None: a question's label
+
+
+def find_label(view: SentenceView, data: ClaimData) -> TurnLabel | None:
+    """The sentence's turn label, before a colon that is not the sentence's last word nor opens a
+    quote: a person's mention, not a quote's attribution ("заявил Путин: «…»") nor a list item
+    ("- Cheryl Brown Henderson: Daughter of …"); or, opening the sentence, a question label
+    ("Q:", "Вопрос:") or a label in capitals of no one the text names ("MODERATOR:"), whose turns
+    report no claim."""
+    marks, opening = data.cls("speaker_marks"), data.cls("opening_quotes").raw
+    for k in range(1, len(view) - 1):
+        if view.texts[k] not in marks or view.words[k + 1].text[:1] in opening:
+            continue
+        m = next((m for m in view.mentions if m.last == k and m.kind in PERSONAL_KINDS), None)
+        if m is not None:
+            return TurnLabel(k, m.actor) if _speaker_label(view, m.first, data) else None
+        if _opens_sentence(view, k) and (view.texts[k - 1] in data.cls("question_labels") or
+                                         all(w.text.isupper() for w in view.words[:k])):
+            return TurnLabel(k, None)
+    return None
+
+
+def _speaker_label(view: SentenceView, first: int, data: ClaimData) -> bool:
+    """No verb right before the name (a quote's attribution), no list mark ("- Name: …")."""
+    before = view.words[max(0, first - data.windows.turn_label_verb_before):first]
+    listed = first > 0 and view.words[first - 1].upos == "PUNCT" and \
+        view.words[first - 1].text not in data.quotes.sentence_ends
+    return not listed and not any(w.upos in VERBAL_UPOS for w in before)
+
+
+def _opens_sentence(view: SentenceView, colon: int) -> bool:
+    """Only the label's words (at most a few) stand before the colon."""
+    return colon <= LABEL_WORDS and not any(w.upos in VERBAL_UPOS for w in view.words[:colon])
+
+
+def grammatical_person(view: SentenceView, t: Trigger, start: int, data: ClaimData) -> str | None:
+    """Whose act a trigger in a turn is: the first person's (its verb, or the nearest subject
+    before it: "я хочу Вас поблагодарить", "Уверен, что …" opening its clause), the second
+    person's ("Вы … решили"), or None (a subject of the third person before it)."""
+    found = _person_of(view, t.head, data)
+    if found:
+        return found
+    for k in range(t.first - 1, start - 1, -1):
+        found = _person_of(view, k, data)
+        if found or k in view.mention_words() or pronoun_gender(view, k, data):
+            return found
+    return FIRST if not any(w.upos in ("NOUN", "PROPN", "PRON") for w in view.words[start:t.first]) else None
+
+
+def _person_of(view: SentenceView, k: int, data: ClaimData) -> str | None:
+    """A subject pronoun of the first or second person, or a verb conjugated in one."""
+    w = view.words[k]
+    if w.upos in VERBAL_UPOS and w.feat("Person") in PERSON_FEATURES:
+        return PERSON_FEATURES[w.feat("Person") or ""]
+    if w.feat("Case") not in (None, "Nom"):
+        return None
+    return FIRST if view.texts[k] in data.cls("first_person") else \
+        SECOND if view.texts[k] in data.cls("second_person") else None
+
+
+def statement(view: SentenceView, start: int, speaker: str, data: ClaimData) -> Trigger | None:
+    """A named person's turn: a sentence that states something with no act of its own
+    ("Отношения между нашими странами действительно развиваются поступательно."), not an
+    exclamation (a greeting, an address), not a pleasantry, not too short. (An unnamed
+    official's briefing describes the call more than it states positions: only its acts count.)"""
+    entry = data.lex.actors.get(speaker)
+    if entry is not None and entry.kind != PERSON:
+        return None
+    words = view.words[start:]
+    if len(words) < data.windows.speech_statement_words or words[-1].text == EXCLAMATION or \
+            data.cls("pleasantries").occurs(view.texts, view.lemmas, start):
+        return None
+    head = next((k for k in range(start, len(view)) if view.words[k].upos in VERBAL_UPOS), start)
+    return Trigger(head, head + 1, "state", "speech.statement", SPEECH, head, view.lemmas[head],
+                   content_start=start, content_rule="content.turn", speaker=speaker)

@@ -1,0 +1,178 @@
+"""Speaker turns of transcripts ("В.Путин: …", "MR. KIRBY: …", "Q: …"), acts performed in the
+first person ("хочу Вас поблагодарить"), and the agent of a passive ("С российской стороны была
+выражена …"), in the three languages."""
+from __future__ import annotations
+
+import pytest
+from claims_helpers import make_helpers, traced
+
+from readouts.load import load_bytes
+from readouts.pipeline import extract_loaded
+
+DATE = "2025-03-04"
+ru_claims, ru_only, _, _ = make_helpers("ru", DATE)
+en_claims, en_only, _, _ = make_helpers("en", DATE)
+pl_claims, pl_only, _, _ = make_helpers("pl", DATE)
+
+KREMLIN_TALKS = (
+    "Москва, Кремль Начало российско-мьянманских переговоров В.Путин: Уважаемый господин Председатель! "
+    "Дорогие друзья! Сердечно приветствую вас в Москве. Мы очень рады Вас видеть. "
+    "Отношения между нашими странами действительно развиваются поступательно. "
+    "Мы сотрудничаем на международной арене, и я хочу Вас поблагодарить за то, что Вы являетесь "
+    "организатором нашей работы с АСЕАН. Очень приятно, что Вы решили приехать в Москву. "
+    "Добро пожаловать! Вопрос: Как Вы оцениваете переговоры? Реплика: Россия предложила перемирие."
+)
+
+
+def claims_of(lang, text, date=DATE):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=date)
+    return extract_loaded(loaded, backend="offline").claims
+
+
+def by_sentence(claims, fragment):
+    return [(c.actor, c.act) for c in claims if fragment in c.sentence]
+
+
+def test_a_labelled_turn_is_the_speakers_speech():
+    found = ru_claims(KREMLIN_TALKS)
+    assert by_sentence(found, "я хочу Вас поблагодарить") == [("Vladimir Putin", "support")]
+    assert by_sentence(found, "Отношения между нашими странами") == [("Vladimir Putin", "state")]
+    # what the one spoken to did is part of what the speaker says
+    assert by_sentence(found, "Вы решили приехать") == [("Vladimir Putin", "state")]
+
+
+def test_greetings_addresses_pleasantries_and_headings_are_no_statements():
+    found = ru_claims(KREMLIN_TALKS)
+    for fragment in ("Уважаемый господин Председатель", "Дорогие друзья", "рады Вас видеть", "Добро пожаловать"):
+        assert by_sentence(found, fragment) == [], fragment
+
+
+def test_a_questions_turn_and_an_audience_remark_report_no_claim():
+    found = ru_claims(KREMLIN_TALKS)
+    assert by_sentence(found, "предложила перемирие") == []
+
+
+def test_the_statement_and_the_first_person_act_name_their_rules():
+    found = ru_claims(KREMLIN_TALKS)
+    thanks = next(c for c in found if "поблагодарить" in c.sentence)
+    traced(thanks, trigger="verb.act", actor="speech.first_person", licence="predicate.performative")
+    relations = next(c for c in found if "Отношения" in c.sentence)
+    traced(relations, trigger="speech.statement", actor="speaker", content="content.turn")
+
+
+def test_a_quotes_attribution_with_a_colon_is_no_turn_label():
+    text = "Путин заявил журналистам: «Мы готовы к переговорам». Отношения развиваются поступательно."
+    assert by_sentence(ru_claims(text), "Отношения развиваются") == []
+
+
+def test_english_transcript_turns():
+    text = ("Q: Did the President raise Sweden?\n\n"
+            "PRESIDENT BIDEN: I would like to thank the Prime Minister for coming. "
+            "Our two countries have a strong and growing partnership.\n\n"
+            "MODERATOR: We have time for one more question.")
+    found = en_claims(text)
+    assert by_sentence(found, "would like to thank") == [("Joe Biden", "support")]
+    assert by_sentence(found, "strong and growing partnership") == [("Joe Biden", "state")]
+    assert by_sentence(found, "raise Sweden") == []
+    assert by_sentence(found, "one more question") == []      # an unnamed label's turn
+
+
+def test_polish_first_person_thanks_in_a_turn():
+    text = "Andrzej Duda: Chcę podziękować panu prezydentowi za wizytę. Nasze relacje są bardzo dobre."
+    found = pl_claims(text)
+    assert by_sentence(found, "Chcę podziękować") == [("Andrzej Duda", "support")]
+    assert by_sentence(found, "Nasze relacje") == [("Andrzej Duda", "state")]
+
+
+def test_a_list_of_names_with_descriptions_is_no_transcript():
+    text = ("The participants included:\n\n- Cheryl Brown Henderson: Daughter of the plaintiff\n\n"
+            "- Joe Biden: President of the United States")
+    assert en_claims(text) == []
+
+
+def test_the_first_person_outside_a_turn_is_still_the_narrators():
+    text = "Напомним, Путин и Байден провели переговоры в Женеве."
+    assert by_sentence(ru_claims(text), "Напомним") in ([], [("both", "discuss")])
+    assert all(c.trigger != "Напомним" for c in ru_claims(text))
+
+
+def test_a_spokesmans_turn_relays_his_sides_account():
+    text = ("This is an excerpt from the briefing by John Kirby on the call of President Biden with President "
+            "Erdogan.\n\nQ: What did Erdogan say?\n\nMR. KIRBY: What I can tell you is that President Erdogan "
+            "raised the F-16s.\n\nQ: Anything else?\n\nMR. KIRBY: There is no link between those two issues.")
+    found = en_claims(text, date="2023-05-30")
+    raised = next(c for c in found if "raised the F-16s" in c.sentence)
+    assert (raised.actor, raised.reported_by) == ("Recep Tayyip Erdogan", "whitehouse")
+    assert by_sentence(found, "no link between") == [("John Kirby", "state")]
+
+
+# ---------------------------------------------------------------- passive agents
+@pytest.mark.parametrize("lang, text, actor, act", [
+    ("ru", "С российской стороны была выражена признательность за посредничество.", "Russia", "support"),
+    ("ru", "Со стороны Москвы было предложено продолжить контакты.", "Russia", "propose"),
+    ("pl", "Ze strony Polski zaproponowano kolejne spotkanie.", "Poland", "propose"),
+    ("en", "The proposal was rejected by Moscow.", "Russia", "reject"),
+])
+def test_a_passive_acts_agent_is_its_actor(lang, text, actor, act):
+    (claim,) = claims_of(lang, text)
+    assert (claim.actor, claim.act) == (actor, act)
+    traced(claim, actor="passive.agent")
+
+
+def test_with_in_the_instrumental_is_no_agent():
+    # "с Президентом" (instrumental) is the partner, not the agent: the impersonal rule decides
+    text = "Была выражена солидарность с Президентом Сербии Александром Вучичем."
+    (claim,) = ru_claims(text)
+    assert claim.explain["actor"] != "passive.agent"
+
+
+# ---------------------------------------------------------------- what a call was made for
+@pytest.mark.parametrize("lang, text, actor", [
+    ("en", "President Biden called President Erdogan to congratulate him on his reelection.", "Joe Biden"),
+    ("pl", "Prezydent Duda zadzwonił do prezydenta Erdogana, aby pogratulować mu zwycięstwa.", "Andrzej Duda"),
+    ("ru", "Путин позвонил Эрдогану, чтобы поздравить его с победой.", "Vladimir Putin"),
+])
+def test_the_purpose_of_a_call_is_the_callers_act(lang, text, actor):
+    (claim,) = claims_of(lang, text, "2023-05-30")
+    assert (claim.actor, claim.act) == (actor, "support")
+    traced(claim, actor="purpose.caller", licence="predicate.purpose")
+
+
+def test_a_call_made_to_discuss_describes_the_call():
+    assert en_claims("President Biden spoke with President Erdogan to discuss the war.", date="2023-05-30") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Дмитрий Песков в пятницу прокомментировал журналистам телефонный разговор Путина с Пашиняном."),
+    ("en", "Dmitry Peskov commented on the call on Friday."),
+])
+def test_a_verb_whose_object_is_the_call_reports_the_event(lang, text):
+    assert claims_of(lang, text) == []
+
+
+def test_what_is_said_of_the_call_is_still_a_claim():
+    (claim,) = en_claims("Dmitry Peskov said the call was constructive.")
+    assert (claim.actor, claim.act) == ("Dmitry Peskov", "state")
+
+
+def test_a_coordinated_clause_in_another_tense_is_part_of_the_content():
+    text = ("Российский президент предупредил, что, если Южная Корея начнет поставлять оружие Украине, "
+            "это будет большой ошибкой, и Россия примет решения.")
+    assert [(c.actor, c.act) for c in ru_claims(text, date="2024-06-20")] == [("Vladimir Putin", "warn")]
+
+
+def test_a_bare_title_in_the_press_is_the_home_sides_holder_once_named():
+    text = ("Владимир Путин провел переговоры с Ким Чен Ыном. Ким Чен Ын назвал договор самым сильным. "
+            "Глава государства подчеркнул, что Россия не исключает сотрудничества.")
+    c = ru_only(text, "Глава государства", date="2024-06-20")
+    assert c.actor == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("lang, text, act", [
+    ("pl", "Donald Tusk skarżył się na brak postępów w rozmowach.", "concern"),
+    ("ru", "Юрий Ушаков уверял журналистов, что договор не направлен против третьих стран.", "assure"),
+    ("en", "Keir Starmer complained about the lack of progress.", "concern"),
+])
+def test_complaints_and_reassurances(lang, text, act):
+    (claim,) = claims_of(lang, text)
+    assert claim.act == act
