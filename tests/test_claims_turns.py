@@ -168,6 +168,30 @@ def test_a_bare_title_in_the_press_is_the_home_sides_holder_once_named():
     assert c.actor == "Vladimir Putin"
 
 
+@pytest.mark.parametrize("lang, text, actor", [
+    ("pl", "Tusk zadzwonił do Zełenskiego, aby mu pogratulować.", "Donald Tusk"),
+    ("ru", "Путин позвонил Эрдогану, чтобы лично поздравить его с победой.", "Vladimir Putin"),
+])
+def test_a_clitic_may_stand_between_the_purpose_marker_and_its_verb(lang, text, actor):
+    (claim,) = claims_of(lang, text)
+    assert (claim.actor, claim.act) == (actor, "support")
+    traced(claim, actor="purpose.caller")
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # the title's own sentence names the other president after it: the title is the home side's
+    ("en", "Q: Did he speak with Erdogan? MR. KIRBY: Yes. The President called President Erdogan "
+           "to congratulate him on his reelection.", "Joe Biden"),
+    ("pl", "Erdogan wygrał wybory. Prezydent zadzwonił do prezydenta Erdogana, aby mu pogratulować.",
+     "Andrzej Duda"),
+    # named before it in the sentence, the title may stand for him
+    ("en", "Vladimir Putin spoke with Xi Jinping, and the president thanked him for the invitation.",
+     "Vladimir Putin"),
+])
+def test_a_bare_title_is_not_the_person_its_sentence_names_after_it(lang, text, actor):
+    assert [c.actor for c in claims_of(lang, text, date="2023-05-30")][-1] == actor
+
+
 @pytest.mark.parametrize("lang, text, act", [
     ("pl", "Donald Tusk skarżył się na brak postępów w rozmowach.", "concern"),
     ("ru", "Юрий Ушаков уверял журналистов, что договор не направлен против третьих стран.", "assure"),

@@ -173,9 +173,10 @@ class ActorFinder:
         endings = self.lex.name_endings
         keys = [word_keys(w, endings) for w in words]
         found: list[Mention] = []
+        named_here = self._names_in(words, keys)
         i = 0
         while i < len(words):
-            m = self._mention_at(sentence, words, keys, i)
+            m = self._mention_at(sentence, words, keys, i, named_here)
             if m is None:
                 i += 1
                 continue
@@ -190,9 +191,15 @@ class ActorFinder:
                 self._remember(m.actor, m.case == "Nom")
         return found
 
-    def _mention_at(self, sentence: Sentence, words: list[Word], keys: list[set[str]], i: int) -> Mention | None:
+    def _names_in(self, words: list[Word], keys: list[set[str]]) -> dict[str, int]:
+        """The persons a sentence names by name, each with the index of its last naming."""
+        hits = ((i, self._name_at(words, keys, i)) for i in range(len(words)))
+        return {hit[1]: i for i, hit in hits if hit and self._entry(hit[1]).kind == "person"}
+
+    def _mention_at(self, sentence: Sentence, words: list[Word], keys: list[set[str]], i: int,
+                    named_here: Mapping[str, int] | None = None) -> Mention | None:
         best = self._named_or_titled(words, keys, i) or self._group_at(words, keys, i) or \
-            self._generic_at(words, keys, i)
+            self._generic_at(words, keys, i, named_here)
         if best is None:
             return None
         end, canonical, via = best
@@ -233,7 +240,8 @@ class ActorFinder:
             return hit[0], BOTH, "group"
         return None
 
-    def _generic_at(self, words, keys, i: int) -> tuple[int, str, str] | None:
+    def _generic_at(self, words, keys, i: int,
+                    named_here: Mapping[str, int] | None = None) -> tuple[int, str, str] | None:
         """A generic title ("the President", "глава иранского государства", "prezydent Francji"):
         the holder on its country's side, else the text's own principal or the last holder named;
         a plural title is the group of both."""
@@ -244,7 +252,8 @@ class ActorFinder:
         if not hit:
             return None
         after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
-        holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom")
+        named_later = frozenset(name for name, at in (named_here or {}).items() if at > i)
+        holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom", named_later)
         title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
         country = inner[1] if inner is not None else self._country_of_title(words, keys, i, hit[0])
         if country is not None:
@@ -374,15 +383,19 @@ class ActorFinder:
         cases = [w.feat("Case") for w in words[i:end] if w.feat("Case")]
         return cases[0] if cases else None
 
-    def _resolve_generic(self, role: str, nominative: bool = False) -> str | None:
+    def _resolve_generic(self, role: str, nominative: bool = False,
+                         named_later: frozenset[str] = frozenset()) -> str | None:
         """A bare title ("the President", "глава государства"): in a readout, its own principal
         when that principal holds such an office; else the most recently mentioned holder of one
-        ("поблагодарил премьер-министра" in a Kremlin readout of a call with India's PM)."""
+        ("поблагодарил премьер-министра" in a Kremlin readout of a call with India's PM). A title
+        never stands for a person its own sentence names after it ("The President called President
+        Erdogan"); in the press, with no other holder left, it is the home side's ("the
+        President" of a White House briefing that never names him)."""
         holders = {}
         for key, office in self.lex.offices.items():
             if self.lex.fills(key, role):
                 holder = office.holder_on(self.day)
-                if holder:
+                if holder and holder not in named_later:
                     holders[holder] = office.side
         if self.own_side:
             # the readout's own principal; when the text never names him (a Downing Street
@@ -404,6 +417,8 @@ class ActorFinder:
         for name in reversed(self.recent):
             if name in holders:
                 return name
+        if named_later and not self.own_side:
+            return next((name for name, side in holders.items() if side == self.lex.home_side), None)
         return None
 
     def _remember(self, name: str, subject: bool = False) -> None:

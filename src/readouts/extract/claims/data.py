@@ -24,6 +24,7 @@ class Windows:
     periphrastic_aux_before: int
     performative_aux_before: int
     purpose_call_before: int
+    purpose_marker_gap: int
     alleging_aux_before: int
     adverbial_complementizer_after: int
     noun_determiner_before: int

@@ -21,6 +21,7 @@ ADVERBIAL_FORMS = frozenset({"Ger", "Conv"})
 PERSONAL_OR_GROUP = frozenset({"person", "official", "group"})
 FIRST_PERSON = "1"
 MARKER_WORDS = 3        # the longest purpose marker ("in order to")
+CLITIC_UPOS = frozenset({"PRON", "ADV", "PART"})     # what may stand between a purpose marker and its verb
 COMMA = ","
 
 # trigger families (how the trigger was found) and their pattern ids
@@ -248,14 +249,27 @@ def call_purpose(view: SentenceView, data: ClaimData, i: int) -> bool:
     чтобы поздравить": an infinitive of purpose after a verb of calling is the caller's act."""
     if view.words[i].upos != "VERB" or view.words[i].feat("VerbForm") not in (None, "Inf"):
         return False
-    markers = data.cls("purpose_markers")
-    marker = next((k for k in range(max(0, i - MARKER_WORDS), i) if markers.match_at(view.texts, k, i) == i - k), None)
+    marker = _purpose_marker(view, data, i)
     if marker is None:
         return False
     calls = data.cls("call_verbs")
     lo = max(0, marker - data.windows.purpose_call_before)
     return any(view.lemmas[k] in calls or view.verb_lemmas[k] in calls for k in range(lo, marker)
                if view.words[k].upos in VERBAL_UPOS)
+
+
+def _purpose_marker(view: SentenceView, data: ClaimData, i: int) -> int | None:
+    """Where the purpose marker before infinitive i starts: right before it, or before the few
+    clitics and adverbs that may come between ("aby mu pogratulować", "чтобы лично поздравить",
+    "to personally congratulate")."""
+    markers = data.cls("purpose_markers")
+    gap = data.windows.purpose_marker_gap
+    for k in range(i - 1, max(-1, i - MARKER_WORDS - gap - 1), -1):
+        length = markers.match_at(view.texts, k, i)
+        between = range(k + length, i)
+        if length and len(between) <= gap and all(view.words[b].upos in CLITIC_UPOS for b in between):
+            return k
+    return None
 
 
 def governed_infinitive(view: SentenceView, data: ClaimData, i: int) -> bool:
