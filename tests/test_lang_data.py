@@ -11,7 +11,10 @@ import pytest
 import yaml
 
 from readouts.analyse import data as analyse_data
-from readouts.compare import COMPARE_SPEC, TOPICS_SPEC, load_config, load_topic_cues
+from readouts.compare import concepts as compare_concepts
+from readouts.compare.config import COMPARE_SPEC, load_config
+from readouts.compare.fitted import FIT_SPEC, load_model
+from readouts.compare.topics import TOPICS_SPEC, load_topic_cues
 from readouts.errors import DataError
 from readouts.extract import date_grammar, source
 from readouts.extract import lexicon as lexicon_module
@@ -44,11 +47,14 @@ PER_LANGUAGE = {
     "loader": (LOADER_SPEC, loader_data),
     "analysis": (analyse_data.SPEC, analyse_data.analysis_data),
     "topics": (TOPICS_SPEC, load_topic_cues),
+    "matters": (compare_concepts.LANG_MATTERS_SPEC, compare_concepts.vocabulary),
 }
 SHARED = {
     "actors": (ACTORS_SCHEMA, shared_actors),
     "offices": (OFFICES_SCHEMA, shared_offices),
     "compare": (COMPARE_SPEC, load_config),
+    "matters": (compare_concepts.MATTERS_SPEC, compare_concepts.concept_table),
+    "compare_fit": (FIT_SPEC, load_model),
     "sources": (source.SHARED_SCHEMA, lambda: load_data("sources", None, source.SHARED_SCHEMA)),
     "extraction": (claims_data.EXTRACTION_SCHEMA, claims_data.engine_settings),
     "roles": (lexicon_module.ROLES_SCHEMA, lambda: lexicon("en").roles),

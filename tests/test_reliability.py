@@ -385,22 +385,24 @@ def test_paths_and_texts_are_never_markup(tmp_path):
 
 def test_compare_of_long_accounts_prunes_pairs_and_keeps_the_best(monkeypatch):
     import readouts.compare as cmp
+    import readouts.compare.features as features
+    from readouts.compare.matter import matters
 
     left = pipeline.extract_loaded(load_path(ROOT / "corpora" / "pair-trump-putin-2025-03-18-kremlin.ru.txt"), "offline")
     right = pipeline.extract_loaded(load_path(ROOT / "corpora" / "pair-trump-putin-2025-03-18-wh.en.txt"), "offline")
     every = cmp.compare(left, right).to_dict()
-    monkeypatch.setattr(cmp, "MAX_EXHAUSTIVE_PAIRS", 0)
-    monkeypatch.setattr(cmp, "CANDIDATES", max(len(left.claims), len(right.claims)))
+    monkeypatch.setattr(features, "MAX_EXHAUSTIVE_PAIRS", 0)
+    monkeypatch.setattr(features, "CANDIDATES", max(len(left.claims), len(right.claims)))
     assert cmp.compare(left, right).to_dict() == every          # all candidates: the same alignment
-    monkeypatch.setattr(cmp, "CANDIDATES", 3)
-    monkeypatch.setattr(cmp, "BLOCK_CELLS", 10)                 # several row blocks
-    sides_l = cmp._sides(left.claims, "ru", cmp.load_config())
-    sides_r = cmp._sides(right.claims, "en", cmp.load_config())
-    sims = cmp._Similarities(sides_l, sides_r)
+    monkeypatch.setattr(features, "CANDIDATES", 3)
+    monkeypatch.setattr(features, "BLOCK_CELLS", 10)            # several row blocks
+    sides_l = matters(left, cmp.load_config())
+    sides_r = matters(right, cmp.load_config())
+    sims = features.Similarities(sides_l, sides_r)
     pairs = set(sims.candidates())
     assert len(pairs) <= 3 * (len(sides_l) + len(sides_r))
     for i in range(len(sides_l)):
-        best = max(range(len(sides_r)), key=lambda j: sims.cross(i, j))
+        best = max(range(len(sides_r)), key=lambda j: sims.content(i, j))
         assert (i, best) in pairs
 
 

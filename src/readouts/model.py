@@ -230,6 +230,7 @@ class Match:
     score: float
     reasons: list[str] = field(default_factory=list)
     topic: str | None = None
+    concepts: list[str] = field(default_factory=list)   # the matter's concept keys (lang/matters.yaml)
 
 
 @dataclass(slots=True)
@@ -247,7 +248,7 @@ class Comparison:
             "right": {"document": asdict(self.right.document)},
             "matches": [
                 {"left": asdict(m.left), "right": asdict(m.right), "relation": m.relation,
-                 "score": round(m.score, 3), "reasons": m.reasons, "topic": m.topic}
+                 "score": round(m.score, 3), "reasons": m.reasons, "topic": m.topic, "concepts": m.concepts}
                 for m in self.matches
             ],
             "only_left": [asdict(c) for c in self.only_left],

@@ -18,12 +18,13 @@ if TYPE_CHECKING:
 ONLY_LEFT, ONLY_RIGHT = "only_left", "only_right"
 SIDE_FIELDS = ("actor", "act", "polarity", "hedged", "conditional", "addressee", "reported_by", "dates",
                "trigger", "sentence", "start", "stop")
-CSV_COLUMNS = ("relation", "score", "topic", *(f"left_{f}" for f in SIDE_FIELDS),
+CSV_COLUMNS = ("relation", "score", "topic", "concepts", *(f"left_{f}" for f in SIDE_FIELDS),
                *(f"right_{f}" for f in SIDE_FIELDS), "reasons")
 RELATION_LABEL = {"same": "= same", "conflict": "≠ conflict", ONLY_LEFT: "◀ only left",
                   ONLY_RIGHT: "only right ▶"}
 RELATION_STYLE = {"same": "green", "conflict": "bold red", ONLY_LEFT: "yellow", ONLY_RIGHT: "cyan"}
 SCORE_LABEL = "score"
+MATTER_LABEL = "matter"
 RELATION_WIDTH = max(map(len, RELATION_LABEL.values()))
 EXPLAIN_RATIO = 3       # the relation column's share (of 13) when it lists the reasons
 SIDES = ("left", "right")
@@ -39,17 +40,21 @@ class Item:
     left: Claim | None
     right: Claim | None
     reasons: list[str] = field(default_factory=list)
+    concepts: list[str] = field(default_factory=list)     # the matter's concept keys (lang/matters.yaml)
 
 
 def items(comparison: Comparison) -> list[Item]:
     """Every match and one-sided claim: matches first (in left text order), then the one-sided
     claims of the left and of the right, each one-sided claim under the first matter of its words."""
-    from readouts.compare import claim_topics
+    from readouts.compare import claim_concepts, claim_topics
 
-    found = [Item(m.topic, m.relation, m.score, m.left, m.right, m.reasons) for m in comparison.matches]
-    llang, rlang = comparison.left.document.lang, comparison.right.document.lang
-    found += [Item((claim_topics(c, llang) or [None])[0], ONLY_LEFT, None, c, None) for c in comparison.only_left]
-    found += [Item((claim_topics(c, rlang) or [None])[0], ONLY_RIGHT, None, None, c) for c in comparison.only_right]
+    found = [Item(m.topic, m.relation, m.score, m.left, m.right, m.reasons, m.concepts) for m in comparison.matches]
+    for relation, claims, lang in ((ONLY_LEFT, comparison.only_left, comparison.left.document.lang),
+                                   (ONLY_RIGHT, comparison.only_right, comparison.right.document.lang)):
+        for c in claims:
+            left, right = (c, None) if relation == ONLY_LEFT else (None, c)
+            found.append(Item((claim_topics(c, lang) or [None])[0], relation, None, left, right,
+                              concepts=claim_concepts(c, lang)))
     return found
 
 
@@ -66,6 +71,14 @@ def grouped(comparison: Comparison) -> list[tuple[str | None, list[Item]]]:
 
 def score_text(score: float | None) -> str:
     return "" if score is None else f"{SCORE_LABEL} {score:.2f}"
+
+
+def matter_text(item: Item) -> str:
+    """`matter: ceasefire · strikes on energy infrastructure`: the concepts' labels, or ""."""
+    from readouts.compare.concepts import labels
+
+    shown = labels(item.concepts)
+    return f"{MATTER_LABEL}: " + FLAG_SEPARATOR.join(shown) if shown else ""
 
 
 def side_label(doc: DocumentInfo) -> str:
@@ -101,7 +114,7 @@ def compare_rows(comparison: Comparison) -> list[dict[str, Any]]:
     for item in items(comparison):
         row: dict[str, Any] = {"relation": item.relation,
                                "score": "" if item.score is None else f"{item.score:.3f}",
-                               "topic": item.topic or ""}
+                               "topic": item.topic or "", "concepts": ";".join(item.concepts)}
         row.update(_side("left", item.left))
         row.update(_side("right", item.right))
         row["reasons"] = "; ".join(item.reasons)
@@ -147,6 +160,8 @@ def _relation_text(item: Item, explain: bool) -> Any:
     text = Text(RELATION_LABEL[item.relation], style=RELATION_STYLE[item.relation])
     if item.score is not None:
         text.append(f"\n{score_text(item.score)}", style="dim")
+    if matter_text(item):
+        text.append(f"\n{matter_text(item)}", style="magenta")
     return Group(text, _reasons_text(item)) if explain and item.reasons else text
 
 
@@ -188,6 +203,8 @@ def compare_cards(comparison: Comparison, explain: bool) -> Any:
             head = Text(RELATION_LABEL[item.relation], style=RELATION_STYLE[item.relation])
             if item.score is not None:
                 head.append(FLAG_SEPARATOR + score_text(item.score), style="dim")
+            if matter_text(item):
+                head.append(FLAG_SEPARATOR + matter_text(item), style="magenta")
             body: list[Any] = [head]
             for arrow, claim in (("◀ ", item.left), ("▶ ", item.right)):
                 if claim is not None:

@@ -14,7 +14,16 @@ from importlib import resources
 from typing import Iterable
 
 from readouts.model import ACTS, Claim, Comparison, DateRef, Extraction
-from readouts.report.compare import COUNT_LABELS, RELATION_LABEL, SIDES, Item, grouped, score_text, side_label
+from readouts.report.compare import (
+    COUNT_LABELS,
+    RELATION_LABEL,
+    SIDES,
+    Item,
+    grouped,
+    matter_text,
+    score_text,
+    side_label,
+)
 from readouts.report.display import (
     FLAG_SEPARATOR,
     context_parts,
@@ -218,6 +227,8 @@ def _side_html(claim: Claim | None, side: str, target: str | None) -> str:
 
 def _relation_html(item: Item, explain: bool) -> str:
     label = f"<span class=\"label\">{esc(RELATION_LABEL[item.relation])}</span>"
+    if matter_text(item):
+        label += f"<div class=\"muted\">{esc(matter_text(item))}</div>"
     if item.score is None:
         return f"<div class=\"relation\">{label}</div>"
     reasons = "".join(f"<li>{esc(r)}</li>" for r in item.reasons) or "<li>no reasons recorded</li>"

@@ -8,7 +8,16 @@ import re
 from typing import Iterable
 
 from readouts.model import Claim, Comparison, Extraction
-from readouts.report.compare import COUNT_LABELS, RELATION_LABEL, SIDES, Item, grouped, score_text, side_label
+from readouts.report.compare import (
+    COUNT_LABELS,
+    RELATION_LABEL,
+    SIDES,
+    Item,
+    grouped,
+    matter_text,
+    score_text,
+    side_label,
+)
 from readouts.report.display import (
     FLAG_SEPARATOR,
     act_line,
@@ -91,6 +100,8 @@ def _claim_cell(claim: Claim | None, target: str | None) -> str:
 def _relation_cell(item: Item, explain: bool) -> str:
     label = md(RELATION_LABEL[item.relation])
     label = f"**{label}**" if item.relation == "conflict" else label
+    if matter_text(item):
+        label += f"<br>*{md(matter_text(item))}*"
     if item.score is None:
         return label
     reasons = "; ".join(md(r) for r in item.reasons) or "no reasons recorded"
