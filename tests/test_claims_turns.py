@@ -200,3 +200,44 @@ def test_a_bare_title_is_not_the_person_its_sentence_names_after_it(lang, text, 
 def test_complaints_and_reassurances(lang, text, act):
     (claim,) = claims_of(lang, text)
     assert claim.act == act
+
+
+def test_the_purpose_belongs_to_the_clauses_own_verb_however_far():
+    text = ("President Joe Biden called President Claudia Sheinbaum of Mexico today to congratulate "
+            "her on her inauguration.")
+    (claim,) = claims_of("en", text, date="2024-10-04")
+    assert (claim.actor, claim.act) == ("Joe Biden", "support")
+    traced(claim, actor="purpose.caller")
+
+
+def test_a_surname_after_another_first_name_is_someone_else():
+    # "Jill Biden" does not rule Joe Biden out as "The President" of a White House readout
+    text = ("Readout of President Biden's Call with President Sheinbaum of Mexico\n\n"
+            "President Joe Biden called President Claudia Sheinbaum of Mexico today. The President "
+            "thanked President Sheinbaum for warmly welcoming First Lady Jill Biden to her inauguration.")
+    found = claims_of("en", text, date="2024-10-04")
+    assert [(c.actor, c.act, c.addressee) for c in found] == [("Joe Biden", "support", "Claudia Sheinbaum")]
+
+
+def test_a_joint_commitment_is_an_assurance():
+    text = "President Biden and President Sisi affirmed their commitment to work together."
+    (claim,) = claims_of("en", text, date="2023-10-29")
+    assert (claim.actor, claim.act) == ("both", "assure")
+
+
+KREMLIN_OPENING = ("Телефонный разговор с Наследным принцем Саудовской Аравии Мухаммедом бен Сальманом\n\n"
+                   "Владимир Путин провёл телефонный разговор с Наследным принцем Саудовской Аравии "
+                   "Мухаммедом бен Сальманом. ")
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    # an agentless passive of a readout sums up both sides …
+    ("Отмечено, что отношения двух стран развиваются успешно.", "both"),
+    # … but a concern stays the readout's own side's
+    ("Выражена серьёзная обеспокоенность поставками оружия.", "Vladimir Putin"),
+])
+def test_a_readouts_own_passive_is_joint_unless_one_sided(sentence, actor):
+    loaded = load_bytes((KREMLIN_OPENING + sentence).encode(), "t.ru.txt", lang="ru", date="2025-03-12",
+                        source="kremlin")
+    (claim,) = extract_loaded(loaded, backend="offline").claims
+    assert claim.actor == actor

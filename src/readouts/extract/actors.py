@@ -192,9 +192,17 @@ class ActorFinder:
         return found
 
     def _names_in(self, words: list[Word], keys: list[set[str]]) -> dict[str, int]:
-        """The persons a sentence names by name, each with the index of its last naming."""
+        """The persons a sentence names by name, each with the index of its last naming. A name
+        right after another proper name is someone else's ("First Lady Jill Biden")."""
         hits = ((i, self._name_at(words, keys, i)) for i in range(len(words)))
-        return {hit[1]: i for i, hit in hits if hit and self._entry(hit[1]).kind == "person"}
+        return {hit[1]: i for i, hit in hits if hit and self._entry(hit[1]).kind == "person"
+                and not self._after_another_name(words, keys, i)}
+
+    def _after_another_name(self, words: list[Word], keys: list[set[str]], i: int) -> bool:
+        """Word i follows a proper name that is neither a known name nor a title."""
+        before = i - 1
+        return before >= 0 and words[before].upos == "PROPN" and self._name_at(words, keys, before) is None \
+            and self.generic.match_at(keys, before) is None and self.titles.match_at(keys, before) is None
 
     def _mention_at(self, sentence: Sentence, words: list[Word], keys: list[set[str]], i: int,
                     named_here: Mapping[str, int] | None = None) -> Mention | None:

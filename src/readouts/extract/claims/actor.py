@@ -26,6 +26,7 @@ PRONOUN_UPOS = frozenset({"PRON", "DET", None, "X"})
 NON_SUBJECT_BETWEEN = frozenset({"PUNCT", "SCONJ", "ADP"})
 # Acts the two principals do together when no one else is named.
 JOINT_ACTS = frozenset({"agree", "discuss"})
+ONE_SIDED_ACTS = frozenset({"concern", "warn", "demand", "reject"})   # what one side holds against the other
 PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
@@ -404,6 +405,13 @@ def impersonal(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         return None
     if t.act in JOINT_ACTS or t.joint_only or ctx.lex.joint_acts.get(t.lemma) in JOINT_ACTS:
         return ActorChoice(BOTH, "impersonal")
+    if q.state.account is None and ctx.own_side and t.act not in ONE_SIDED_ACTS:
+        # a readout's own agentless passive ("Отмечено, что …") continues a paragraph that one
+        # principal's claims have held so far, and otherwise sums up what the two sides said;
+        # a concern or a demand stays its own side's
+        held = set(q.state.paragraph_actors)
+        one = next(iter(held)) if len(held) == 1 and BOTH not in held else None
+        return ActorChoice(one, "impersonal.paragraph") if one else ActorChoice(BOTH, "impersonal.readout")
     return ActorChoice(ctx.principal_of_account(q.state.account) or _content_party(q, t) or BOTH, "impersonal")
 
 

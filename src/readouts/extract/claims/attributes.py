@@ -17,7 +17,7 @@ DIRECTED_ACTS = frozenset({"concern", "warn", "demand", "assure", "propose", "re
 # Acts a stated condition restricts ("will respond … if").
 CONDITIONAL_ACTS = frozenset({"warn", "assure", "propose", "agree"})
 # A proposal or pledge made by both principals together is an agreement.
-JOINT_COMMITMENTS = frozenset({"propose", "assure"})
+JOINT_COMMITMENTS = frozenset({"propose"})
 OBJECT_CASES = frozenset({None, "Acc", "Dat", "Gen", "Ins"})
 ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
 NEGATED, AFFIRMED = "negated", "affirmed"

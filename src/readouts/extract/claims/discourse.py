@@ -25,6 +25,7 @@ class Discourse:
     titled: tuple[tuple[str, str], ...] = ()     # (official noun, person): "rzecznik" -> the spokesman named before
     speaker: str | None = None                   # whose turn it is, in a transcript ("В.Путин: …")
     questioning: bool = False                    # a question's turn ("Вопрос: …")
+    paragraph_actors: tuple[str, ...] = ()       # the actors of the paragraph's claims so far
 
     def titled_person(self, *nouns: str) -> str | None:
         titled = dict(self.titled)
@@ -47,13 +48,15 @@ class Discourse:
         """A claim was made: its actor is the last actor, and, when the narrator (not a quoted
         speaker) tells it, the last subject of its gender."""
         state = self.with_subject(gender, actor) if narrated and actor != BOTH else self
-        return replace(state, last_actor=actor)
+        return replace(state, last_actor=actor, paragraph_actors=(*self.paragraph_actors, actor))
 
 
 def update_turn(state: Discourse, ctx: DocumentContext, label: TurnLabel | None, new_paragraph: bool,
                 transcript: bool) -> Discourse:
     """A label opens a turn; a paragraph ends one, except in a transcript (several labels), where
     a turn runs to the next label. What a spokesman relays in his turn is his side's account."""
+    if new_paragraph:
+        state = replace(state, paragraph_actors=())
     if new_paragraph and not transcript:
         state = replace(state, speaker=None, questioning=False)
     if label is None:

@@ -254,8 +254,10 @@ def call_purpose(view: SentenceView, data: ClaimData, i: int) -> bool:
         return False
     calls = data.cls("call_verbs")
     lo = max(0, marker - data.windows.purpose_call_before)
-    return any(view.lemmas[k] in calls or view.verb_lemmas[k] in calls for k in range(lo, marker)
-               if view.words[k].upos in VERBAL_UPOS)
+    # the clause's verb: the nearest verb before the marker ("called President Claudia Sheinbaum
+    # of Mexico today to congratulate her"), not any verb of a longer sentence
+    k = next((k for k in range(marker - 1, lo - 1, -1) if view.words[k].upos in VERBAL_UPOS), None)
+    return k is not None and (view.lemmas[k] in calls or view.verb_lemmas[k] in calls)
 
 
 def _purpose_marker(view: SentenceView, data: ClaimData, i: int) -> int | None:
