@@ -77,35 +77,34 @@ def test_every_concept_has_words_in_every_language():
         assert all(listed[k] for k in simple), lang
 
 
+def _vocabulary_from(monkeypatch, lang, raw):
+    """Build a language's matter vocabulary from `raw` in place of its lang/<xx>/matters.yaml."""
+    real = cc.load_data
+    monkeypatch.setattr(cc, "load_data", lambda name, lang_=None, spec=None:
+                        raw if (name, lang_) == ("matters", lang) else real(name, lang_, spec))
+    return vocabulary.__wrapped__(lang)
+
+
 def test_a_concept_missing_in_a_language_is_rejected(monkeypatch):
     raw = load_language("ru")
     del raw["concepts"]["ceasefire"]
-    real = cc.load_data
-    monkeypatch.setattr(cc, "load_data", lambda name, lang=None, spec=None:
-                        raw if (name, lang) == ("matters", "ru") else real(name, lang, spec))
     with pytest.raises(DataError, match=r"lang/ru/matters.yaml: concepts: missing ceasefire"):
-        vocabulary.__wrapped__("ru")
+        _vocabulary_from(monkeypatch, "ru", raw)
 
 
 def test_a_compound_or_unknown_concept_in_a_language_is_rejected(monkeypatch):
     raw = load_language("en")
     raw["concepts"]["energy_strikes"] = ["energy strike"]
     raw["concepts"]["weather"] = ["rain"]
-    real = cc.load_data
-    monkeypatch.setattr(cc, "load_data", lambda name, lang=None, spec=None:
-                        raw if (name, lang) == ("matters", "en") else real(name, lang, spec))
     with pytest.raises(DataError, match=r"not simple concepts of lang/matters.yaml: energy_strikes, weather"):
-        vocabulary.__wrapped__("en")
+        _vocabulary_from(monkeypatch, "en", raw)
 
 
 def test_a_cue_under_two_concepts_is_rejected(monkeypatch):
     raw = load_language("pl")
     raw["concepts"]["summit"] = [*raw["concepts"]["summit"], "rozejm"]
-    real = cc.load_data
-    monkeypatch.setattr(cc, "load_data", lambda name, lang=None, spec=None:
-                        raw if (name, lang) == ("matters", "pl") else real(name, lang, spec))
     with pytest.raises(DataError, match=r"lang/pl/matters.yaml: cue \(as stems\) 'rozejm' is mapped to both"):
-        vocabulary.__wrapped__("pl")
+        _vocabulary_from(monkeypatch, "pl", raw)
 
 
 def test_every_concept_names_a_topic_and_every_modifier_builds_a_compound():
