@@ -56,3 +56,20 @@ def test_names(doc):
 def test_possessive_clitic_is_cut_from_the_name():
     doc = analyse(loaded("The leaders discussed Russia's troops.", "en"), backend="offline")
     assert [n.text for n in doc.sentences[0].names] == ["Russia"]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The two sides did not yet agree on a date.", "agree"),
+    ("He called to personally congratulate her.", "congratulate"),
+    ("They vowed to fully restore the ties.", "restore"),
+])
+def test_an_adverb_between_to_or_an_auxiliary_and_its_verb(text, verb):
+    found = analyse(loaded(text, "en"), backend="offline")
+    assert word(found, verb).upos == "VERB"
+    adverb = next(w for s in found.sentences for w in s.words if w.text in ("yet", "personally", "fully"))
+    assert adverb.upos != "VERB"
+
+
+def test_verbs_ending_in_ly_stay_verbs():
+    found = analyse(loaded("They agreed to reply soon and to apply pressure.", "en"), backend="offline")
+    assert word(found, "reply").upos == "VERB" and word(found, "apply").upos == "VERB"

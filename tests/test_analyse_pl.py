@@ -86,3 +86,9 @@ def test_sentence_end_before_capital_after_abbreviation():
                   backend="offline")
     assert [s.text for s in doc.sentences] == ["Spotkanie odbyło się w 2021 r.", "Następnie rozmawiano dalej.",
                                                "Było to w tzw. formacie."]
+
+
+def test_after_nie_a_verb_outranks_its_adjectival_homograph():
+    found = analyse(loaded("W trakcie rozmowy nie zapadły żadne decyzje.", "pl"), backend="offline")
+    zapadly = word(found, "zapadły")
+    assert (zapadly.lemma, zapadly.upos) == ("zapaść", "VERB")

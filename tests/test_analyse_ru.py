@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from test_analyse_helpers import check_offsets, sample, word
+from test_analyse_helpers import check_offsets, loaded, sample, word
 
 from readouts.analyse import analyse
 
@@ -50,3 +50,19 @@ def test_names_in_nominative(doc):
     assert ("Российской Федерации", "LOC", "Российская Федерация") in names
     org = next(n for s in doc.sentences for n in s.names if n.label == "ORG")
     assert org.lemma == "Министерство иностранных дел"
+
+
+@pytest.mark.parametrize("text, lemma, upos", [
+    ("Договорённости о начале диалога достигнуто не было.", "договорённость", "NOUN"),
+    ("Подтверждён настрой на продолжение контактов.", "подтвердить", "VERB"),
+    ("Подчёркнута значимость взаимодействия в рамках ООН.", "подчеркнуть", "VERB"),
+])
+def test_a_capitalised_first_word_is_read_by_its_dictionary_entry(text, lemma, upos):
+    # slovnet takes these for a name, a foreign word or an adjective
+    first = analyse(loaded(text, "ru"), backend="offline").sentences[0].words[0]
+    assert (first.lemma, first.upos) == (lemma, upos)
+
+
+def test_a_capitalised_first_name_stays_a_name():
+    first = analyse(loaded("Россия выступает за продолжение диалога.", "ru"), backend="offline").sentences[0].words[0]
+    assert (first.lemma, first.upos) == ("Россия", "PROPN")

@@ -59,6 +59,7 @@ SPEC: dict[str, Any] = {
     "word_lemmas?": {str: str},              # surface (lowercase) -> lemma: "r." -> rok, "n't" -> not
     "clitics?": [str],                        # split off as separate words of one token: n't, 's
     "suffixes?": [{"suffix": str, "upos": UPOS, "min_length?": int}],
+    "verb_gap?": [str],
 }
 
 

@@ -11,7 +11,7 @@ in this order:
    -ed form, which may be a past tense or a participle; Voice=Pass a few words after "be");
    -ing -> VERB (Part after be, else Ger); -s -> VERB
    3rd singular present after a pronoun or noun, else a plural NOUN;
-5. a bare form after "to" or a modal is VERB VerbForm=Inf; suffixes in the data give ADV/ADJ;
+5. a bare form after "to", a modal or "not" (adverbs may come between) is VERB VerbForm=Inf; suffixes in the data give ADV/ADJ;
    everything else is NOUN.
 Clitics ("n't", "'s") are separate words of the same token, as in UD English. Names are runs of
 capitalised proper nouns (with connectors such as "of" inside), labelled by hint words in the
@@ -35,6 +35,8 @@ BE = frozenset({"be"})
 REGULAR_PAST = "ed"
 PASSIVE_AUXILIARY_REACH = 3     # "was also formally agreed": words between "be" and the participle
 SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
+ADVERB_SUFFIX = "ly"
+MIN_ADVERB_STEM = 4             # "personal-ly", not "app-ly", "rep-ly"
 
 
 class EnglishAnalyser:
@@ -54,6 +56,7 @@ class EnglishAnalyser:
         self._clitics = sorted(data.get("clitics", []), key=len, reverse=True)
         self._clitic_endings = tuple(self._clitics)     # one test for the common word without any
         self._suffixes = data.get("suffixes", [])
+        self._verb_gap = frozenset(data.get("verb_gap", []))
         names = data["names"]
         self._connectors = frozenset(names.get("connectors", []))
         self._hints = {w: label for label, words in names.get("hints", {}).items() for w in words
@@ -90,9 +93,12 @@ class EnglishAnalyser:
     def _tag(self, tokens: list[Token]) -> None:
         words = [w for t in tokens for w in t.words]
         first_word = next((i for i, w in enumerate(words) if any(c.isalnum() for c in w.text)), 0)
+        governor: Word | None = None     # the last word before this one that is no adverb
         for i, w in enumerate(words):
             prev = words[i - 1] if i else None
-            w.upos, w.lemma, w.feats = self._classify(w.text, i == first_word, prev)
+            w.upos, w.lemma, w.feats = self._classify(w.text, i == first_word, prev, governor)
+            if w.upos != "ADV" and w.text.lower() not in self._verb_gap:
+                governor = w
         # "Chinese officials stressed": an -s form right before a past verb is a plural noun,
         # not a present-tense verb
         for w, nxt in zip(words, words[1:]):
@@ -110,7 +116,8 @@ class EnglishAnalyser:
                     any(x.lemma in BE for x in words[max(0, i - PASSIVE_AUXILIARY_REACH):i]):
                 w.feats = {**w.feats, "Voice": "Pass"}
 
-    def _classify(self, form: str, initial: bool, prev: Word | None) -> tuple[str, str, dict[str, str]]:
+    def _classify(self, form: str, initial: bool, prev: Word | None,
+                  governor: Word | None) -> tuple[str, str, dict[str, str]]:
         lower = form.lower().replace("’", "'")      # "Biden’s": the clitic as "'s"
         feats = dict(self._word_feats.get(lower, {}))
         if not any(c.isalnum() for c in form):
@@ -156,15 +163,25 @@ class EnglishAnalyser:
                 # tell without a parser, so no VerbForm
                 return "VERB", lemma, {"Tense": "Past"}
             return "VERB", lemma, {"Mood": "Ind", "Tense": "Past", "VerbForm": "Fin"}
-        if prev is not None and (prev.lemma == "to" or prev.upos == "AUX" or
-                                 prev.feats.get("Polarity") == "Neg" and prev.upos == "PART"):
-            if prev.lemma != "to" or self._lemmas.is_known(lower):
+        if self._adverb_of_known_word(lower):
+            return "ADV", lemma, feats
+        # a bare form after "to", an auxiliary or "not", adverbs allowed between ("to personally
+        # congratulate", "did not yet agree")
+        if governor is not None and (governor.lemma == "to" or governor.upos == "AUX" or
+                                     governor.feats.get("Polarity") == "Neg" and governor.upos == "PART"):
+            if governor.lemma != "to" or self._lemmas.is_known(lower):
                 if not lower.endswith(("tion", "ment", "ness", "ity")):
                     return "VERB", lemma, {"VerbForm": "Inf"}
         for rule in self._suffixes:
             if lower.endswith(rule["suffix"]) and len(lower) >= rule.get("min_length", 0):
                 return rule["upos"], lemma, feats
         return "NOUN", lemma, {"Number": "Sing"}
+
+    def _adverb_of_known_word(self, lower: str) -> bool:
+        """"personally", "jointly": a known word plus -ly is an adverb even where a verb is due
+        ("to personally congratulate"); "apply", "reply", "rely" have no such stem."""
+        stem = lower[:-len(ADVERB_SUFFIX)]
+        return lower.endswith(ADVERB_SUFFIX) and len(stem) >= MIN_ADVERB_STEM and self._lemmas.is_known(stem)
 
     def _names(self, text: str, tokens: list[Token]) -> list[NameSpan]:
         """Runs of capitalised proper nouns. Leading titles ("President") are left out; a connector

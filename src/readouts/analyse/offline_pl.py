@@ -212,6 +212,12 @@ class PolishAnalyser:
         # nominal homograph ("miał" = coal dust)
         if main.cls in FINITE_CLASSES and st.get("inf_next"):
             score += 3
+        # right after the particle "nie" a verb outranks its adjectival homograph ("nie zapadły
+        # decyzje"): Polish writes "nie" together with adjectives ("niezapadły")
+        prev = st["prev"]
+        if main.cls in VERB_CLASSES and prev is not None and prev[0].cls in ("part", "qub") and \
+                clean_lemma(prev[0].lemma) == "nie":
+            score += 3
         case = main.case
         if case and main.cls == "prep":
             # the case the preposition governs must be one the next word can have
@@ -229,7 +235,6 @@ class PolishAnalyser:
                     score += 1.5 if case == "acc" else 0
             if case == "voc":
                 score -= 3
-        prev = st["prev"]
         after_prep = prev is not None and prev[0].cls == "prep"
         if "praep" in main.values:
             score += 3 if after_prep else -4

@@ -26,6 +26,8 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 
 # pymorphy3 grammemes of proper names: such a word stays a name even at a sentence's start
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+# slovnet's tags of a capitalised sentence-initial word that pymorphy3 may correct (_initial_word)
+MISREAD_INITIAL = ("PROPN", "X", "ADJ")
 SLOVNET_BATCHES = 128     # slovnet batches per group of sentences analysed together
 
 
@@ -88,8 +90,8 @@ class RussianAnalyser:
             tokens = []
             for i, (span, mt, st) in enumerate(zip(spans, morph.tokens, syntax.tokens), 1):
                 upos, feats = mt.pos, dict(mt.feats)
-                if i == 1 and upos == "PROPN" or upos == "VERB" and feats.get("VerbForm") != "Part":
-                    upos, feats = self._initial_verb(span.text, only_participle=upos == "VERB") or (upos, feats)
+                if i == 1 and upos in MISREAD_INITIAL or upos == "X" or upos == "VERB" and feats.get("VerbForm") != "Part":
+                    upos, feats = self._initial_word(span.text, only_participle=upos in ("VERB", "ADJ")) or (upos, feats)
                 parse = self._best_parse(span.text, upos, feats)
                 lemma = parse.normal_form if parse is not None else span.text.lower()
                 lemma = self._word_lemmas.get(span.text.lower(), lemma)
@@ -101,24 +103,23 @@ class RussianAnalyser:
             out.append(make_sentence(text, tokens, paragraph, self._names(text, tokens, markup)))
         return out
 
-    def _initial_verb(self, form: str, only_participle: bool = False) -> tuple[str, dict[str, str]] | None:
-        """slovnet reads a capitalised sentence-initial verb ("Договорились", "Отмечено") as a
-        proper noun, and a short passive participle ("Условлено") as a finite verb; when
-        pymorphy3 knows the word only as a verb form (and not as a name), its parse gives the
-        features. `only_participle`: correct short participles only."""
+    def _initial_word(self, form: str, only_participle: bool = False) -> tuple[str, dict[str, str]] | None:
+        """slovnet reads a capitalised sentence-initial word ("Договорились", "Договорённости")
+        as a proper noun or a foreign word ("Подтверждён"), and a short passive participle
+        ("Условлено", "Подчёркнута") as a finite verb or an adjective; when pymorphy3 knows the word only as a verb form or a
+        common noun (and not as a name), its parse gives the features. `only_participle`: correct
+        short participles only."""
         parses = self._parse(form)
         if not parses or any(g in p.tag.grammemes for p in parses for g in NAME_GRAMMEMES):
             return None
         top = parses[0]
+        if top.tag.POS == "NOUN" and not only_participle:
+            return "NOUN", self._ud_feats(top)
         if top.tag.POS not in ("VERB", "PRTS", "INFN"):
             return None
         if only_participle and (top.tag.POS != "PRTS" or any(p.tag.POS == "VERB" for p in parses)):
             return None
-        feats = {}
-        for feat, values in self._oc["feats"].items():
-            for ud, oc in values.items():
-                if oc in top.tag.grammemes:
-                    feats[feat] = ud
+        feats = self._ud_feats(top)
         if top.tag.POS == "VERB":
             feats["VerbForm"] = "Fin"
         elif top.tag.POS == "PRTS":
@@ -126,6 +127,11 @@ class RussianAnalyser:
             if "pssv" in top.tag.grammemes:
                 feats["Voice"] = "Pass"
         return "VERB", feats
+
+    def _ud_feats(self, parse: Any) -> dict[str, str]:
+        """UD features of a pymorphy3 parse (those lang/ru/analysis.yaml maps)."""
+        return {feat: ud for feat, values in self._oc["feats"].items() for ud, oc in values.items()
+                if oc in parse.tag.grammemes}
 
     # ------------------------------------------------------------------ lemmas
 

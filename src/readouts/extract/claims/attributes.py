@@ -156,13 +156,16 @@ def _negation(seq: Content | SentenceView, j: int, ctx: DocumentContext) -> bool
 
 
 def polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentContext) -> Ruled:
-    """Negated when the act itself is ("did not agree", "nie złożył", "достигнуто не было") or
-    the content's own predicate is ("would not", "had no intention", "nie było żadnych")."""
+    """Negated when the act itself is ("did not agree", "nie złożył", "достигнуто не было"), its
+    noun is ("made no commitment"), or the content's own predicate is ("would not", "had no intention", "nie było żadnych")."""
     lo = max(0, t.first - ctx.data.windows.act_negation_before)
     if any(_negation(view, j, ctx) for j in range(lo, t.head)):
         return NEGATED, "negation.act"
     if t.last + 1 < len(view) and _negation(view, t.last, ctx) and view.words[t.last + 1].upos == "AUX":
         return NEGATED, "negation.act_after"
+    if t.family == LIGHT_VERB and view.texts[t.head] not in ctx.data.cls("negation.determiners") and \
+            any(view.texts[j] in ctx.data.cls("negation.determiners") for j in range(t.first, t.last)):
+        return NEGATED, "negation.act_object"       # "made no commitment", "не дал никаких гарантий"
     return _content_polarity(view, t, content, ctx)
 
 

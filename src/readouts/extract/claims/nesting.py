@@ -250,7 +250,18 @@ def _outer(view: SentenceView, step: Nesting, result: list[Trigger], t: Trigger,
     """The earlier trigger whose content holds t, unless t is that subject's second verb."""
     quote = step.quote.attribution if step.quote is not None else None
     outer = next((o for o in result if o.content_start is not None and o.content_start < t.first and o != quote), None)
-    return None if outer is None or _coordinated(view, outer, t, ctx) else outer
+    if outer is None or _coordinated(view, outer, t, ctx) or _second_content(view, outer, t, ctx):
+        return None
+    return outer
+
+
+def _second_content(view: SentenceView, outer: Trigger, t: Trigger, ctx: DocumentContext) -> bool:
+    """t opens a content clause of its own after a conjunction ("said A, and that B", "zaznaczył,
+    że A, i że B", "заявил, что A, и что B"): a proposition of its own, not part of A."""
+    assert outer.content_start is not None
+    complementizers = ctx.data.cls("complementizers")
+    return any(view.texts[c] in complementizers and view.words[c - 1].upos == "CCONJ"
+               for c in range(outer.content_start + 2, t.first))
 
 
 def _nest(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list[Trigger],

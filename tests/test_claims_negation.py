@@ -1,0 +1,61 @@
+"""Acts reported as not done, whatever carries the negation — a determiner on the act's noun
+("made no commitment"), a negated light verb or decision ("nie podjęli ustaleń", "не высказывал
+угроз", "nie zapadły decyzje"), a genitive of negation before its passive ("Договорённости …
+достигнуто не было"), adverbs between auxiliary and verb ("did not yet agree") — and a second
+content clause of one verb ("said A, and that B") as a proposition of its own."""
+from __future__ import annotations
+
+import pytest
+from claims_helpers import check, make_helpers, traced
+
+DATE = "2025-03-04"
+HELPERS = {lang: make_helpers(lang, DATE) for lang in ("en", "pl", "ru")}
+CALL = {
+    "en": "President Biden spoke with President Putin. ",
+    "pl": "Prezydent Duda rozmawiał z prezydentem Zełenskim. ",
+    "ru": "Владимир Путин провёл телефонный разговор с Джозефом Байденом. ",
+}
+
+
+@pytest.mark.parametrize("lang, sentence, fragment, actor, act", [
+    ("en", "President Putin made no commitment to a ceasefire.", "no commitment", "Vladimir Putin", "assure"),
+    ("en", "The two sides did not yet agree on a date for the next round.", "did not yet agree", "both", "agree"),
+    ("pl", "W tej sprawie prezydenci nie podjęli wiążących ustaleń.", "wiążących ustaleń", "both", "agree"),
+    ("pl", "W trakcie rozmowy nie zapadły żadne decyzje w sprawie zakazu.", "zapadły", "both", "agree"),
+    ("ru", "Джозеф Байден в ходе разговора не высказывал угроз в адрес России.", "угроз", "Joe Biden", "warn"),
+    ("ru", "Договорённости о начале такого диалога на данном этапе достигнуто не было.", "Договорённости",
+     "both", "agree"),
+])
+def test_an_act_reported_as_not_done_is_negated(lang, sentence, fragment, actor, act):
+    _, only, _, _ = HELPERS[lang]
+    check(only(CALL[lang] + sentence, fragment), actor=actor, act=act, polarity="negated")
+
+
+def test_the_determiner_on_the_acts_noun_names_its_rule():
+    _, only, _, _ = HELPERS["en"]
+    traced(only(CALL["en"] + "President Putin made no commitment to a ceasefire.", "no commitment"),
+           polarity="negation.act_object")
+
+
+def test_the_same_noun_without_the_determiner_is_affirmed():
+    _, only, _, _ = HELPERS["en"]
+    check(only(CALL["en"] + "President Putin made a commitment to a ceasefire.", "commitment"),
+          act="assure", polarity="affirmed")
+
+
+@pytest.mark.parametrize("lang, text, second", [
+    ("en", "Zelenskyy said Ukraine would never recognize occupied land as Russian, and that the question "
+           "of territory had not been discussed during the call.", "discussed"),
+    ("pl", "Prezydent Duda zaznaczył, że Polska wspiera Ukrainę, i że nie zgodzi się na żadne ustępstwa.", "zgodzi"),
+])
+def test_a_second_content_clause_is_a_proposition_of_its_own(lang, text, second):
+    claims, _, _, _ = HELPERS[lang]
+    found = claims(text)
+    assert len(found) == 2 and found[1].trigger.startswith(second), [(c.actor, c.act, c.trigger) for c in found]
+    assert found[1].polarity == "negated"
+
+
+def test_one_content_clause_stays_one_claim():
+    claims, _, _, _ = HELPERS["en"]
+    found = claims("Zelenskyy said Ukraine would never recognize occupied land as Russian.")
+    assert [(c.actor, c.trigger) for c in found] == [("Volodymyr Zelensky", "said")]
