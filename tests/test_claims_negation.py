@@ -25,6 +25,8 @@ CALL = {
     ("ru", "Джозеф Байден в ходе разговора не высказывал угроз в адрес России.", "угроз", "Joe Biden", "warn"),
     ("ru", "Договорённости о начале такого диалога на данном этапе достигнуто не было.", "Договорённости",
      "both", "agree"),
+    ("ru", "Никаких подобных обещаний Владимир Путин не давал.", "обещаний", "Vladimir Putin", "assure"),
+    ("pl", "Żadnych obietnic prezydent Duda nie składał.", "obietnic", "Andrzej Duda", "assure"),
 ])
 def test_an_act_reported_as_not_done_is_negated(lang, sentence, fragment, actor, act):
     _, only, _, _ = HELPERS[lang]
@@ -59,3 +61,25 @@ def test_one_content_clause_stays_one_claim():
     claims, _, _, _ = HELPERS["en"]
     found = claims("Zelenskyy said Ukraine would never recognize occupied land as Russian.")
     assert [(c.actor, c.trigger) for c in found] == [("Volodymyr Zelensky", "said")]
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_a_claim_of_its_own():
+    claims, _, _, _ = HELPERS["en"]
+    found = claims("Vladimir Putin told Donald Trump that Moscow was ready to work on a memorandum, according "
+                   "to the Kremlin, but he did not agree to the unconditional ceasefire.")
+    assert [(c.actor, c.act, c.polarity) for c in found][1:] == [("Vladimir Putin", "agree", "negated")]
+
+
+def test_a_second_perfect_after_and_is_the_same_subjects_act():
+    claims, _, _, _ = HELPERS["en"]
+    found = claims("The White House said Trump had stressed that the bloodshed must end and had urged Putin "
+                   "to move quickly toward a settlement.")
+    assert [(c.trigger, c.act) for c in found][-1] == ("urged", "demand")
+    assert len(found) == 2
+
+
+def test_a_modal_after_and_stays_in_the_content():
+    claims, _, _, _ = HELPERS["en"]
+    found = claims("President Biden warned that the sanctions would be severe, and he would not hesitate to "
+                   "impose them.")
+    assert [c.trigger for c in found] == ["warned"]

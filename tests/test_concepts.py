@@ -81,7 +81,7 @@ def test_phrases_match_in_any_inflection(lang, text, fragment, actor, act):
     ("en", "The leaders reflected on the strength of the alliance.", "reflected", "both", "discuss"),
     ("pl", "Przywódcy poświęcili najwięcej uwagi paktowi migracyjnemu.", "poświęcili", "both", "discuss"),
     ("ru", "Лидеры уделили особое внимание энергетике.", "уделили", "both", "discuss"),
-    ("ru", "Шольц поднял вопрос о гуманитарной ситуации.", "поднял", "Olaf Scholz", "state"),
+    ("ru", "Шольц поднял вопрос о гуманитарной ситуации.", "поднял", "Olaf Scholz", "discuss"),
     ("pl", "Rzecznik Pieskow zbagatelizował znaczenie porozumienia.", "zbagatelizował", "Dmitry Peskov", "state"),
     ("pl", "Sekretarz Blinken skwitował te słowa krótko.", "skwitował", "Antony Blinken", "state"),
     ("en", "President Biden relayed that he had directed his team to help.", "relayed", "Joe Biden", "state"),

@@ -41,6 +41,7 @@ CUES_SCHEMA = {
     "nominal_conditions": [str],
     "addressee_prepositions": [str],
     "obligation": [str],
+    "emphasis_objects": [str],
     "consequences": [str],
     "threats": [str],
     "complementizers": [str],

@@ -22,6 +22,7 @@ OBJECT_CASES = frozenset({None, "Acc", "Dat", "Gen", "Ins"})
 ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
 NEGATED, AFFIRMED = "negated", "affirmed"
 COMMA = ","
+RAISING_ISSUE = "raising_issue"     # the act concept of raising an issue (lang/act_concepts.yaml)
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,25 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
             return "warn", "act.conditional_consequence"
         if content.has(cues("threats")):
             return "warn", "act.threat"
+    if act[0] == "discuss" and _raises_emphasis(view, t, ctx):
+        return "state", "act.emphasis_object"     # "raised the importance of de-escalating"
     if act[0] == "state" and _obliges_other(view, content, actor, ctx):
         return "demand", "act.obligation"       # "stressed that the US and NATO must …"
     if act[0] == "state" and _commits_own_side(view, content, actor, ctx) and \
             not any(_negation(content, k, ctx) for k in range(min(len(content), ctx.data.windows.commitment_negation_words))):
         return "assure", "act.own_commitment"   # "reiterated that the United States will stand by its ally"
     return act
+
+
+def _raises_emphasis(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
+    """The act raises an issue whose first noun is a point's importance or need."""
+    data = ctx.data
+    concept = data.lex.concept_of.get(("verbs", fold(t.lemma))) or data.lex.concept_of.get(("phrases", t.entry or ""))
+    if concept != RAISING_ISSUE:
+        return False
+    noun = next((k for k in range(t.last, min(len(view), t.last + data.windows.emphasis_object_after))
+                 if view.words[k].upos == "NOUN"), None)
+    return noun is not None and view.lemmas[noun] in data.cls("emphasis_objects")
 
 
 def _commits_own_side(view: SentenceView, content: Content, actor: str, ctx: DocumentContext) -> bool:

@@ -43,6 +43,7 @@ class Windows:
     pronoun_before: int
     obligation_subject_before: int
     commitment_negation_words: int
+    emphasis_object_after: int
     act_negation_before: int
     content_negation_after_verb: int
     hedge_adverb_before: int

@@ -26,7 +26,10 @@ PERSONAL_KINDS = frozenset({"person", "official"})
 RELAYING_KINDS = frozenset({"institution", "official"})
 NAMED_SOURCE_KINDS = frozenset({"institution", "official", "media"})
 CLOSING_TAIL_UPOS = frozenset({"PUNCT", "ADP", "ADJ", "DET", "PRON"})
-COORDINATED_SUBJECT_UPOS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+# what may stand between ", and" and a coordinated clause's verb: its subject and auxiliaries
+# (", and Chinese officials stressed", ", but he did not agree")
+COORDINATED_SUBJECT_UPOS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON", "AUX", "PART"})
+MODAL = "modal"         # the tense of a clause whose auxiliary has none ("will", "would")
 AGREEMENT_FEATURES = ("Number", "Gender", "Person", "Tense")
 FINITE_OR_UNKNOWN = ("Fin", None)     # an analyser leaves VerbForm unset where a form is ambiguous
 # actor strategies that find the speaker named in the sentence itself
@@ -354,12 +357,27 @@ def _coordinated(view: SentenceView, outer: Trigger, t: Trigger, ctx: DocumentCo
     if conj is not None and 0 < conj < t.first - 1 and view.words[conj - 1].text == COMMA and \
             all(k in named or view.words[k].upos in COORDINATED_SUBJECT_UPOS for k in range(conj + 1, t.first)):
         # unless its tense tells it apart: ", и Россия примет решения" is what the speaker foresees
-        outer_tense, tense = view.words[outer.head].feat("Tense"), view.words[t.head].feat("Tense")
+        outer_tense, tense = view.words[outer.head].feat("Tense"), _clause_tense(view, conj + 1, t)
         return outer_tense is None or tense is None or outer_tense == tense
     lo = max(0, t.first - ctx.data.windows.conjunction_before)
     if not any(w.upos == "CCONJ" for w in view.words[lo:t.first]):
         return False
     a, b = view.words[outer.head], view.words[t.head]
-    if a.feat("VerbForm") not in FINITE_OR_UNKNOWN or b.feat("VerbForm") not in FINITE_OR_UNKNOWN:
+    if not (_finite_or_perfect(view, outer.head) and _finite_or_perfect(view, t.head)):
         return False
     return all(a.feat(f) == b.feat(f) for f in AGREEMENT_FEATURES)
+
+
+def _clause_tense(view: SentenceView, start: int, t: Trigger) -> str | None:
+    """The tense of t's clause: its verb's, else its first auxiliary's ("he did not agree")."""
+    own = view.words[t.head].feat("Tense")
+    if own is not None:
+        return own
+    aux = next((w for w in view.words[start:t.first] if w.upos == "AUX"), None)
+    return None if aux is None else aux.feat("Tense") or MODAL
+
+
+def _finite_or_perfect(view: SentenceView, k: int) -> bool:
+    """A finite verb, or a participle right after its auxiliary ("had stressed … and had urged")."""
+    form = view.words[k].feat("VerbForm")
+    return form in FINITE_OR_UNKNOWN or form == "Part" and k > 0 and view.words[k - 1].upos == "AUX"

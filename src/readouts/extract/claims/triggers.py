@@ -27,7 +27,10 @@ COMMA = ","
 # trigger families (how the trigger was found) and their pattern ids
 VERB, JOINT, LIGHT_VERB, PHRASE, COMMITMENT, ATTRIBUTION = \
     "verb", "joint", "light_verb", "phrase", "commitment", "attribution"
-LIGHT_PATTERNS = ("light_verb.object", "light_verb.preposed_object")
+LIGHT_PATTERNS = ("light_verb.object", "light_verb.preposed_object", "light_verb.negated_preposed_object")
+# the subject stands between the noun and its verb ("Żadnych obietnic prezydent nie składał"): the
+# trigger is the verb alone, the noun its entry, so that the subject is found before it
+VERB_ONLY_PATTERNS = ("light_verb.negated_preposed_object",)
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ def _light_trigger(view: SentenceView, data: ClaimData, i: int, why: str) -> Tri
             continue
         j = match.slot("noun")[0]
         noun = view.lemmas[j] if view.lemmas[j] in data.lex.light_nouns else view.texts[j]
-        first, last = min(i, j), max(i, j) + 1
+        first, last = (i, i + 1) if pattern_id in VERB_ONLY_PATTERNS else (min(i, j), max(i, j) + 1)
         return Trigger(first, last, data.lex.light_nouns[noun], pattern_id, LIGHT_VERB, i, view.verb_lemmas[i],
                        entry=noun, licence=why)
     return None
