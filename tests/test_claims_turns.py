@@ -241,3 +241,14 @@ def test_a_readouts_own_passive_is_joint_unless_one_sided(sentence, actor):
                         source="kremlin")
     (claim,) = extract_loaded(loaded, backend="offline").claims
     assert claim.actor == actor
+
+
+def test_an_act_nouns_own_genitive_agent_does_an_agentless_act():
+    claim = ru_only("Владимир Путин провёл переговоры с Масудом Пезешкианом. Подтверждена готовность "
+                    "российской стороны содействовать продвижению этого диалога.", "готовность")
+    assert (claim.actor, claim.act) == ("Russia", "propose")
+    traced(claim, actor="nominal.agent")
+    # without an agent of its own, the readout's agentless act stays joint
+    joint = ru_only("Владимир Путин провёл переговоры с Масудом Пезешкианом. Подтверждена готовность "
+                    "содействовать продвижению этого диалога.", "готовность")
+    assert joint.actor == "both"

@@ -91,6 +91,15 @@ def test_opposite_polarity_is_a_conflict():
     assert "opposite polarity" in m.reasons
 
 
+def test_one_partys_act_told_as_done_and_as_not_done_is_signalled():
+    # the shape of a contradiction: the fitted weights count it for the match, whatever the wording
+    accepted = claim("Председатель КНР с благодарностью принял это приглашение.", "Xi Jinping", "agree")
+    declined = claim("Xi nie przyjął jednak na razie zaproszenia do Moskwy.", "Xi Jinping", "agree", polarity="negated")
+    assert "agree told as done and as not done" in _reasons(accepted, "ru", declined, "pl")
+    other_act = claim("Xi nie zaprosił Putina do Pekinu.", "Xi Jinping", "propose", polarity="negated")
+    assert not any("as not done" in why for why in _reasons(accepted, "ru", other_act, "pl"))
+
+
 def test_agreed_versus_rejected_is_a_conflict():
     agreed = claim("Zelensky agreed to a thirty-day ceasefire proposed by the United States.", "Volodymyr Zelensky", "agree")
     rejected = claim("Zełenski odrzucił propozycję trzydziestodniowego zawieszenia broni.", "Volodymyr Zelensky", "reject")

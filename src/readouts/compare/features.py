@@ -32,7 +32,7 @@ FEATURES = (
     "concepts", "concept_cover", "concepts_related", "concept_clash", "no_concepts", "inherited",
     "topic", "topic_clash", "entity", "number", "number_clash", "date",
     "actor_same", "actor_joint", "actor_side", "actor_clash", "addressee",
-    "act", "act_clash", "act_opposed", "polarity_flip", "summary_act", "position",
+    "act", "act_clash", "act_opposed", "polarity_flip", "twin_flip", "summary_act", "position",
 )
 CONCEPTS_CAP = 2.0          # shared concepts count up to this much (rarity-weighted)
 SUMMARY_ACTS = frozenset({"discuss", "state"})    # acts that sum up ("discussed", "set out its position")
@@ -252,6 +252,10 @@ def _frame(i: int, j: int, a: Matter, b: Matter, sims: Similarities, ctx: Contex
         out.append(Signal("act_clash", 1.0, f"acts {left.act}/{right.act}"))
     if flipped:
         out.append(Signal("polarity_flip", 1.0, "opposite polarity"))
+        # one act of one party, told as done by one account and as not done by the other ("agreed
+        # to lift the ban" / "no decisions were taken"): the shape of a contradiction
+        if left.act == right.act and actor and actor[0] in ("actor_same", "actor_joint"):
+            out.append(Signal("twin_flip", 1.0, f"{left.act} told as done and as not done"))
     if {left.act, right.act} & SUMMARY_ACTS:
         out.append(Signal("summary_act", 1.0, "one side sums up"))
     return out

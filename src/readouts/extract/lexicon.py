@@ -72,6 +72,7 @@ CUES_SCHEMA = {
     "pleasantries": [str],
     "speaker_marks": [str],
     "agents": {str: str},
+    "genitive_links": Either([str], list),
     "call_nouns": [str],
     "call_verbs": [str],
     "purpose_markers": [str],

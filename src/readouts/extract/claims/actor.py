@@ -11,7 +11,7 @@ from readouts.extract.actors import Mention, actor_indexes
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
-from readouts.extract.claims.triggers import PHRASE, Trigger, adverbial_speech
+from readouts.extract.claims.triggers import LIGHT_VERB, PHRASE, Trigger, adverbial_speech
 from readouts.extract.claims.turns import FIRST, SECOND, grammatical_person
 from readouts.extract.claims.view import SentenceView, pronoun_gender
 from readouts.model import BOTH
@@ -206,6 +206,23 @@ def passive_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
                 and _agent_marker_before(view, m, ctx):
             return ActorChoice(m.actor, "passive.agent", m.via)
     return None
+
+
+def nominal_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """An agentless light verb whose act noun names its own agent ("Подтверждена готовность
+    российской стороны", "wyrażono gotowość strony polskiej", "the readiness of Russia was
+    confirmed"): the party right after the noun, in the genitive or after a genitive link."""
+    view, ctx = q.view, q.ctx
+    if t.family != LIGHT_VERB or not (passive(view, t, ctx) or ctx.data.holds("impersonal", view, t.head)):
+        return None
+    noun = t.last - 1 if t.head == t.first else t.first
+    after = noun + 1
+    if after < len(view) and view.texts[after] in ctx.data.cls("genitive_links"):
+        after += 1
+    agent = next((m for m in view.mentions if m.first == after and m.kind in AGENT_KINDS), None)
+    if agent is None or agent.case not in (None, "Gen"):
+        return None
+    return ActorChoice(agent.actor, "nominal.agent", agent.via)
 
 
 def _agent_marker_before(view: SentenceView, m: Mention, ctx: DocumentContext) -> bool:
@@ -459,7 +476,8 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, labelled_speaker, purpose_caller, syntactic_subject, passive_agent, passive_joint,
+    named_by_rule, quote_speaker, labelled_speaker, purpose_caller, syntactic_subject, passive_agent, nominal_agent,
+    passive_joint,
     pronoun_subject, unnamed_official, adverbial, coordinated_verb, mention_subject, discussion_topic, sentence_subject,
     inverted_subject, impersonal, plural_subjectless, phrase_topic, subjectless,
 )
