@@ -83,3 +83,21 @@ def test_a_modal_after_and_stays_in_the_content():
     found = claims("President Biden warned that the sanctions would be severe, and he would not hesitate to "
                    "impose them.")
     assert [c.trigger for c in found] == ["warned"]
+
+
+@pytest.mark.parametrize("lang, text, fragment", [
+    ("ru", "Президент Сербии Александр Вучич провёл телефонный разговор с Владимиром Путиным. Вучич заявил, "
+           "что стороны договорились продлить контракт на поставки газа.", "договорились"),
+    ("en", "President Trump spoke with President Putin. Trump said the two leaders agreed to meet in Budapest.",
+     "agreed"),
+])
+def test_an_agreement_of_the_sides_told_by_one_of_them_is_theirs(lang, text, fragment):
+    claims, _, _, _ = HELPERS[lang]
+    assert [(c.actor, c.act, c.trigger) for c in claims(text)][-1] == ("both", "agree", fragment)
+
+
+def test_what_the_sides_discussed_told_by_one_stays_his_statement():
+    claims, _, _, _ = HELPERS["en"]
+    found = claims("President Trump spoke with President Zelensky. He later told Fox News that the two had not "
+                   "discussed U.S. aid to Ukraine.")
+    assert [(c.actor, c.trigger) for c in found][-1] == ("Donald Trump", "told")

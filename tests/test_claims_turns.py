@@ -252,3 +252,14 @@ def test_an_act_nouns_own_genitive_agent_does_an_agentless_act():
     joint = ru_only("Владимир Путин провёл переговоры с Масудом Пезешкианом. Подтверждена готовность "
                     "содействовать продвижению этого диалога.", "готовность")
     assert joint.actor == "both"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    ("pl", "Premier Modi spotkał się z Władimirem Putinem. Rzecznik Departamentu Stanu Matthew Miller wezwał "
+           "Indie, by wykorzystały swoje relacje z Moskwą.", "Matthew Miller"),
+    ("en", "President Biden spoke with President Xi. Deputy National Security Advisor Pyle reiterated the "
+           "United States' commitment to support Ukraine.", "Pyle"),
+])
+def test_an_officials_title_before_a_name_is_that_named_person(lang, text, actor):
+    found = {"pl": pl_claims, "en": en_claims}[lang](text)
+    assert found[-1].actor == actor

@@ -26,6 +26,7 @@ MIN_STEM = 3
 PERSONAL_KINDS = ("person", "official")
 NOUNS = ("NOUN", "PROPN")
 AIDE = "aide"
+NAMED_VIAS = ("name", "ner")       # how a mention of a named person was found
 # How far before a mention an aide word ("doradca", "советник") may start.
 AIDE_BEFORE = 2
 
@@ -185,7 +186,7 @@ class ActorFinder:
         if self.use_names:
             found.extend(self._ner_mentions(sentence, found))
         found.sort(key=lambda m: m.first)
-        found = self._aides(sentence, words, keys, found)
+        found = _named_officials(self._aides(sentence, words, keys, found))
         for m in found:
             if m.kind in ("person", "official"):
                 self._remember(m.actor, m.case == "Nom")
@@ -319,7 +320,9 @@ class ActorFinder:
             h = self.aides.match_at(keys, after)
             if h:
                 span = (m.first, h[0])
-        if span is None or any(n.first in (span[1], span[1] + 1) and n.kind == "person" and n.via == "name"
+        # a person named right after, known or found by the name tagger ("rzecznik Departamentu Stanu
+        # Matthew Miller"), is the one who speaks
+        if span is None or any(n.first in (span[1], span[1] + 1) and n.kind == "person" and n.via in NAMED_VIAS
                                for n in found):
             return None
         return span
@@ -444,12 +447,16 @@ class ActorFinder:
         for span in sentence.names:
             if span.label != "PER" or not plausible_person(span.text):
                 continue
-            if any(m.start < span.stop and span.start < m.stop for m in found):
-                continue
             idx = [k for k, w in enumerate(words) if w.start >= span.start and w.stop <= span.stop]
+            # a span that takes in a mention found before the name ("[Rzecznik] Departamentu Stanu
+            # Matthew Miller") keeps the words after it; one overlapping otherwise is that mention
+            covered = [k for k in idx if any(m.first <= k < m.last for m in found)]
+            if covered and (covered != idx[:len(covered)] or len(covered) == len(idx)):
+                continue
+            idx = idx[len(covered):]
             # a tagger's span may take in the capitalised adjective of a preceding proper name
             # ("Rady Bezpieczeństwa Narodowego Emily Horne"): a person's name is proper nouns only
-            trimmed = False
+            trimmed = bool(covered)
             while len(idx) > 1 and words[idx[0]].upos not in ("PROPN", None, "X"):
                 idx, trimmed = idx[1:], True
             if not idx:
@@ -465,6 +472,13 @@ class ActorFinder:
             canonical = romanise(text if nominative else lemma or text, self.translit)
             yield Mention(idx[0], idx[-1] + 1, canonical, "person", start, stop, text,
                           self._name_case(words, idx[0], idx[-1] + 1), "ner", None)
+
+
+def _named_officials(found: list[Mention]) -> list[Mention]:
+    """An official's title right before a person's name is that person ("Официальный
+    представитель МИД КНР Мао Нин", "spokesperson Matthew Miller"): the title is no mention of its own."""
+    return [m for m in found if not (m.kind == "official" and any(
+        n.first == m.last and n.kind == "person" and n.via in NAMED_VIAS for n in found))]
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ FINITE_OR_UNKNOWN = ("Fin", None)     # an analyser leaves VerbForm unset where 
 # actor strategies that find the speaker named in the sentence itself
 NAMED_STRATEGIES = frozenset({"mention", "apposition", "syntax.subject", "inverted", "unnamed_official",
                               "titled_person"})
-STATE, COMMA = "state", ","
+STATE, AGREE, COMMA = "state", "agree", ","
 SUBJECTLESS = frozenset({"subjectless.gender", "subjectless.last_actor"})   # the actor strategies of a bare verb
 
 
@@ -286,7 +286,16 @@ def _relayed(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Tri
     """A relayer's frame, or his "stressed that …" over a party's act, only names the source."""
     restated = outer.plain_verb and outer.act == STATE != t.act and _personal_speaker(view, step, ctx, outer) \
         and _party_act(view, step, ctx, t)
+    if outer.act == STATE and _joint_act_named(view, step, ctx, t):
+        return True         # "Вучич заявил, что стороны договорились …": the two sides' act, told by one
     return (outer.frame or restated) and not speaks_for_itself(view, step, ctx, outer)
+
+
+def _joint_act_named(view: SentenceView, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:
+    """The principals named as making an agreement ("the sides agreed", "оба лидера договорились"):
+    an agreement is theirs whoever tells of it; what they discussed, told by one, stays his account."""
+    choice = _actor(view, step, ctx, t)
+    return choice.actor == BOTH and not choice.impersonal and t.act == AGREE
 
 
 def _relay(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list[Trigger], outer: Trigger,
