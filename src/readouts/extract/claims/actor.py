@@ -21,6 +21,7 @@ COUNTRY_KINDS = frozenset({"country"})
 PLACE_KINDS = frozenset({"institution", "country"})
 CONTENT_PARTY_KINDS = frozenset({"country", "person"})
 NOMINATIVE = (None, "Nom")
+COMMA = ","
 SUBJECT_DEPRELS = frozenset({"nsubj", "csubj"})
 PRONOUN_UPOS = frozenset({"PRON", "DET", None, "X"})
 NON_SUBJECT_BETWEEN = frozenset({"PUNCT", "SCONJ", "ADP"})
@@ -337,10 +338,16 @@ def _before_verb(view: SentenceView, k: int, start: int) -> int:
 
 
 def adverbial(q: ActorQuery, t: Trigger) -> ActorChoice | None:
-    """"he urged …, warning that …": the participle's subject is the previous claim's."""
-    if q.previous_actor and adverbial_speech(q.view, q.ctx.data, t.head):
-        return ActorChoice(q.previous_actor, "adverbial")
-    return None
+    """"he urged …, warning that …": the participle's subject is the previous claim's; one that
+    opens the sentence ("Выразив удовлетворение …, стороны обсудили") has the main clause's."""
+    view = q.view
+    if not adverbial_speech(view, q.ctx.data, t.head):
+        return None
+    if t.first == 0:
+        comma = next((k for k in range(t.last, len(view)) if view.words[k].text == COMMA), len(view))
+        subject = next((m for m in view.mentions if m.first > comma and m.case in NOMINATIVE), None)
+        return None if subject is None else ActorChoice(subject.actor, "adverbial.main_subject", subject.via)
+    return ActorChoice(q.previous_actor, "adverbial") if q.previous_actor else None
 
 
 def coordinated_verb(q: ActorQuery, t: Trigger) -> ActorChoice | None:

@@ -21,7 +21,7 @@ A token spec is a mapping; all of its keys must hold (yargy's `and_`):
 - `preceded_by` — `{within: N, spec}`: one of the N words before matches.
 A sequence item is a token spec plus `op` ("?", "*", "+" or "{m,n}", greedy, never giving back)
 and `as` (a slot name), or `{gap: N, stop: spec}` (up to N words none of which matches `stop`,
-fewest first), `{mention: {kind: [...], kind_not: [...], side: own}}` (a whole actor mention), or
+fewest first), `{mention: {kind: [...], kind_not: [...], side: own | own_or_both}}` (a whole actor mention), or
 `{edge: true}` (the sentence ends, or begins when matching backwards).
 """
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from readouts.errors import DataError
 from readouts.extract.lexicon import WordClass, fold
+from readouts.model import BOTH
 
 if TYPE_CHECKING:
     from readouts.extract.claims.view import SentenceView
@@ -221,12 +222,15 @@ def _mention_test(spec: Any, where: str) -> Callable[[Any, Mapping[str, Any]], b
     _known(spec, {"kind", "kind_not", "side"}, where)
     kinds, excluded = _as_set(spec.get("kind")), _as_set(spec.get("kind_not"))
     side = spec.get("side")
-    if side not in (None, "own"):
-        raise DataError(f"{where}.side: only `own` (the side an official readout speaks for)")
+    if side not in (None, "own", "own_or_both"):
+        raise DataError(f"{where}.side: `own` (the side an official readout speaks for) or `own_or_both` "
+                        "(that side, or the two principals together)")
 
     def test(m: Any, facts: Mapping[str, Any]) -> bool:
-        return (not kinds or m.kind in kinds) and m.kind not in excluded and \
-            (side is None or facts.get("side_of", lambda _: None)(m.actor) == facts.get("own_side"))
+        if side == "own_or_both" and m.actor == BOTH:
+            return True         # "the two sides", "стороны": whatever kind of mention names them
+        on_side = side is None or facts.get("side_of", lambda _: None)(m.actor) == facts.get("own_side")
+        return (not kinds or m.kind in kinds) and m.kind not in excluded and on_side
     return test
 
 

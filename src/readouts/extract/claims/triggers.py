@@ -18,6 +18,10 @@ VERBAL_UPOS = frozenset({"VERB", "AUX"})
 # Verb forms that are not predicates of a clause of their own.
 NON_FINITE = frozenset({"Part", "Conv", "Ger", "Vnoun"})
 ADVERBIAL_FORMS = frozenset({"Ger", "Conv"})
+# acts a verb of saying carries only with what it says ("noting that …"); a participle of another
+# act carries it by itself (", rejecting the proposal")
+STATE_ACT = "state"
+CONTENT_ACTS = frozenset({STATE_ACT, "discuss"})
 PERSONAL_OR_GROUP = frozenset({"person", "official", "group"})
 FIRST_PERSON = "1"
 MARKER_WORDS = 3        # the longest purpose marker ("in order to")
@@ -218,13 +222,30 @@ def adverbial_speech(view: SentenceView, data: ClaimData, i: int) -> bool:
     w = view.words[i]
     # a tagger may call an English "-ing" form a noun; its verb shows in the regular endings
     participle = w.feat("VerbForm") in ADVERBIAL_FORMS or w.upos == "NOUN" and view.verb_lemmas[i] != view.lemmas[i]
-    if not (participle and i > 0 and view.words[i - 1].text == COMMA):
+    # set off by a comma, or opening the sentence ("Выразив удовлетворение …, стороны обсудили")
+    if not (participle and (i == 0 or view.words[i - 1].text == COMMA)) or _in_a_list(view, i):
         return False
     after = range(i + 1, min(len(view), i + 1 + data.windows.adverbial_complementizer_after))
     if any(view.texts[k] in data.cls("complementizers") for k in after):
         return True
+    if data.lex.verb_acts.get(view.verb_lemmas[i], STATE_ACT) not in CONTENT_ACTS:
+        return True         # ", rejecting the proposal", ", thanking him for": the act is in the verb
+    if view.verb_lemmas[i] in data.lex.light_verbs and i + 1 < len(view) and \
+            view.lemmas[i + 1] in data.lex.light_nouns:
+        return True         # "Выразив удовлетворение", ", expressing concern"
     return i + 2 < len(view) and view.texts[i + 1] in data.cls("infinitive_markers") \
         and view.words[i + 2].upos in VERBAL_UPOS
+
+
+def _in_a_list(view: SentenceView, i: int) -> bool:
+    """A participle after a comma whose previous item holds one too is an item of a list of
+    activities ("including building consensus, promoting health security, supporting …")."""
+    k = i - 2
+    while k >= 0 and view.words[k].text != COMMA:
+        if view.words[k].feat("VerbForm") in ADVERBIAL_FORMS:
+            return True
+        k -= 1
+    return False
 
 
 def performative(view: SentenceView, data: ClaimData, i: int) -> bool:
