@@ -264,3 +264,17 @@ def test_an_elected_president_before_the_oath_is_not_the_incumbent(lang, text, d
     found = actors(lang, text, date)
     assert len(found[elect]) == 2, found
     assert incumbent not in found
+
+
+
+@pytest.mark.parametrize("lang, text, side", [
+    ("en", "President Biden spoke with King Abdullah. The Jordanian side expressed support for the plan.", "Jordan"),
+    ("pl", "Prezydent Duda rozmawiał z premierem Iraku. Strona iracka wyraziła poparcie dla planu.", "Iraq"),
+    ("ru", "Владимир Путин провёл переговоры с Эмомали Рахмоном. Таджикская сторона выразила поддержку плану.",
+     "Tajikistan"),
+])
+def test_the_side_of_a_country_named_by_its_nationality(lang, text, side):
+    from readouts.load import load_bytes
+    from readouts.pipeline import extract_loaded
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2024-06-01")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims][-1] == side

@@ -101,3 +101,17 @@ def test_what_the_sides_discussed_told_by_one_stays_his_statement():
     found = claims("President Trump spoke with President Zelensky. He later told Fox News that the two had not "
                    "discussed U.S. aid to Ukraine.")
     assert [(c.actor, c.trigger) for c in found][-1] == ("Donald Trump", "told")
+
+
+def test_a_phase_verb_and_its_infinitive_are_one_predicate_past_a_parenthetical_adverb():
+    claims, _, _, _ = HELPERS["ru"]
+    found = claims("Владимир Путин провёл переговоры с Касым-Жомартом Токаевым. Господин Токаев, однако, не стал "
+                   "давать никаких обещаний.")
+    assert [(c.actor, c.act, c.polarity) for c in found] == [("Kassym-Jomart Tokayev", "assure", "negated")]
+
+
+def test_a_coordinated_verb_keeps_its_subject_past_a_country_before_the_conjunction():
+    claims, _, _, _ = HELPERS["en"]
+    found = claims("Jake Sullivan spoke with Muhammad Yunus. Mr. Sullivan reiterated the United States' support for "
+                   "a prosperous and democratic Bangladesh, and offered the United States' continued support.")
+    assert [c.actor for c in found] == ["Jake Sullivan", "Jake Sullivan"]

@@ -55,6 +55,7 @@ CUES_SCHEMA = {
     "pronouns": {"masc": [str], "fem": [str], "plural": [str]},
     "possessives": {"masc": [str], "fem": [str], "plural": [str]},
     "commitment_auxiliaries": [str],
+    "phase_auxiliaries": Either([str], list),
     "background": [str],
     "call_event": [str],
     "questions": [str],

@@ -118,9 +118,10 @@ def _refer(q: ActorQuery, gender: str | None, at: int) -> str | None:
     return own or q.state.subject(gender) or (BOTH if gender == PLURAL else None)
 
 
-def _conjunction_before(q: ActorQuery, t: Trigger) -> bool:
+def _conjunction_before(q: ActorQuery, t: Trigger) -> int | None:
+    """The conjunction right before the trigger, if any."""
     lo = max(0, t.first - q.ctx.data.windows.conjunction_before)
-    return any(w.upos == "CCONJ" for w in q.view.words[lo:t.first])
+    return next((k for k in range(t.first - 1, lo - 1, -1) if q.view.words[k].upos == "CCONJ"), None)
 
 
 def passive(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
@@ -330,11 +331,24 @@ def subject_phrase(view: SentenceView, t: Trigger, start: int) -> tuple[int, int
 
 def _before_verb(view: SentenceView, k: int, start: int) -> int:
     """The last word of what precedes a verb: past adverbs, auxiliaries and particles, and over a
-    relative clause set off by commas."""
+    relative clause or a lone adverb set off by commas ("Токаев, однако, не стал")."""
     closes = {close: opening for opening, close in view.asides}
-    while k >= start and (view.words[k].upos in BEFORE_VERB_UPOS or k in closes):
-        k = closes[k] - 1 if k in closes else k - 1
+    while k >= start:
+        if k in closes:
+            k = closes[k] - 1
+        elif view.words[k].upos in BEFORE_VERB_UPOS:
+            k -= 1
+        elif _comma_adverb(view, k, start):
+            k -= 3
+        else:
+            break
     return k
+
+
+def _comma_adverb(view: SentenceView, k: int, start: int) -> bool:
+    """Word k closes ", однако," / ", however,": one adverb or conjunction between two commas."""
+    return k - 2 >= start and view.words[k].text == COMMA and view.words[k - 2].text == COMMA and \
+        view.words[k - 1].upos in ("ADV", "CCONJ")
 
 
 def adverbial(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -352,11 +366,13 @@ def adverbial(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 def coordinated_verb(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     """"restated his support for X and urged …": a coordinated verb shares the previous claim's
-    subject, unless a subject of its own stands right before it."""
-    if not (q.previous_actor and _conjunction_before(q, t)):
+    subject, unless a subject of its own stands right before it, after the conjunction (", and
+    Bangladesh offered"; not "… for Bangladesh, and offered")."""
+    conj = _conjunction_before(q, t)
+    if not (q.previous_actor and conj is not None):
         return None
     mention = nearest_subject(q, t)
-    if mention is None or t.first - mention.last > q.ctx.data.windows.coordination_subject_gap:
+    if mention is None or mention.last <= conj or t.first - mention.last > q.ctx.data.windows.coordination_subject_gap:
         return ActorChoice(q.previous_actor, "coordination")
     return None
 
@@ -385,7 +401,7 @@ def discussion_topic(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 def sentence_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     """"Kirby called the contact 'a good thing' but said …": the first verb was no claim; the
     sentence's subject is still the coordinated verb's."""
-    if not _conjunction_before(q, t):
+    if _conjunction_before(q, t) is None:
         return None
     if q.previous_actor:
         return ActorChoice(q.previous_actor, "coordination")

@@ -5,7 +5,7 @@ attributed speech ("По словам Пескова, …") come later in the se
 trigger holds. Each trigger names the pattern that found it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from readouts.extract.claims.data import ClaimData, Phrase
@@ -18,6 +18,7 @@ VERBAL_UPOS = frozenset({"VERB", "AUX"})
 # Verb forms that are not predicates of a clause of their own.
 NON_FINITE = frozenset({"Part", "Conv", "Ger", "Vnoun"})
 ADVERBIAL_FORMS = frozenset({"Ger", "Conv"})
+PHASE_LICENCE = "predicate.phase"      # an infinitive after "не стал": one predicate
 # acts a verb of saying carries only with what it says ("noting that …"); a participle of another
 # act carries it by itself (", rejecting the proposal")
 STATE_ACT = "state"
@@ -152,6 +153,8 @@ def _verb_triggers(view: SentenceView, data: ClaimData, used: list[bool]) -> Ite
             trigger = Trigger(i, i + 1, act, "verb.act" if own else "verb.joint", VERB if own else JOINT,
                               i, lemma, licence=why, joint_only=not own,
                               frame=bool(own) and lemma in lex.frames)
+        if trigger is not None and why == PHASE_LICENCE:
+            trigger = replace(trigger, first=i - 1)     # "не стал давать": the subject is before "стал"
         if trigger is not None:
             yield trigger
             used[trigger.first:trigger.last] = [True] * (trigger.last - trigger.first)
@@ -192,7 +195,9 @@ def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
     if form in NON_FINITE and not data.holds("impersonal", view, i) and not periphrastic:
         return None
     if form == "Inf" and not periphrastic:
-        return "predicate.alleged" if governed_infinitive(view, data, i) else None
+        if governed_infinitive(view, data, i):
+            return "predicate.alleged"
+        return PHASE_LICENCE if _phase_auxiliary(view, data, i) else None
     return "predicate.periphrastic" if periphrastic else "predicate.finite"
 
 
@@ -223,11 +228,13 @@ def adverbial_speech(view: SentenceView, data: ClaimData, i: int) -> bool:
     # a tagger may call an English "-ing" form a noun; its verb shows in the regular endings
     participle = w.feat("VerbForm") in ADVERBIAL_FORMS or w.upos == "NOUN" and view.verb_lemmas[i] != view.lemmas[i]
     # set off by a comma, or opening the sentence ("Выразив удовлетворение …, стороны обсудили")
-    if not (participle and (i == 0 or view.words[i - 1].text == COMMA)) or _in_a_list(view, i):
+    if not (participle and (i == 0 or view.words[i - 1].text == COMMA)):
         return False
     after = range(i + 1, min(len(view), i + 1 + data.windows.adverbial_complementizer_after))
     if any(view.texts[k] in data.cls("complementizers") for k in after):
         return True
+    if _in_a_list(view, i):
+        return False
     if data.lex.verb_acts.get(view.verb_lemmas[i], STATE_ACT) not in CONTENT_ACTS:
         return True         # ", rejecting the proposal", ", thanking him for": the act is in the verb
     if view.verb_lemmas[i] in data.lex.light_verbs and i + 1 < len(view) and \
@@ -301,6 +308,13 @@ def _purpose_marker(view: SentenceView, data: ClaimData, i: int) -> int | None:
 def governed_infinitive(view: SentenceView, data: ClaimData, i: int) -> bool:
     """An infinitive is a claim's verb only under an alleging auxiliary ("miał zapewnić")."""
     return alleging_auxiliary(view, data, i) is not None
+
+
+def _phase_auxiliary(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """A finite verb that with an infinitive makes one predicate ("не стал давать обещаний")
+    right before word i."""
+    return i > 0 and view.lemmas[i - 1] in data.cls("phase_auxiliaries") and \
+        view.words[i - 1].feat("VerbForm") not in NON_FINITE
 
 
 def alleging_auxiliary(view: SentenceView, data: ClaimData, i: int) -> int | None:

@@ -125,13 +125,15 @@ def _marks(texts: tuple[str, ...], lemmas: tuple[str, ...], data: ClaimData) -> 
 
 def _clause_starts(texts: tuple[str, ...], asides: tuple[tuple[int, int], ...], data: ClaimData) -> tuple[int, ...]:
     """For each word, the index after the nearest complementizer or clause break before it; after
-    a relative clause set off by commas ("X, który …, określił"), the clause it interrupts goes on."""
+    a relative clause set off by commas ("X, który …, określił"), the clause it interrupts goes on,
+    and a break word alone between commas ("Токаев, однако, не стал") breaks nothing."""
     starts, current = [], 0
     comps, breaks = data.cls("complementizers"), data.cls("clause_breaks")
     resumed = {close: opening for opening, close in asides}
     for i, t in enumerate(texts):
         starts.append(current)
-        if t in comps or t in breaks:
+        parenthetical = 0 < i < len(texts) - 1 and texts[i - 1] == COMMA == texts[i + 1]     # ", однако,"
+        if (t in comps or t in breaks) and not parenthetical:
             current = i + 1
         if i in resumed:
             current = starts[resumed[i]]
