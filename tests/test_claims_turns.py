@@ -263,3 +263,13 @@ def test_an_act_nouns_own_genitive_agent_does_an_agentless_act():
 def test_an_officials_title_before_a_name_is_that_named_person(lang, text, actor):
     found = {"pl": pl_claims, "en": en_claims}[lang](text)
     assert found[-1].actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden met President Xi. The Chinese readout quoted Xi as saying that Beijing was ready.",
+    "President Biden met President Xi. Xi was quoted as saying that Beijing was ready.",
+])
+def test_the_one_quoted_as_saying_is_the_speaker(text):
+    claim = en_only(text, "as saying")
+    assert claim.actor == "Xi Jinping"
+    traced(claim, actor="quoted")

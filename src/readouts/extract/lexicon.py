@@ -56,6 +56,7 @@ CUES_SCHEMA = {
     "possessives": {"masc": [str], "fem": [str], "plural": [str]},
     "commitment_auxiliaries": [str],
     "phase_auxiliaries": Either([str], list),
+    "quoted_as": {"verbs": Either([str], list), "markers": Either([str], list)},
     "background": [str],
     "call_event": [str],
     "questions": [str],

@@ -210,6 +210,21 @@ def passive_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     return None
 
 
+def quoted_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"the Chinese readout quoted Xi as saying …": the one quoted, between the quoting verb and
+    "as"; in the passive ("Xi was quoted by state media as saying …") the subject before it."""
+    view, data = q.view, q.ctx.data
+    if t.family != PHRASE or view.lemmas[t.first] not in data.cls("quoted_as.verbs"):
+        return None
+    marker = next((k for k in range(t.last - 1, t.first, -1) if view.texts[k] in data.cls("quoted_as.markers")), t.last)
+    agents = data.cls("agent_markers")
+    quoted = next((m for m in view.mentions if t.first < m.first and m.last <= marker
+                   and view.texts[m.first - 1] not in agents), None)
+    if quoted is None:
+        quoted = next((m for m in reversed(view.mentions) if m.last <= t.first), None)
+    return None if quoted is None else ActorChoice(quoted.actor, "quoted", quoted.via)
+
+
 def nominal_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     """An agentless light verb whose act noun names its own agent ("Подтверждена готовность
     российской стороны", "wyrażono gotowość strony polskiej", "the readiness of Russia was
@@ -499,7 +514,8 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, labelled_speaker, purpose_caller, syntactic_subject, passive_agent, nominal_agent,
+    named_by_rule, quote_speaker, labelled_speaker, quoted_speaker, purpose_caller, syntactic_subject, passive_agent,
+    nominal_agent,
     passive_joint,
     pronoun_subject, unnamed_official, adverbial, coordinated_verb, mention_subject, discussion_topic, sentence_subject,
     inverted_subject, impersonal, plural_subjectless, phrase_topic, subjectless,
