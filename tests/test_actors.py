@@ -168,9 +168,11 @@ def test_surname_after_full_name_is_the_same_actor():
     assert list(actors("pl", text)) == ["Janusz Kowalski"]
 
 
-def test_romanise_keeps_latin_letters_and_uses_the_table():
-    assert romanise("Łukasz Żółć", {"ł": "l"}) == "Lukasz Żólć"
-    assert romanise("Łukasz Żółć", lexicon("pl").cues.transliteration) == "Łukasz Żółć"   # the data's table
+def test_romanise_writes_names_as_wire_services_do_and_uses_the_table():
+    # accents fall off by decomposition; a letter without one ("ł") needs the table
+    assert romanise("Łukasz Żółć", {}) == "Łukasz Zołc"
+    assert romanise("Łukasz Żółć", lexicon("pl").cues.transliteration) == "Lukasz Zolc"   # the data's table
+    assert romanise("Gitanas Nausėda", lexicon("en").cues.transliteration) == "Gitanas Nauseda"
     table = {"с": "s", "м": "m", "и": "i", "р": "r", "н": "n", "о": "o", "в": "v", "ш": "sh", "а": "a"}
     assert romanise("Смирнов Ивашин", table) == "Smirnov Ivashin"
 

