@@ -280,3 +280,14 @@ def test_the_side_of_a_country_named_by_its_nationality(lang, text, side):
     from readouts.pipeline import extract_loaded
     loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2024-06-01")
     assert [c.actor for c in extract_loaded(loaded, backend="offline").claims][-1] == side
+
+
+def test_an_institutions_name_matches_in_the_case_the_press_writes_it():
+    from readouts.load import load_bytes
+    from readouts.pipeline import extract_loaded
+    text = ("Prezydent Duda rozmawiał z Joe Bidenem. Rosyjskie ministerstwo obrony zaprzeczyło, by rosyjskie "
+            "pociski uderzały w cele przy granicy.")
+    loaded = load_bytes(text.encode(), "t.pl.txt", lang="pl", date="2022-11-16")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Russian Ministry of Defence"]
+    # a person's name still needs its capitals: "duda" is no mention of the president
+    assert "Andrzej Duda" not in actors("pl", "Sprawa była duda i nic więcej.")

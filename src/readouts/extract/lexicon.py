@@ -23,6 +23,7 @@ GAP = "…"           # in a multi-word data entry: words may come between ("п�
 CUE_GAP = 2         # how many, in a cue: "по его словам", "по её же словам"
 ACTOR_KINDS = Choice("person", "country", "institution", "official", "media")
 GENDERS = Choice("masc", "fem", "plural")
+INSTITUTION = "institution"
 DATE = Either(str, dt.date)
 
 # the words that carry an act are concepts (CONCEPT_WORDS_SCHEMA); reporting.yaml keeps the rest
@@ -396,9 +397,19 @@ def _checked_titles(lang: str) -> Mapping[str, Any]:
 
 
 def _names(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, tuple[str, ...]]], ...]:
-    """The gazetteer's names in one language: (words, (canonical name, capitalisation))."""
+    """The gazetteer's names in one language: (words, (canonical name, capitalisation)). An
+    institution's name of several words matches in any case but its acronyms ("rosyjskie
+    ministerstwo obrony" as the press writes it): a person's name only capitalised."""
     raw = load_data("actors", None, ACTORS_SCHEMA)
-    return _longest_first((_words(n), (name, capitalisation(n))) for name, e in raw.items() for n in e["names"][lang])
+    return _longest_first((_words(n), (name, _name_case(n, e["kind"]))) for name, e in raw.items()
+                          for n in e["names"][lang])
+
+
+def _name_case(name: str, kind: str) -> tuple[str, ...]:
+    case = capitalisation(name)
+    if kind != INSTITUTION or len(case) < 2:
+        return case
+    return tuple(c if c == "upper" else "" for c in case)
 
 
 def _longest_first(entries: Iterable[tuple[tuple[str, ...], Any]]) -> tuple[tuple[tuple[str, ...], Any], ...]:
