@@ -179,8 +179,8 @@ def _light_trigger(view: SentenceView, data: ClaimData, i: int, why: str) -> Tri
 def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
     """Why word i is the predicate of a clause of its own (None when it is not): a finite verb,
     an impersonal form, a participle after an auxiliary ("had accepted", "did not agree"), an
-    infinitive under an alleging auxiliary ("miał zapewnić"), or a participle of saying set off
-    by a comma (", warning that …")."""
+    infinitive under an alleging auxiliary ("miał zapewnić") or a phase verb ("не стал давать"),
+    or an adverbial participle (", warning that …", ", rejecting the proposal")."""
     w = view.words[i]
     if adverbial_speech(view, data, i):
         return "predicate.adverbial"
@@ -223,7 +223,9 @@ def _after_noun_marker(view: SentenceView, data: ClaimData, i: int) -> bool:
 def adverbial_speech(view: SentenceView, data: ClaimData, i: int) -> bool:
     """", warning that …", ", zastrzegając, że …", ", подчеркнув, что …": an adverbial participle
     of a verb of saying, set off by a comma and followed by what it says, is a second act of the
-    clause's subject; so is ", agreeing to …" (a commitment told by its infinitive)."""
+    clause's subject; so is ", agreeing to …" (a commitment told by its infinitive), a participle
+    of another act (", rejecting the proposal") or a light verb with its noun ("Выразив
+    удовлетворение", opening the sentence) — but not an item of a list of activities."""
     w = view.words[i]
     # a tagger may call an English "-ing" form a noun; its verb shows in the regular endings
     participle = w.feat("VerbForm") in ADVERBIAL_FORMS or w.upos == "NOUN" and view.verb_lemmas[i] != view.lemmas[i]
