@@ -13,7 +13,7 @@ from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import LIGHT_VERB, PHRASE, Trigger, adverbial_speech
 from readouts.extract.claims.turns import FIRST, SECOND, grammatical_person
-from readouts.extract.claims.view import SentenceView, pronoun_gender
+from readouts.extract.claims.view import COMMA, SentenceView, pronoun_gender
 from readouts.model import BOTH
 
 PERSONAL_KINDS = frozenset({"person", "official"})
@@ -21,7 +21,6 @@ COUNTRY_KINDS = frozenset({"country"})
 PLACE_KINDS = frozenset({"institution", "country"})
 CONTENT_PARTY_KINDS = frozenset({"country", "person"})
 NOMINATIVE = (None, "Nom")
-COMMA = ","
 SUBJECT_DEPRELS = frozenset({"nsubj", "csubj"})
 PRONOUN_UPOS = frozenset({"PRON", "DET", None, "X"})
 NON_SUBJECT_BETWEEN = frozenset({"PUNCT", "SCONJ", "ADP"})
@@ -345,25 +344,12 @@ def subject_phrase(view: SentenceView, t: Trigger, start: int) -> tuple[int, int
 
 
 def _before_verb(view: SentenceView, k: int, start: int) -> int:
-    """The last word of what precedes a verb: past adverbs, auxiliaries and particles, and over a
-    relative clause or a lone adverb set off by commas ("Токаев, однако, не стал")."""
+    """The last word of what precedes a verb: past adverbs, auxiliaries and particles, and over an
+    aside set off by commas (a relative clause; "Токаев, однако, не стал")."""
     closes = {close: opening for opening, close in view.asides}
-    while k >= start:
-        if k in closes:
-            k = closes[k] - 1
-        elif view.words[k].upos in BEFORE_VERB_UPOS:
-            k -= 1
-        elif _comma_adverb(view, k, start):
-            k -= 3
-        else:
-            break
+    while k >= start and (view.words[k].upos in BEFORE_VERB_UPOS or k in closes):
+        k = closes[k] - 1 if k in closes else k - 1
     return k
-
-
-def _comma_adverb(view: SentenceView, k: int, start: int) -> bool:
-    """Word k closes ", однако," / ", however,": one adverb or conjunction between two commas."""
-    return k - 2 >= start and view.words[k].text == COMMA and view.words[k - 2].text == COMMA and \
-        view.words[k - 1].upos in ("ADV", "CCONJ")
 
 
 def adverbial(q: ActorQuery, t: Trigger) -> ActorChoice | None:

@@ -12,6 +12,7 @@ from readouts.model import Sentence, Word
 
 GENDERS = ("masc", "fem", "plural")
 COMMA = ","
+LONE_ASIDE_UPOS = frozenset({"ADV", "CCONJ"})    # ", однако,", ", however,": an aside of one word
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class SentenceView:
     quoted_in_sentence: tuple[bool, ...] # …opened earlier in the sentence
     attribution: tuple[bool, ...]        # part of an attribution cue ("Jak poinformował")
     clause_starts: tuple[int, ...]       # where the clause of each word starts
-    asides: tuple[tuple[int, int], ...]  # relative clauses set off by commas: (opening comma, closing comma)
+    asides: tuple[tuple[int, int], ...]  # asides set off by commas: (opening comma, closing comma)
 
     def has(self, i: int) -> bool:
         return 0 <= i < len(self.words)
@@ -78,7 +79,7 @@ def build_view(sentence: Sentence, data: ClaimData, mentions: list[Mention], par
     texts = tuple(fold(w.text) for w in words)
     lemmas = tuple(fold(w.lemma or w.text).split(":")[0] for w in words)
     quoted, end_scan = _quote_depths(sentence, words, data.quotes, scan)
-    asides = _relative_asides(words, texts, data)
+    asides = _asides(words, texts, data)
     local, _ = _quote_depths(sentence, words, data.quotes, QuoteScan())
     view = SentenceView(
         sentence=sentence, paragraph_start=paragraph_start, words=words, texts=texts, lemmas=lemmas,
@@ -125,26 +126,29 @@ def _marks(texts: tuple[str, ...], lemmas: tuple[str, ...], data: ClaimData) -> 
 
 def _clause_starts(texts: tuple[str, ...], asides: tuple[tuple[int, int], ...], data: ClaimData) -> tuple[int, ...]:
     """For each word, the index after the nearest complementizer or clause break before it; after
-    a relative clause set off by commas ("X, który …, określił"), the clause it interrupts goes on,
-    and a break word alone between commas ("Токаев, однако, не стал") breaks nothing."""
+    an aside set off by commas ("X, który …, określił", "Токаев, однако, не стал"), the clause it
+    interrupts goes on."""
     starts, current = [], 0
     comps, breaks = data.cls("complementizers"), data.cls("clause_breaks")
     resumed = {close: opening for opening, close in asides}
     for i, t in enumerate(texts):
         starts.append(current)
-        parenthetical = 0 < i < len(texts) - 1 and texts[i - 1] == COMMA == texts[i + 1]     # ", однако,"
-        if (t in comps or t in breaks) and not parenthetical:
+        if t in comps or t in breaks:
             current = i + 1
         if i in resumed:
             current = starts[resumed[i]]
     return tuple(starts)
 
 
-def _relative_asides(words: tuple[Word, ...], texts: tuple[str, ...], data: ClaimData) -> tuple[tuple[int, int], ...]:
-    """Relative clauses between commas: ", który anonimowo informował dziennikarzy,", ", who …,"."""
+def _asides(words: tuple[Word, ...], texts: tuple[str, ...], data: ClaimData) -> tuple[tuple[int, int], ...]:
+    """Asides between commas: relative clauses (", który anonimowo informował dziennikarzy,",
+    ", who …,") and a lone adverb or conjunction (", однако,", ", however,")."""
     relatives, found = data.cls("relatives"), []
     for i in range(1, len(words) - 1):
-        if words[i].text == COMMA and texts[i + 1] in relatives:
+        if words[i].text == COMMA and i + 3 < len(words) and words[i + 2].text == COMMA and \
+                words[i + 1].upos in LONE_ASIDE_UPOS:
+            found.append((i, i + 2))
+        elif words[i].text == COMMA and texts[i + 1] in relatives:
             close = next((k for k in range(i + 2, len(words)) if words[k].text == COMMA), None)
             if close is not None and close + 1 < len(words):
                 found.append((i, close))
