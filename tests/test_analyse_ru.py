@@ -63,6 +63,20 @@ def test_a_capitalised_first_word_is_read_by_its_dictionary_entry(text, lemma, u
     assert (first.lemma, first.upos) == (lemma, upos)
 
 
+def test_a_short_participle_read_as_an_adjective_inside_a_sentence_is_a_participle():
+    # slovnet reads "подчёркнута" after "В ходе беседы" as a full adjective
+    words = analyse(loaded("В ходе беседы подчёркнута готовность обеих стран содействовать деэскалации.", "ru"),
+                    backend="offline").sentences[0].words
+    word = next(w for w in words if w.text == "подчёркнута")
+    assert (word.lemma, word.upos, word.feats.get("Variant"), word.feats.get("Voice")) == \
+        ("подчеркнуть", "VERB", "Short", "Pass")
+
+
+def test_a_short_adjective_stays_an_adjective():
+    words = analyse(loaded("Россия готова к диалогу с Вашингтоном.", "ru"), backend="offline").sentences[0].words
+    assert next(w for w in words if w.text == "готова").upos == "ADJ"
+
+
 def test_a_capitalised_first_name_stays_a_name():
     first = analyse(loaded("Россия выступает за продолжение диалога.", "ru"), backend="offline").sentences[0].words[0]
     assert (first.lemma, first.upos) == ("Россия", "PROPN")

@@ -363,6 +363,16 @@ def test_coordinated_verb_after_a_non_claim_verb_keeps_the_sentence_subject():
     check(only(text, "John Kirby", date="2023-04-26"), actor="John Kirby", act="state")
 
 
+@pytest.mark.parametrize("text", [
+    "Scholz repeated that Germany would remain Ukraine's biggest backer, but once again ruled out sending missiles.",
+    "Scholz repeated that Germany would remain Ukraine's biggest backer and firmly ruled out sending missiles.",
+])
+def test_a_coordinated_verb_after_adverbs_is_the_subjects_second_act(text):
+    # the adverbs between the conjunction and the verb do not put it inside the first content
+    found = [(c.actor, c.act) for c in claims(text, date="2024-10-18")]
+    assert found == [("Olaf Scholz", "assure"), ("Olaf Scholz", "reject")]
+
+
 def test_named_spokesman_relays_what_the_leaders_did():
     text = "Putin spoke with Xi.\n\nYuri Ushakov told reporters that the two leaders discussed trade."
     check(only(text, "Ushakov", date="2025-01-21"), actor="both", act="discuss")

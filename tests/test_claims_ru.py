@@ -356,3 +356,17 @@ def test_aide_telling_about_the_call_is_no_claim():
             "Президенты условились продолжить контакты, сказал он.")
     found = claims(text)
     assert [(c.actor, c.act) for c in found] == [("both", "agree")]
+
+
+def test_a_participle_of_purpose_is_no_appeal():
+    # "был призван уравновесить": what the visit was meant for, not a call on anyone
+    text = "Визит Моди в Киев был призван уравновесить его поездку в Москву. Моди призвал стороны к диалогу."
+    assert [(c.actor, c.act) for c in claims(text, date="2024-08-24")] == [("Narendra Modi", "demand")]
+
+
+def test_two_countries_joined_by_a_conjunction_commit_together():
+    text = ("Владимир Путин провёл телефонный разговор с Эмиром Катара Тамимом бен Хамадом Аль Тани. "
+            "Россия и Катар будут и далее взаимодействовать в интересах стабилизации на Ближнем Востоке.")
+    found = [c for c in claims(text, date="2025-04-10", source="kremlin") if "Россия и Катар" in c.sentence]
+    assert [(c.actor, c.act) for c in found] == [("both", "assure")]
+    traced(found[0], trigger="commitment.own_side")

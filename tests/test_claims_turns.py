@@ -273,3 +273,36 @@ def test_the_one_quoted_as_saying_is_the_speaker(text):
     claim = en_only(text, "as saying")
     assert claim.actor == "Xi Jinping"
     traced(claim, actor="quoted")
+
+
+@pytest.mark.parametrize("make, text, fragment, expected", [
+    # a newsletter's section heads in capitals name no speaker: what follows is the text's own
+    (en_claims, "WHAT THEY SAID: According to the German government, the two leaders agreed to coordinate "
+                "closely on air defence.\n\nMIDDLE EAST: The leaders also discussed the situation in Gaza.",
+     "agreed to coordinate", [("both", "agree")]),
+    # a head ending in a question word is no question's turn
+    (en_claims, "THE TAURUS QUESTION: Chancellor Scholz once again ruled out sending cruise missiles.",
+     "ruled out", [("Olaf Scholz", "reject")]),
+    (pl_claims, "CO POWIEDZIELI: Według Kancelarii Prezydenta Andrzej Duda zapewnił Zełenskiego o dalszym wsparciu.",
+     "zapewnił", [("Andrzej Duda", "assure")]),
+    (ru_claims, "ГЛАВНОЕ ЗА ДЕНЬ: Владимир Путин поблагодарил Эрдогана за посредничество.",
+     "поблагодарил", [("Vladimir Putin", "support")]),
+])
+def test_a_section_head_in_capitals_opens_no_turn(make, text, fragment, expected):
+    assert by_sentence(make(text), fragment) == expected
+
+
+def test_a_role_in_capitals_still_opens_a_turn_of_no_claim():
+    text = ("MR. KIRBY: President Biden thanked the Chancellor for his leadership.\n\n"
+            "SENIOR ADMINISTRATION OFFICIAL: We thank everyone who made this visit possible.")
+    found = en_claims(text)
+    assert by_sentence(found, "made this visit possible") == []
+    assert by_sentence(found, "thanked the Chancellor") == [("Joe Biden", "support")]
+
+
+def test_the_label_is_not_the_subject_of_the_turns_sentence():
+    text = ("Q: Can you tell us about the call with Canada?\n\n"
+            "MS. LEAVITT: President Trump spoke with Prime Minister Carney yesterday.\n\n"
+            "Q: And the summit?\n\n"
+            "MS. LEAVITT: The Prime Minister invited the President to the G7 summit in Kananaskis.")
+    assert by_sentence(en_claims(text, date="2025-05-07"), "invited the President") == [("Mark Carney", "propose")]

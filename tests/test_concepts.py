@@ -85,6 +85,13 @@ def test_phrases_match_in_any_inflection(lang, text, fragment, actor, act):
     ("pl", "Rzecznik Pieskow zbagatelizował znaczenie porozumienia.", "zbagatelizował", "Dmitry Peskov", "state"),
     ("pl", "Sekretarz Blinken skwitował te słowa krótko.", "skwitował", "Antony Blinken", "state"),
     ("en", "President Biden relayed that he had directed his team to help.", "relayed", "Joe Biden", "state"),
+    # confirmed attendance is a commitment to come
+    ("en", "Prime Minister Sunak confirmed his participation in the summit.", "participation", "Rishi Sunak", "assure"),
+    ("pl", "Premier Tusk potwierdził swój udział w szczycie NATO.", "udział", "Donald Tusk", "assure"),
+    ("ru", "Лукашенко подтвердил своё участие в юбилейных мероприятиях.", "участие", "Alexander Lukashenko", "assure"),
+    # an invitation accepted, in the imperfective
+    ("ru", "Лукашенко принимает приглашение Путина.", "принимает", "Alexander Lukashenko", "agree"),
+    ("pl", "Premier Tusk przyjmuje zaproszenie kanclerza.", "przyjmuje", "Donald Tusk", "agree"),
 ])
 def test_concepts_give_their_act(lang, text, fragment, actor, act):
     check(claim(lang, text, fragment), actor=actor, act=act)

@@ -90,7 +90,10 @@ class RussianAnalyser:
             tokens = []
             for i, (span, mt, st) in enumerate(zip(spans, morph.tokens, syntax.tokens), 1):
                 upos, feats = mt.pos, dict(mt.feats)
-                if i == 1 and upos in MISREAD_INITIAL or upos == "X" or upos == "VERB" and feats.get("VerbForm") != "Part":
+                if i == 1 and upos in MISREAD_INITIAL or upos == "X" or \
+                        upos in ("VERB", "ADJ") and feats.get("VerbForm") != "Part":
+                    # mid-sentence, only a short participle read as a finite verb or an adjective
+                    # ("В ходе беседы подчёркнута готовность …")
                     upos, feats = self._initial_word(span.text, only_participle=upos in ("VERB", "ADJ")) or (upos, feats)
                 parse = self._best_parse(span.text, upos, feats)
                 lemma = parse.normal_form if parse is not None else span.text.lower()

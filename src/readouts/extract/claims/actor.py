@@ -34,6 +34,8 @@ BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
 NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
 PURPOSE_LICENCE = "predicate.purpose"
 AGENT_KINDS = frozenset({"person", "official", "country", "institution"})
+COLON = ":"
+GOVERNING_UPOS = frozenset({"VERB", "ADP"})
 AGENT_MARKER_WORDS = 3      # the longest agent marker ("z … strony")
 ANY_CASE = "any"
 
@@ -511,8 +513,8 @@ STRATEGIES: tuple[Strategy, ...] = (
 # ---------------------------------------------------------------------------------- mentions
 def coordinated_partner(view: SentenceView, mention: Mention) -> bool:
     """Another party joined to this one by a conjunction: a person ("Лавров и госсекретарь США
-    Рубио"), a country ("Russia and Ukraine agreed"), or a title the gazetteer cannot resolve
-    ("The President and the Prime Minister")."""
+    Рубио"), a country ("Russia and Ukraine agreed", "the United States and the United Kingdom"),
+    or a title the gazetteer cannot resolve ("The President and the Prime Minister")."""
     kinds = PERSONAL_KINDS if mention.kind in PERSONAL_KINDS else COUNTRY_KINDS if mention.kind in COUNTRY_KINDS else None
     if kinds is None:
         return False
@@ -522,9 +524,15 @@ def coordinated_partner(view: SentenceView, mention: Mention) -> bool:
         a, b = (m, mention) if m.last <= mention.first else (mention, m)
         between = view.words[a.last:b.first]
         if b.first >= a.last and between and any(w.upos == "CCONJ" for w in between) and \
-                all(w.upos in ("CCONJ", "PUNCT") for w in between):
+                all(w.upos in ("CCONJ", "PUNCT", "DET") for w in between) and not _governed(view, a):
             return True
     return kinds is PERSONAL_KINDS and _titled_partner(view, mention)
+
+
+def _governed(view: SentenceView, mention: Mention) -> bool:
+    """Right after a verb or a preposition, a mention is its object, not a subject ("discussed
+    Rafah and the President reiterated …")."""
+    return mention.first > 0 and view.words[mention.first - 1].upos in GOVERNING_UPOS
 
 
 def _titled_partner(view: SentenceView, mention: Mention) -> bool:
@@ -539,9 +547,11 @@ def _titled_partner(view: SentenceView, mention: Mention) -> bool:
 
 
 def apposition(view: SentenceView, mention: Mention) -> str | None:
-    """"Dmitry Peskov, the Kremlin spokesperson, said": the named person, not the label."""
+    """"Dmitry Peskov, the Kremlin spokesperson, said": the named person, not the label (a colon
+    ends a speaker's label: "MS. LEAVITT: The Prime Minister invited …")."""
     if mention.kind not in ("official", "institution") and mention.via not in ("title", "generic"):
         return None
     return next((m.actor for m in view.mentions
                  if m.last < mention.first and m.kind == "person" and m.via == "name"
-                 and all(w.upos in ("PUNCT", "DET") for w in view.words[m.last:mention.first])), None)
+                 and all(w.upos in ("PUNCT", "DET") and w.text != COLON for w in view.words[m.last:mention.first])),
+                None)

@@ -4,11 +4,11 @@ the discourse state passed from sentence to sentence (and from claim to claim) b
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from readouts.extract.actors import collect_actors
 from readouts.extract.claims import attributes as attr
-from readouts.extract.claims.actor import ActorChoice, ActorQuery, resolve_actor, subject_like
+from readouts.extract.claims.actor import ActorChoice, ActorQuery, coordinated_partner, resolve_actor, subject_like
 from readouts.extract.claims.data import ClaimData, claim_data
 from readouts.extract.claims.discourse import Discourse, remember_subjects, remember_titles, update_account, update_turn
 from readouts.extract.claims.document import DocumentContext, find_parties
@@ -151,9 +151,11 @@ def sentence_claims(view: SentenceView, earlier: tuple[SentenceView, ...], ctx: 
 
 
 def _in_turn(found: Found, turn_start: int) -> Found:
-    """Triggers before a turn's label (a page's headings run into the label) report nothing."""
+    """Triggers before a turn's label (a page's headings run into the label) report nothing; the
+    label itself is no subject of the turn's sentence ("MR. KIRBY: The President thanked …")."""
     before = [Dropped(t.first, t.last, t.pattern, "turn.before_label") for t in found.triggers if t.first < turn_start]
-    return Found(tuple(t for t in found.triggers if t.first >= turn_start), found.dropped + tuple(before))
+    inside = (replace(t, window_start=max(t.window_start, turn_start)) for t in found.triggers if t.first >= turn_start)
+    return Found(tuple(inside), found.dropped + tuple(before))
 
 
 def _one_claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: DocumentContext,
@@ -222,7 +224,9 @@ def commitment_triggers(view: SentenceView, ctx: DocumentContext, triggers: tupl
     if not ctx.own_side:
         return []
     pattern, windows = ctx.data.pattern("commitment.own_side"), ctx.data.windows
-    facts = {"own_side": ctx.own_side, "side_of": ctx.side_of}
+    # "Россия и Катар будут …": a party joined to another by a conjunction names the two sides
+    facts = {"own_side": ctx.own_side, "side_of": ctx.side_of,
+             "coordinated": lambda m: coordinated_partner(view, m)}
     out = []
     for i in range(len(view)):
         if any(t.first <= i + k < t.last for t in triggers for k in range(windows.commitment_trigger_overlap)):

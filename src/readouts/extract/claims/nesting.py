@@ -368,13 +368,22 @@ def _coordinated(view: SentenceView, outer: Trigger, t: Trigger, ctx: DocumentCo
         # unless its tense tells it apart: ", и Россия примет решения" is what the speaker foresees
         outer_tense, tense = view.words[outer.head].feat("Tense"), _clause_tense(view, conj + 1, t)
         return outer_tense is None or tense is None or outer_tense == tense
-    lo = max(0, t.first - ctx.data.windows.conjunction_before)
-    if not any(w.upos == "CCONJ" for w in view.words[lo:t.first]):
+    if not _conjunction_close(view, t, ctx):
         return False
     a, b = view.words[outer.head], view.words[t.head]
     if not (_finite_or_perfect(view, outer.head) and _finite_or_perfect(view, t.head)):
         return False
     return all(a.feat(f) == b.feat(f) for f in AGREEMENT_FEATURES)
+
+
+def _conjunction_close(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
+    """A conjunction right before the verb, adverbs between not counted ("and also urged", "but
+    once again ruled out")."""
+    end = t.first
+    while end > 0 and view.words[end - 1].upos == "ADV":
+        end -= 1
+    lo = max(0, end - ctx.data.windows.conjunction_before)
+    return any(w.upos == "CCONJ" for w in view.words[lo:end])
 
 
 def _clause_tense(view: SentenceView, start: int, t: Trigger) -> str | None:

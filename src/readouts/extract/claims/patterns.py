@@ -227,8 +227,8 @@ def _mention_test(spec: Any, where: str) -> Callable[[Any, Mapping[str, Any]], b
                         "(that side, or the two principals together)")
 
     def test(m: Any, facts: Mapping[str, Any]) -> bool:
-        if side == "own_or_both" and m.actor == BOTH:
-            return True         # "the two sides", "стороны": whatever kind of mention names them
+        if side == "own_or_both" and (m.actor == BOTH or facts.get("coordinated", lambda _: False)(m)):
+            return True         # "the two sides", "стороны", "Россия и Катар": whatever kind of mention names them
         on_side = side is None or facts.get("side_of", lambda _: None)(m.actor) == facts.get("own_side")
         return (not kinds or m.kind in kinds) and m.kind not in excluded and on_side
     return test

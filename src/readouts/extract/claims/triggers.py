@@ -188,7 +188,7 @@ def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
         return "predicate.performative"
     if call_purpose(view, data, i):
         return "predicate.purpose"
-    if w.upos in NON_VERBAL_UPOS or _after_noun_marker(view, data, i):
+    if w.upos in NON_VERBAL_UPOS or _after_noun_marker(view, data, i) or _purpose_participle(view, data, i):
         return None
     periphrastic = _periphrastic(view, data, i)
     form = w.feat("VerbForm")
@@ -199,6 +199,12 @@ def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
             return "predicate.alleged"
         return PHASE_LICENCE if _phase_auxiliary(view, data, i) else None
     return "predicate.periphrastic" if periphrastic else "predicate.finite"
+
+
+def _purpose_participle(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """"визит был призван уравновесить": what something is meant for, before its infinitive."""
+    return view.texts[i] in data.cls("purpose_participles") and i + 1 < len(view) and \
+        view.words[i + 1].feat("VerbForm") == "Inf"
 
 
 def _periphrastic(view: SentenceView, data: ClaimData, i: int) -> bool:

@@ -33,8 +33,8 @@ def find_label(view: SentenceView, data: ClaimData) -> TurnLabel | None:
     """The sentence's turn label, before a colon that is not the sentence's last word nor opens a
     quote: a person's mention, not a quote's attribution ("заявил Путин: «…»") nor a list item
     ("- Cheryl Brown Henderson: Daughter of …"); or, opening the sentence, a question label
-    ("Q:", "Вопрос:") or a label in capitals of no one the text names ("MODERATOR:"), whose turns
-    report no claim."""
+    ("Q:", "Вопрос:") or a label in capitals of a role no one the text names ("MODERATOR:"),
+    whose turns report no claim."""
     marks, opening = data.cls("speaker_marks"), data.cls("opening_quotes").raw
     for k in range(1, len(view) - 1):
         if view.texts[k] not in marks or view.words[k + 1].text[:1] in opening:
@@ -42,10 +42,18 @@ def find_label(view: SentenceView, data: ClaimData) -> TurnLabel | None:
         m = next((m for m in view.mentions if m.last == k and m.kind in PERSONAL_KINDS), None)
         if m is not None:
             return TurnLabel(k, m.actor) if _speaker_label(view, m.first, data) else None
-        if _opens_sentence(view, k) and (view.texts[k - 1] in data.cls("question_labels") or
-                                         all(w.text.isupper() for w in view.words[:k])):
+        if _opens_sentence(view, k) and (k == 1 and view.texts[0] in data.cls("question_labels") or
+                                         _role_in_capitals(view, k, data)):
             return TurnLabel(k, None)
     return None
+
+
+def _role_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> bool:
+    """A label in capitals that names a role that speaks ("SENIOR ADMINISTRATION OFFICIAL"), not
+    a section head ("WHAT THEY SAID", "MIDDLE EAST")."""
+    roles = data.cls("speaker_roles")
+    return all(w.text.isupper() for w in view.words[:colon]) and \
+        any(view.texts[k] in roles or view.lemmas[k] in roles for k in range(colon))
 
 
 def _speaker_label(view: SentenceView, first: int, data: ClaimData) -> bool:
