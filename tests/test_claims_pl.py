@@ -343,3 +343,17 @@ def test_dash_quote_after_a_joined_sentence_keeps_both_claims():
 def test_account_of_the_call_itself_is_no_claim():
     text = "Macron rozmawiał z Putinem. Kreml przedstawił przebieg rozmowy inaczej."
     assert [c for c in claims(text) if "Kreml" in c.sentence] == []
+
+
+@pytest.mark.parametrize("lang, text, actor, act", [
+    # a frame whose content clause drops its subject: the speaker's own act, not his statement
+    ("pl", "Zełenski napisał na Twitterze, że podziękował Bidenowi za nieustające wsparcie.",
+     "Volodymyr Zelensky", "support"),
+    ("ru", "Зеленский написал, что поблагодарил Байдена за поддержку.", "Volodymyr Zelensky", "support"),
+    # a plural verb is not the singular speaker's: the sides agreed, he told of it
+    ("ru", "Путин сообщил, что договорились о продолжении контактов.", "both", "agree"),
+])
+def test_a_frames_subjectless_content_verb_is_the_speakers_act(lang, text, actor, act):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-02-21")
+    found = [(c.actor, c.act) for c in extract_loaded(loaded, backend="offline").claims]
+    assert found == [(actor, act)]

@@ -306,3 +306,13 @@ def test_the_label_is_not_the_subject_of_the_turns_sentence():
             "Q: And the summit?\n\n"
             "MS. LEAVITT: The Prime Minister invited the President to the G7 summit in Kananaskis.")
     assert by_sentence(en_claims(text, date="2025-05-07"), "invited the President") == [("Mark Carney", "propose")]
+
+
+def test_leave_asked_before_an_infinitive_is_the_speakers_act():
+    text = ("В.Путин: Уважаемый господин Президент! Позвольте мне сердечно вас поприветствовать в Москве. "
+            "Позвольте прежде всего поблагодарить вас за визит.")
+    found = ru_claims(text)
+    assert by_sentence(found, "поприветствовать") == [("Vladimir Putin", "support")]
+    assert by_sentence(found, "поблагодарить вас") == [("Vladimir Putin", "support")]
+    pl = pl_claims("Andrzej Duda: Pozwolę sobie podziękować panu prezydentowi za wizytę.")
+    assert by_sentence(pl, "podziękować") == [("Andrzej Duda", "support")]

@@ -74,6 +74,7 @@ CUES_SCHEMA = {
     "first_person": [str],
     "second_person": [str],
     "performative_auxiliaries": [str],
+    "permission_verbs": [str],
     "pleasantries": [str],
     "speaker_marks": [str],
     "agents": {str: str},

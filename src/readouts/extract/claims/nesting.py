@@ -31,6 +31,7 @@ CLOSING_TAIL_UPOS = frozenset({"PUNCT", "ADP", "ADJ", "DET", "PRON"})
 COORDINATED_SUBJECT_UPOS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON", "AUX", "PART"})
 MODAL = "modal"         # the tense of a clause whose auxiliary has none ("will", "would")
 AGREEMENT_FEATURES = ("Number", "Gender", "Person", "Tense")
+SUBJECT_WORD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET"})
 FINITE_OR_UNKNOWN = ("Fin", None)     # an analyser leaves VerbForm unset where a form is ambiguous
 # actor strategies that find the speaker named in the sentence itself
 NAMED_STRATEGIES = frozenset({"mention", "apposition", "syntax.subject", "inverted", "unnamed_official",
@@ -321,7 +322,21 @@ def _absorbs(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Tri
     lo = max(0, t.first - ctx.data.windows.absorb_negation_before)
     if any(_negation(view, ctx, k) for k in range(lo, t.first)):
         return False
+    if _no_subject_of_its_own(view, outer, t):
+        return True         # "napisał, że podziękował …": the same speaker's verb, its subject dropped
     return ctx.same_side(_actor(view, step, ctx, t).actor, _actor(view, step, ctx, outer).actor)
+
+
+def _no_subject_of_its_own(view: SentenceView, outer: Trigger, t: Trigger) -> bool:
+    """A content clause whose finite verb agrees with the frame's and has no word before it that
+    could be its subject: the speaker's own verb ("Zełenski napisał, że podziękował", "сообщил,
+    что поблагодарил"; not "сообщил, что договорились")."""
+    start, a, b = outer.content_start, view.words[outer.head], view.words[t.head]
+    if start is None or b.feat("Person") not in (None, "3") or b.feat("VerbForm") not in FINITE_OR_UNKNOWN:
+        return False
+    if any(a.feat(f) != b.feat(f) for f in ("Number", "Gender")):
+        return False
+    return not any(w.upos in SUBJECT_WORD_UPOS for w in view.words[start:t.first])
 
 
 def _negation(view: SentenceView, ctx: DocumentContext, k: int) -> bool:

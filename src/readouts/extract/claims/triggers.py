@@ -265,11 +265,13 @@ def _in_a_list(view: SentenceView, i: int) -> bool:
 
 def performative(view: SentenceView, data: ClaimData, i: int) -> bool:
     """"я хочу Вас поблагодарить", "не могу не поблагодарить", "I would like to thank": an
-    infinitive under a first-person auxiliary of wish or ability is the speaker's act."""
+    infinitive under a first-person auxiliary of wish or ability is the speaker's act; so is one
+    after a leave asked ("Позвольте мне поприветствовать", "Let me thank", "Pozwolę sobie")."""
     if view.words[i].upos != "VERB" or view.words[i].feat("VerbForm") not in (None, "Inf"):
         return False
-    auxiliaries = data.cls("performative_auxiliaries")
-    return any(view.lemmas[k] in auxiliaries and _first_person_verb(view, data, k)
+    auxiliaries, permission = data.cls("performative_auxiliaries"), data.cls("permission_verbs")
+    return any(view.lemmas[k] in auxiliaries and _first_person_verb(view, data, k) or
+               view.lemmas[k] in permission and (view.words[k].feat("Mood") == "Imp" or _first_person_verb(view, data, k))
                for k in range(max(0, i - data.windows.performative_aux_before), i))
 
 

@@ -84,8 +84,11 @@ def grammatical_person(view: SentenceView, t: Trigger, start: int, data: ClaimDa
 
 
 def _person_of(view: SentenceView, k: int, data: ClaimData) -> str | None:
-    """A subject pronoun of the first or second person, or a verb conjugated in one."""
+    """A subject pronoun of the first or second person, or a verb conjugated in one (leave asked
+    of the listener, "Позвольте поблагодарить", is the speaker's own act)."""
     w = view.words[k]
+    if w.upos in VERBAL_UPOS and view.lemmas[k] in data.cls("permission_verbs"):
+        return FIRST
     if w.upos in VERBAL_UPOS and w.feat("Person") in PERSON_FEATURES:
         return PERSON_FEATURES[w.feat("Person") or ""]
     if w.feat("Case") not in (None, "Nom"):
