@@ -370,3 +370,13 @@ def test_two_countries_joined_by_a_conjunction_commit_together():
     found = [c for c in claims(text, date="2025-04-10", source="kremlin") if "Россия и Катар" in c.sentence]
     assert [(c.actor, c.act) for c in found] == [("both", "assure")]
     traced(found[0], trigger="commitment.own_side")
+
+
+def test_after_the_attributions_comma_the_content_begins():
+    # "По его словам, Кремль …": the institution opens the content; the pronoun names the speaker
+    text = "Песков прокомментировал переговоры. По его словам, Кремль не получал от Украины предложений о перемирии."
+    found = [(c.actor, c.act, c.polarity) for c in claims(text, date="2025-06-06") if "По его словам" in c.sentence]
+    assert found == [("Dmitry Peskov", "state", "negated")]
+    # a source named right after the cue is still no speaker
+    assert [c.actor for c in claims("Как сообщает ТАСС, Путин обсудил ситуацию в Сирии.", date="2025-06-06")] == \
+        ["Vladimir Putin"]

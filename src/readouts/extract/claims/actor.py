@@ -151,7 +151,11 @@ def quote_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     gender = pronoun_gender(view, t.first - 1, ctx.data) if t.first > 0 else None
     if gender:
         return ActorChoice(_refer(q, gender, t.first - 1), "quote.pronoun")
-    after = next((m for m in view.mentions if m.first >= t.last and m.kind in PERSONAL_KINDS and m.case in NOMINATIVE), None)
+    # right after the verb a person is its subject whatever case a tagger guessed for a foreign
+    # name ("– powiedział Trump dziennikarzom": "Trump" read as accusative)
+    reach = t.last + ctx.data.windows.inverted_subject_after
+    after = next((m for m in view.mentions if m.first >= t.last and m.kind in PERSONAL_KINDS and
+                  (m.case in NOMINATIVE or m.first < reach)), None)
     return ActorChoice(after.actor, "quote.speaker_after", after.via) if after else None
 
 

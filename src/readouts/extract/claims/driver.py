@@ -258,8 +258,10 @@ def attributed_speech(view: SentenceView, ctx: DocumentContext, state: Discourse
         while end < len(view) and marks[end]:
             end += 1
         following = next((m for m in view.mentions if m.first >= end), None)
+        # the speaker right after the cue ("По словам Пескова"); after its comma the content begins
         close = following if following is not None and \
-            following.first <= end + ctx.data.windows.attributed_speaker_after else None
+            following.first <= end + ctx.data.windows.attributed_speaker_after and \
+            not any(w.upos == "PUNCT" for w in view.words[end:following.first]) else None
         if close is not None and close.kind not in PERSONAL_KINDS:
             return []           # "Как сообщает ТАСС, Путин …": a source, not a speaker
         speaker = close.actor if close is not None else _referred_speaker(view, ctx, state, i, end)

@@ -30,6 +30,7 @@ CLITIC_UPOS = frozenset({"PRON", "ADV", "PART"})     # what may stand between a 
 COMMA = ","
 
 # trigger families (how the trigger was found) and their pattern ids
+VERBAL_NOUN = "Vnoun"          # Polish gerunds ("podpisanie") carry their verb's lemma
 VERB, JOINT, LIGHT_VERB, PHRASE, COMMITMENT, ATTRIBUTION = \
     "verb", "joint", "light_verb", "phrase", "commitment", "attribution"
 LIGHT_PATTERNS = ("light_verb.object", "light_verb.preposed_object", "light_verb.negated_preposed_object")
@@ -123,9 +124,10 @@ def _phrase_at(view: SentenceView, data: ClaimData, i: int) -> tuple[Phrase, int
 
 def _phrase_is_verbal(view: SentenceView, data: ClaimData, i: int, end: int) -> bool:
     """A phrase opening with a verb needs a predicate there; one opening with a noun after a
-    determiner, with no verb in it, is a noun phrase ("held a video call on Tuesday")."""
+    determiner, with no verb in it, is a noun phrase ("held a video call on Tuesday"); so is one
+    opening with a verbal noun, which shares its verb's lemma ("Podpisanie traktatu zbiegło się …")."""
     w = view.words[i]
-    if w.upos in VERBAL_UPOS and licence(view, data, i) is None:
+    if w.upos in VERBAL_UPOS and licence(view, data, i) is None or w.feat("VerbForm") == VERBAL_NOUN:
         return False
     lo = max(0, i - data.windows.noun_determiner_before)
     return not (w.upos == "NOUN" and any(x.upos == "DET" for x in view.words[lo:i])
@@ -344,8 +346,10 @@ def subordinate(view: SentenceView, i: int, data: ClaimData) -> bool:
     if i + 1 < len(view) and view.texts[i + 1] in questions:
         return True             # "обсуждалась ли": the particle follows the verb
     start = view.clause_starts[i]
-    if start == 0 or any(w.text == COMMA for w in view.words[start:i]):
-        return False            # the clause closed at a comma: "Pytany, czy …, Trump odparł"
+    if start == 0 or any(_closes_clause(w.text, data) for w in view.words[start:i]):
+        # the clause closed at a comma ("Pytany, czy …, Trump odparł") or with the quote it
+        # was part of ("„…, jeśli Rosja posunie się dalej” – zapewnił Merz")
+        return False
     opener = view.texts[start - 1]
     if opener in questions:
         return True
@@ -355,6 +359,11 @@ def subordinate(view: SentenceView, i: int, data: ClaimData) -> bool:
         own_subject = any(m.kind in PERSONAL_OR_GROUP and start <= m.first and m.last <= i for m in view.mentions)
         return not own_subject and not any(pronoun_gender(view, k, data) for k in range(start, i))
     return data.cls("conditions").occurs(view.texts, view.lemmas, start - 1, i)
+
+
+def _closes_clause(text: str, data: ClaimData) -> bool:
+    return text == COMMA or text in data.cls("quote_attribution_dashes") or \
+        text[-1:] in data.cls("closing_quotes").raw
 
 
 def _narrator(view: SentenceView, trigger: Trigger, data: ClaimData) -> bool:
