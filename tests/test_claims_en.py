@@ -479,3 +479,23 @@ def test_explain_shows_the_trace_and_the_dropped_candidates(tmp_path):
     for part in ("phrase (make … clear)", "actor pronoun", "content.complementizer",
                  "dropped candidates (1)", "nesting.content_of"):
         assert part in result.output, part
+
+
+@pytest.mark.parametrize("lang, text", [
+    # what an account leaves out tells of the account, not of a party's claim
+    ("en", "Xi stressed that the border must stay calm. Xinhua's version said nothing about patrols."),
+    ("en", "Biden stressed that trade must stay open. Neither readout mentioned TikTok."),
+    ("pl", "Duda rozmawiał z Zełenskim. Biuro Zełenskiego w swoim komunikacie o Wołyniu w ogóle nie wspomina."),
+    ("ru", "Путин поговорил с Шольцем. О «Северных потоках» в немецком сообщении не сказано ни слова."),
+])
+def test_a_silent_account_is_no_claim(lang, text):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2024-10-25")
+    extraction = extract_loaded(loaded, backend="offline")
+    assert [c for c in extraction.claims if "version" in c.sentence or "readout" in c.sentence
+            or "wspomina" in c.sentence or "сказано" in c.sentence] == []
+    assert "claim.call_event" in {d.reason for d in extraction.dropped}
+
+
+def test_an_account_that_tells_a_claim_still_relays_it():
+    found = claims("The readout said Biden had raised Taiwan.", date="2024-04-03")
+    assert [(c.actor, c.act) for c in found] == [("Joe Biden", "discuss")]

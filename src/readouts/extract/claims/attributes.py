@@ -51,6 +51,8 @@ class Content:
 
 Ruled = tuple[str, str]        # (value, rule id)
 PURPOSE_LICENCE = "predicate.purpose"
+ACCOUNT_CASES = frozenset({None, "Nom", "Loc"})     # the readout says / in the readout
+SILENCE_OBJECT_WORDS = 2     # "said nothing", "не сказано ни слова": the negative right after the verb
 
 
 def describes_the_call(view: SentenceView, t: Trigger, act: str, content: Content, data: ClaimData) -> bool:
@@ -59,7 +61,22 @@ def describes_the_call(view: SentenceView, t: Trigger, act: str, content: Conten
     discuss ("spoke with Prime Minister Kishida to consult on …")."""
     if act == "discuss":
         return t.licence == PURPOSE_LICENCE
-    return act == "state" and (bool(len(content)) and content.has(data.cls("call_event")) or call_object(view, t, data))
+    return act == "state" and (bool(len(content)) and content.has(data.cls("call_event")) or call_object(view, t, data)
+                               or silent_account(view, t, data))
+
+
+def silent_account(view: SentenceView, t: Trigger, data: ClaimData) -> bool:
+    """An account that leaves something out ("Xinhua's version said nothing about patrols",
+    "Komunikat w ogóle nie wspomina o …", "в немецком сообщении не сказано ни слова"): the
+    document is the subject, or the place of the saying, and the verb is negated; it tells of the
+    account, not of a party's claim."""
+    start, nouns = view.clause_starts[t.first], data.cls("account_nouns")
+    if not any(view.words[k].upos == "NOUN" and view.words[k].feat("Case") in ACCOUNT_CASES
+               and (view.lemmas[k] in nouns or view.texts[k] in nouns) for k in range(start, t.first)):
+        return False
+    negation = data.cls("negation.particles").raw | data.cls("negation.determiners").raw
+    stop = min(len(view), t.last + SILENCE_OBJECT_WORDS)
+    return any(view.texts[k] in negation or view.words[k].feat("Polarity") == "Neg" for k in range(start, stop))
 
 
 def call_object(view: SentenceView, t: Trigger, data: ClaimData) -> bool:
