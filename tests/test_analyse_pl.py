@@ -92,3 +92,12 @@ def test_after_nie_a_verb_outranks_its_adjectival_homograph():
     found = analyse(loaded("W trakcie rozmowy nie zapadły żadne decyzje.", "pl"), backend="offline")
     zapadly = word(found, "zapadły")
     assert (zapadly.lemma, zapadly.upos) == ("zapaść", "VERB")
+
+
+def test_an_adjective_before_its_noun_under_negation_is_an_adjective_in_the_genitive():
+    # "nowych" has the noun reading "nowy" (a newcomer); under "nie złożył" the objects are genitive
+    words = analyse(loaded("Xi nie złożył Putinowi żadnych nowych zobowiązań.", "pl"), backend="offline").sentences[0].words
+    got = {w.text: (w.upos, w.feats.get("Case")) for w in words}
+    assert got["żadnych"] == ("ADJ", "Gen")
+    assert got["nowych"] == ("ADJ", "Gen")
+    assert got["zobowiązań"] == ("NOUN", "Gen")

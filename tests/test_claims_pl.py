@@ -379,3 +379,10 @@ def test_a_dash_attribution_after_a_quote(text, actor, act):
 def test_signing_a_joint_document_is_an_agreement(lang, text, found):
     loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2024-06-26")
     assert [(c.actor, c.act) for c in extract_loaded(loaded, backend="offline").claims] == found
+
+
+def test_a_negated_light_verb_reaches_its_noun_over_two_adjectives():
+    text = "Putin rozmawiał z Xi. Prezydent Xi nie złożył Putinowi żadnych nowych zobowiązań."
+    loaded = load_bytes(text.encode(), "t.pl.txt", lang="pl", date="2024-06-26")
+    found = [(c.actor, c.act, c.polarity) for c in extract_loaded(loaded, backend="offline").claims]
+    assert found == [("Xi Jinping", "assure", "negated")]

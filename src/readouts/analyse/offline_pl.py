@@ -238,12 +238,15 @@ class PolishAnalyser:
         after_prep = prev is not None and prev[0].cls == "prep"
         if "praep" in main.values:
             score += 3 if after_prep else -4
-        if case and main.cls in NOMINAL_CLASSES and prev is not None and prev[0].cls in AGREEING_CLASSES:
+        # an agreeing word after an agreeing word: a noun, or another adjective of the same noun
+        # ("żadnych nowych zobowiązań": "nowych" has the noun reading "nowy" too)
+        if case and main.cls in NOMINAL_OR_AGREEING and prev is not None and prev[0].cls in AGREEING_CLASSES:
             if self._agree(prev[0], main):
                 score += 1.5
         if case and main.cls in AGREEING_CLASSES and nxt:
+            # the noun it precedes tells an adjective's form more surely than the word before
             if any(r[0].cls in NOMINAL_CLASSES and self._agree(main, r[0]) for r in nxt):
-                score += 1.5
+                score += 2
         return score
 
     @staticmethod
@@ -258,6 +261,7 @@ class PolishAnalyser:
         if main.cls == "interp":
             if surface in ",;:–—-()":
                 st["gov_case"] = None
+                st["negated"] = st["neg_pending"] = False
                 st["seen_verb"] = st["seen_verb"] and surface not in ",;"
             st["initial"] = surface in self._seg.open_quotes and st["initial"]
             st["prev"] = reading
@@ -277,8 +281,14 @@ class PolishAnalyser:
             st["seen_verb"] = True
         if main.cls in ("conj", "comp") and main.cls == "comp":
             st["seen_verb"] = False
-        st["negated"] = (clean_lemma(main.lemma) == "nie" and main.cls in ("part", "qub")) or \
-            (st["negated"] and main.cls not in VERB_CLASSES and main.cls != "interp")
+        # "nie" negates the next verb, whose objects then take the genitive ("nie złożył żadnych
+        # nowych zobowiązań") up to the next verb, conjunction or clause mark
+        if clean_lemma(main.lemma) == "nie" and main.cls in ("part", "qub"):
+            st["negated"], st["neg_pending"] = True, True
+        elif main.cls in VERB_CLASSES:
+            st["negated"], st["neg_pending"] = st.get("neg_pending", False), False
+        elif main.cls in ("conj", "comp"):
+            st["negated"] = st["neg_pending"] = False
         st["prev"] = reading
 
     # ------------------------------------------------------------------ conversion
