@@ -380,3 +380,14 @@ def test_after_the_attributions_comma_the_content_begins():
     # a source named right after the cue is still no speaker
     assert [c.actor for c in claims("Как сообщает ТАСС, Путин обсудил ситуацию в Сирии.", date="2025-06-06")] == \
         ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize("text, polarity", [
+    # an issue raised, told in the passive, at any distance from its noun
+    ("Вопрос о санкциях в ходе разговора не поднимался.", "negated"),
+    # a preposed agreement with an aside between commas
+    ("Договорённости о встрече, в том числе на уровне советников, достигнуто не было.", "negated"),
+])
+def test_negated_passive_topics_and_agreements_of_the_sides(text, polarity):
+    found = [(c.actor, c.act, c.polarity) for c in claims(text, date="2026-10-07")]
+    assert len(found) == 1 and found[0][0] == "both" and found[0][2] == polarity
