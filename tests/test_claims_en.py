@@ -499,3 +499,14 @@ def test_a_silent_account_is_no_claim(lang, text):
 def test_an_account_that_tells_a_claim_still_relays_it():
     found = claims("The readout said Biden had raised Taiwan.", date="2024-04-03")
     assert [(c.actor, c.act) for c in found] == [("Joe Biden", "discuss")]
+
+
+@pytest.mark.parametrize("text, date", [
+    # titles and honorifics the mentions leave out stand between the coordinated persons
+    ("Mr. Sullivan and Mr. Landerholm reviewed the security situation in Europe.", "2023-05-08"),
+    ("Vice President Harris met President Arevalo. The Vice President and President Arévalo agreed on "
+     "the urgent need to address the drivers of migration.", "2024-03-25"),
+])
+def test_two_titled_persons_joined_by_and_act_together(text, date):
+    found = [c for c in claims(text, date=date) if "and" in c.sentence]
+    assert [c.actor for c in found] == ["both"]

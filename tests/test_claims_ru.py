@@ -391,3 +391,9 @@ def test_after_the_attributions_comma_the_content_begins():
 def test_negated_passive_topics_and_agreements_of_the_sides(text, polarity):
     found = [(c.actor, c.act, c.polarity) for c in claims(text, date="2026-10-07")]
     assert len(found) == 1 and found[0][0] == "both" and found[0][2] == polarity
+
+
+def test_an_exchange_of_views_that_took_place_is_the_two_sides():
+    text = "Путин поговорил с бен Сальманом. Состоялся обмен мнениями о положении на мировом рынке нефти."
+    found = [(c.actor, c.act) for c in claims(text, date="2025-04-15") if "обмен" in c.sentence]
+    assert found == [("both", "discuss")]

@@ -41,10 +41,18 @@ def test_a_labelled_turn_is_the_speakers_speech():
     assert by_sentence(found, "Вы решили приехать") == [("Vladimir Putin", "state")]
 
 
-def test_greetings_addresses_pleasantries_and_headings_are_no_statements():
+def test_addresses_and_headings_are_no_statements():
     found = ru_claims(KREMLIN_TALKS)
-    for fragment in ("Уважаемый господин Председатель", "Дорогие друзья", "рады Вас видеть", "Добро пожаловать"):
+    for fragment in ("Уважаемый господин Председатель", "Дорогие друзья"):
         assert by_sentence(found, fragment) == [], fragment
+
+
+def test_a_welcome_of_the_guest_is_the_speakers_support_and_a_greeting_is_nothing():
+    found = ru_claims(KREMLIN_TALKS)
+    for fragment in ("рады Вас видеть", "Добро пожаловать"):
+        assert by_sentence(found, fragment) == [("Vladimir Putin", "support")], fragment
+    traced(next(c for c in found if "рады Вас видеть" in c.sentence), trigger="speech.welcome", actor="speaker")
+    assert by_sentence(ru_claims("В.Путин: Добрый день, уважаемые коллеги!"), "Добрый день") == []
 
 
 def test_a_questions_turn_and_an_audience_remark_report_no_claim():

@@ -76,6 +76,7 @@ CUES_SCHEMA = {
     "performative_auxiliaries": [str],
     "permission_verbs": [str],
     "pleasantries": [str],
+    "welcomes": [str],
     "speaker_marks": [str],
     "agents": {str: str},
     "genitive_links": Either([str], list),

@@ -14,7 +14,7 @@ from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import LIGHT_VERB, PHRASE, Trigger, adverbial_speech
 from readouts.extract.claims.turns import FIRST, SECOND, grammatical_person
 from readouts.extract.claims.view import COMMA, SentenceView, pronoun_gender
-from readouts.model import BOTH
+from readouts.model import BOTH, Word
 
 PERSONAL_KINDS = frozenset({"person", "official"})
 COUNTRY_KINDS = frozenset({"country"})
@@ -399,8 +399,13 @@ def mention_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 def discussion_topic(q: ActorQuery, t: Trigger) -> ActorChoice | None:
-    """"The conversation focused on …": a discussion whose subject is a noun, not a party."""
-    if t.act == "discuss" and any(w.upos == "NOUN" for w in q.view.words[window_start(q, t):t.first]):
+    """"The conversation focused on …": a discussion whose subject is a noun, not a party; or
+    whose subject is the phrase's own noun after its verb ("Состоялся обмен мнениями")."""
+    if t.act != "discuss":
+        return None
+    words = q.view.words
+    if any(w.upos == "NOUN" for w in words[window_start(q, t):t.first]) or \
+            any(w.upos == "NOUN" and w.feat("Case") == "Nom" for w in words[t.first + 1:t.last]):
         return ActorChoice(BOTH, "topic")
     return None
 
@@ -528,9 +533,18 @@ def coordinated_partner(view: SentenceView, mention: Mention) -> bool:
         a, b = (m, mention) if m.last <= mention.first else (mention, m)
         between = view.words[a.last:b.first]
         if b.first >= a.last and between and any(w.upos == "CCONJ" for w in between) and \
-                all(w.upos in ("CCONJ", "PUNCT", "DET") for w in between) and not _governed(view, a):
+                all(_joins(w, kinds) for w in between) and not _governed(view, a):
             return True
     return kinds is PERSONAL_KINDS and _titled_partner(view, mention)
+
+
+def _joins(w: Word, kinds: frozenset[str]) -> bool:
+    """A word that may stand between two coordinated parties: the conjunction, punctuation, an
+    article, and between persons a title or honorific the mention left out ("Mr. Sullivan and
+    Mr. Landerholm", "The Vice President and President Arévalo")."""
+    if w.upos in ("CCONJ", "PUNCT", "DET"):
+        return True
+    return kinds is PERSONAL_KINDS and w.upos in ("PROPN", "NOUN") and w.text[:1].isupper()
 
 
 def _governed(view: SentenceView, mention: Mention) -> bool:

@@ -100,15 +100,19 @@ def _person_of(view: SentenceView, k: int, data: ClaimData) -> str | None:
 def statement(view: SentenceView, start: int, speaker: str, data: ClaimData) -> Trigger | None:
     """A named person's turn: a sentence that states something with no act of its own
     ("Отношения между нашими странами действительно развиваются поступательно."), not an
-    exclamation (a greeting, an address), not a pleasantry, not too short. (An unnamed
-    official's briefing describes the call more than it states positions: only its acts count.)"""
+    exclamation (an address), not a greeting, not too short; a welcome ("Мы очень рады Вас
+    видеть", "Добро пожаловать!") is the speaker's support. (An unnamed official's briefing
+    describes the call more than it states positions: only its acts count.)"""
     entry = data.lex.actors.get(speaker)
     if entry is not None and entry.kind != PERSON:
         return None
+    head = next((k for k in range(start, len(view)) if view.words[k].upos in VERBAL_UPOS), start)
+    if data.cls("welcomes").occurs(view.texts, view.lemmas, start):
+        return Trigger(head, head + 1, "support", "speech.welcome", SPEECH, head, view.lemmas[head],
+                       content_start=start, content_rule="content.turn", speaker=speaker)
     words = view.words[start:]
     if len(words) < data.windows.speech_statement_words or words[-1].text == EXCLAMATION or \
             data.cls("pleasantries").occurs(view.texts, view.lemmas, start):
         return None
-    head = next((k for k in range(start, len(view)) if view.words[k].upos in VERBAL_UPOS), start)
     return Trigger(head, head + 1, "state", "speech.statement", SPEECH, head, view.lemmas[head],
                    content_start=start, content_rule="content.turn", speaker=speaker)
