@@ -387,6 +387,8 @@ def test_after_the_attributions_comma_the_content_begins():
     ("Вопрос о санкциях в ходе разговора не поднимался.", "negated"),
     # a preposed agreement with an aside between commas
     ("Договорённости о встрече, в том числе на уровне советников, достигнуто не было.", "negated"),
+    # the passive of settling a matter
+    ("Сроки следующего этапа обменов в ходе беседы не согласовывались.", "negated"),
 ])
 def test_negated_passive_topics_and_agreements_of_the_sides(text, polarity):
     found = [(c.actor, c.act, c.polarity) for c in claims(text, date="2026-10-07")]

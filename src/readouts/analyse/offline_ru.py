@@ -95,6 +95,9 @@ class RussianAnalyser:
                     # mid-sentence, only a short participle read as a finite verb or an adjective
                     # ("В ходе беседы подчёркнута готовность …")
                     upos, feats = self._initial_word(span.text, only_participle=upos in ("VERB", "ADJ")) or (upos, feats)
+                elif i == 1 and upos == "NOUN":
+                    # "Договорились согласовать …" read as a noun: a verb with no noun reading at all
+                    upos, feats = self._initial_verb(span.text) or (upos, feats)
                 parse = self._best_parse(span.text, upos, feats)
                 lemma = parse.normal_form if parse is not None else span.text.lower()
                 lemma = self._word_lemmas.get(span.text.lower(), lemma)
@@ -130,6 +133,13 @@ class RussianAnalyser:
             if "pssv" in top.tag.grammemes:
                 feats["Voice"] = "Pass"
         return "VERB", feats
+
+    def _initial_verb(self, form: str) -> tuple[str, dict[str, str]] | None:
+        """A capitalised first word slovnet took for a noun that pymorphy3 knows only as a verb."""
+        parses = self._parse(form)
+        if not parses or any(p.tag.POS == "NOUN" for p in parses):
+            return None
+        return self._initial_word(form)
 
     def _ud_feats(self, parse: Any) -> dict[str, str]:
         """UD features of a pymorphy3 parse (those lang/ru/analysis.yaml maps)."""
