@@ -399,3 +399,18 @@ def test_an_exchange_of_views_that_took_place_is_the_two_sides():
     text = "Путин поговорил с бен Сальманом. Состоялся обмен мнениями о положении на мировом рынке нефти."
     found = [(c.actor, c.act) for c in claims(text, date="2025-04-15") if "обмен" in c.sentence]
     assert found == [("both", "discuss")]
+
+
+@pytest.mark.parametrize("lang, text, invitee", [
+    # an acceptance in the passive is made by the one the last proposal was addressed to
+    ("ru", "Владимир Путин провёл телефонный разговор с наследным принцем Саудовской Аравии Мухаммедом бен "
+           "Сальманом. Путин пригласил наследного принца посетить Россию. Приглашение принято с благодарностью.",
+     "Mohammed bin Salman"),
+    ("en", "President Biden invited Prime Minister Kishida to Washington. The invitation was accepted.",
+     "Fumio Kishida"),
+])
+def test_a_passive_acceptance_is_the_invitees(lang, text, invitee):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-06-06")
+    accepted = [c for c in extract_loaded(loaded, backend="offline").claims if c.act == "agree"]
+    assert [c.actor for c in accepted] == [invitee]
+    traced(accepted[0], actor="acceptance.invitee")

@@ -14,6 +14,7 @@ from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import LIGHT_VERB, PHRASE, Trigger, adverbial_speech
 from readouts.extract.claims.turns import FIRST, SECOND, grammatical_person
 from readouts.extract.claims.view import COMMA, SentenceView, pronoun_gender
+from readouts.extract.lexicon import fold
 from readouts.model import BOTH, Word
 
 PERSONAL_KINDS = frozenset({"person", "official"})
@@ -35,6 +36,7 @@ NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
 PURPOSE_LICENCE = "predicate.purpose"
 AGENT_KINDS = frozenset({"person", "official", "country", "institution"})
 COLON = ":"
+ACCEPTANCE = "acceptance"     # the act concept of accepting a proposal (lang/act_concepts.yaml)
 GOVERNING_UPOS = frozenset({"VERB", "ADP"})
 AGENT_MARKER_WORDS = 3      # the longest agent marker ("z … strony")
 ANY_CASE = "any"
@@ -198,6 +200,16 @@ def purpose_caller(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     caller = next((m for m in q.view.mentions if m.last <= t.first and m.kind in PERSONAL_KINDS | COUNTRY_KINDS
                    and subject_like(q.view, m, q.ctx.data)), None)
     return ActorChoice(caller.actor, "purpose.caller", caller.via) if caller else None
+
+
+def accepting_invitee(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"Приглашение принято с благодарностью", "the invitation was accepted": an acceptance in
+    the passive is made by the one the last proposal was addressed to."""
+    if q.state.invitee is None or not passive(q.view, t, q.ctx) and not q.ctx.data.holds("impersonal", q.view, t.head):
+        return None
+    lex = q.ctx.data.lex
+    concept = lex.concept_of.get(("verbs", fold(t.lemma))) or lex.concept_of.get(("phrases", t.entry or ""))
+    return ActorChoice(q.state.invitee, "acceptance.invitee") if concept == ACCEPTANCE else None
 
 
 def passive_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -511,7 +523,8 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, labelled_speaker, quoted_speaker, purpose_caller, syntactic_subject, passive_agent,
+    named_by_rule, quote_speaker, labelled_speaker, quoted_speaker, purpose_caller, syntactic_subject,
+    passive_agent, accepting_invitee,
     nominal_agent,
     passive_joint,
     pronoun_subject, unnamed_official, adverbial, coordinated_verb, mention_subject, discussion_topic, sentence_subject,

@@ -26,6 +26,7 @@ class Discourse:
     speaker: str | None = None                   # whose turn it is, in a transcript ("В.Путин: …")
     questioning: bool = False                    # a question's turn ("Вопрос: …")
     paragraph_actors: tuple[str, ...] = ()       # the actors of the paragraph's claims so far
+    invitee: str | None = None                   # the addressee of the last proposal ("пригласил принца")
 
     def titled_person(self, *nouns: str) -> str | None:
         titled = dict(self.titled)
@@ -44,11 +45,13 @@ class Discourse:
     def with_account(self, account: str | None) -> "Discourse":
         return replace(self, account=account)
 
-    def after_claim(self, actor: str, gender: str | None, narrated: bool) -> "Discourse":
+    def after_claim(self, actor: str, gender: str | None, narrated: bool, invitee: str | None = None) -> "Discourse":
         """A claim was made: its actor is the last actor, and, when the narrator (not a quoted
-        speaker) tells it, the last subject of its gender."""
+        speaker) tells it, the last subject of its gender; a proposal's addressee is the one who
+        may accept it."""
         state = self.with_subject(gender, actor) if narrated and actor != BOTH else self
-        return replace(state, last_actor=actor, paragraph_actors=(*self.paragraph_actors, actor))
+        return replace(state, last_actor=actor, paragraph_actors=(*self.paragraph_actors, actor),
+                       invitee=invitee or self.invitee)
 
 
 def update_turn(state: Discourse, ctx: DocumentContext, label: TurnLabel | None, new_paragraph: bool,

@@ -23,6 +23,7 @@ PERSONAL_KINDS = frozenset({"person", "official"})
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 SPEAKING_GENDERS = frozenset({"masc", "fem"})
 QUESTION_MARK = "?"
+PROPOSE = "propose"             # a proposal's addressee may accept it later ("Приглашение принято")
 
 
 def prepare(lang: str) -> None:
@@ -173,7 +174,8 @@ def _one_claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ct
     # is still Ushakov
     relayed = t.relayer is not None and ctx.gender_of(t.relayer) == ctx.gender_of(actor)
     narrated = not view.quoted[t.first] and not relayed
-    progress.state = progress.state.after_claim(actor, ctx.gender_of(actor), narrated)
+    invitee = claim.addressee if claim.act == PROPOSE else None
+    progress.state = progress.state.after_claim(actor, ctx.gender_of(actor), narrated, invitee)
     progress.previous = (t, actor)
     progress.claims.append(claim)
 
