@@ -30,6 +30,17 @@ def make_helpers(lang: str, default_date: str):
     return claims, only, check, xfail
 
 
+def claims_in(lang: str, text: str, date: str) -> list[Claim]:
+    """The claims of a text in any language (for tables that mix languages)."""
+    return make_helpers(lang, date)[0](text)
+
+
+def extracted_in(lang: str, text: str, date: str):
+    """The whole extraction (claims and dropped candidates) of a text."""
+    loaded = load_bytes(text.encode("utf-8"), f"claims-test.{lang}.txt", lang=lang, date=date)
+    return extract_loaded(loaded, backend="offline")
+
+
 def check(claim: Claim, **expected) -> None:
     got = {k: getattr(claim, k) for k in expected}
     assert got == expected, (claim.trigger, claim.explain)

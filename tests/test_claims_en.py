@@ -3,7 +3,7 @@ tests (never taken from the dev or data texts), with the offline backend."""
 from __future__ import annotations
 
 import pytest
-from claims_helpers import make_helpers, traced
+from claims_helpers import extracted_in, make_helpers, traced
 
 from readouts.load import load_bytes
 from readouts.pipeline import extract_loaded
@@ -489,8 +489,7 @@ def test_explain_shows_the_trace_and_the_dropped_candidates(tmp_path):
     ("ru", "Путин поговорил с Шольцем. О «Северных потоках» в немецком сообщении не сказано ни слова."),
 ])
 def test_a_silent_account_is_no_claim(lang, text):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2024-10-25")
-    extraction = extract_loaded(loaded, backend="offline")
+    extraction = extracted_in(lang, text, "2024-10-25")
     assert [c for c in extraction.claims if "version" in c.sentence or "readout" in c.sentence
             or "wspomina" in c.sentence or "сказано" in c.sentence] == []
     assert "claim.call_event" in {d.reason for d in extraction.dropped}

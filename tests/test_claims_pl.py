@@ -4,7 +4,7 @@ do not depend on downloaded models."""
 from __future__ import annotations
 
 import pytest
-from claims_helpers import make_helpers, traced
+from claims_helpers import claims_in, make_helpers, traced
 
 from readouts.load import load_bytes
 from readouts.pipeline import extract_loaded
@@ -352,9 +352,7 @@ def test_account_of_the_call_itself_is_no_claim():
     ("ru", "Путин сообщил, что договорились о продолжении контактов.", "both", "agree"),
 ])
 def test_a_frames_subjectless_content_verb_is_the_speakers_act(lang, text, actor, act):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-02-21")
-    found = [(c.actor, c.act) for c in extract_loaded(loaded, backend="offline").claims]
-    assert found == [(actor, act)]
+    assert [(c.actor, c.act) for c in claims_in(lang, text, "2023-02-21")] == [(actor, act)]
 
 
 @pytest.mark.parametrize("text, actor, act", [
@@ -364,8 +362,7 @@ def test_a_frames_subjectless_content_verb_is_the_speakers_act(lang, text, actor
     ("Zwiększymy je – powiedział Trump dziennikarzom.", "Donald Trump", "state"),
 ])
 def test_a_dash_attribution_after_a_quote(text, actor, act):
-    loaded = load_bytes(text.encode(), "t.pl.txt", lang="pl", date="2025-09-04")
-    assert [(c.actor, c.act) for c in extract_loaded(loaded, backend="offline").claims] == [(actor, act)]
+    assert [(c.actor, c.act) for c in claims_in("pl", text, "2025-09-04")] == [(actor, act)]
 
 
 @pytest.mark.parametrize("lang, text, found", [
@@ -377,12 +374,10 @@ def test_a_dash_attribution_after_a_quote(text, actor, act):
     ("pl", "Podpisanie traktatu zbiegło się z obchodzonym 9 maja Dniem Europy.", []),
 ])
 def test_signing_a_joint_document_is_an_agreement(lang, text, found):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2024-06-26")
-    assert [(c.actor, c.act) for c in extract_loaded(loaded, backend="offline").claims] == found
+    assert [(c.actor, c.act) for c in claims_in(lang, text, "2024-06-26")] == found
 
 
 def test_a_negated_light_verb_reaches_its_noun_over_two_adjectives():
     text = "Putin rozmawiał z Xi. Prezydent Xi nie złożył Putinowi żadnych nowych zobowiązań."
-    loaded = load_bytes(text.encode(), "t.pl.txt", lang="pl", date="2024-06-26")
-    found = [(c.actor, c.act, c.polarity) for c in extract_loaded(loaded, backend="offline").claims]
+    found = [(c.actor, c.act, c.polarity) for c in claims_in("pl", text, "2024-06-26")]
     assert found == [("Xi Jinping", "assure", "negated")]

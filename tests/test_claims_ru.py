@@ -4,7 +4,7 @@ which also gives a dependency parse)."""
 from __future__ import annotations
 
 import pytest
-from claims_helpers import make_helpers, traced
+from claims_helpers import claims_in, make_helpers, traced
 
 from readouts.load import load_bytes
 from readouts.pipeline import extract_loaded
@@ -410,7 +410,6 @@ def test_an_exchange_of_views_that_took_place_is_the_two_sides():
      "Fumio Kishida"),
 ])
 def test_a_passive_acceptance_is_the_invitees(lang, text, invitee):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-06-06")
-    accepted = [c for c in extract_loaded(loaded, backend="offline").claims if c.act == "agree"]
+    accepted = [c for c in claims_in(lang, text, "2023-06-06") if c.act == "agree"]
     assert [c.actor for c in accepted] == [invitee]
     traced(accepted[0], actor="acceptance.invitee")
