@@ -101,3 +101,10 @@ def test_an_adjective_before_its_noun_under_negation_is_an_adjective_in_the_geni
     assert got["żadnych"] == ("ADJ", "Gen")
     assert got["nowych"] == ("ADJ", "Gen")
     assert got["zobowiązań"] == ("NOUN", "Gen")
+
+
+def test_a_passive_participle_after_zostac_is_the_verbs():
+    # "przyjęte" is also the adjective "przyjęty" (customary)
+    words = analyse(loaded("Zaproszenie zostało przyjęte.", "pl"), backend="offline").sentences[0].words
+    got = next(w for w in words if w.text == "przyjęte")
+    assert (got.lemma, got.feats.get("Voice")) == ("przyjąć", "Pass")

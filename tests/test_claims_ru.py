@@ -408,6 +408,7 @@ def test_an_exchange_of_views_that_took_place_is_the_two_sides():
      "Mohammed bin Salman"),
     ("en", "President Biden invited Prime Minister Kishida to Washington. The invitation was accepted.",
      "Fumio Kishida"),
+    ("pl", "Tusk zaprosił Merza do Warszawy, a zaproszenie zostało przyjęte.", "Friedrich Merz"),
 ])
 def test_a_passive_acceptance_is_the_invitees(lang, text, invitee):
     accepted = [c for c in claims_in(lang, text, "2023-06-06") if c.act == "agree"]

@@ -203,9 +203,12 @@ def purpose_caller(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 def accepting_invitee(q: ActorQuery, t: Trigger) -> ActorChoice | None:
-    """"Приглашение принято с благодарностью", "the invitation was accepted": an acceptance in
-    the passive is made by the one the last proposal was addressed to."""
-    if q.state.invitee is None or not passive(q.view, t, q.ctx) and not q.ctx.data.holds("impersonal", q.view, t.head):
+    """"Приглашение принято с благодарностью", "the invitation was accepted", "zaproszenie zostało
+    przyjęte": an acceptance in the passive (any of its words) is made by the one the last
+    proposal was addressed to."""
+    view = q.view
+    if q.state.invitee is None or not any(view.words[k].feat("Voice") == "Pass" or
+                                          q.ctx.data.holds("impersonal", view, k) for k in range(t.first, t.last)):
         return None
     lex = q.ctx.data.lex
     concept = lex.concept_of.get(("verbs", fold(t.lemma))) or lex.concept_of.get(("phrases", t.entry or ""))
