@@ -509,3 +509,8 @@ def test_an_account_that_tells_a_claim_still_relays_it():
 def test_two_titled_persons_joined_by_and_act_together(text, date):
     found = [c for c in claims(text, date=date) if "and" in c.sentence]
     assert [c.actor for c in found] == ["both"]
+
+
+def test_a_topic_that_did_not_come_up_is_the_sides_negated_discussion():
+    found = claims("A German official insisted the missiles did not come up in the bilateral talks.", date="2024-10-21")
+    assert ("both", "discuss", "negated") in [(c.actor, c.act, c.polarity) for c in found]

@@ -89,6 +89,8 @@ def test_phrases_match_in_any_inflection(lang, text, fragment, actor, act):
     ("en", "Prime Minister Sunak confirmed his participation in the summit.", "participation", "Rishi Sunak", "assure"),
     ("pl", "Premier Tusk potwierdził swój udział w szczycie NATO.", "udział", "Donald Tusk", "assure"),
     ("ru", "Лукашенко подтвердил своё участие в юбилейных мероприятиях.", "участие", "Alexander Lukashenko", "assure"),
+    # a topic that (did not) come up, told from the topic's side
+    ("pl", "Temat Tajwanu nie pojawił się w rozmowie.", "pojawił", "both", "discuss"),
     # an invitation accepted, in the imperfective
     ("ru", "Лукашенко принимает приглашение Путина.", "принимает", "Alexander Lukashenko", "agree"),
     ("pl", "Premier Tusk przyjmuje zaproszenie kanclerza.", "przyjmuje", "Donald Tusk", "agree"),
