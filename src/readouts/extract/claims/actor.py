@@ -36,6 +36,7 @@ NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
 PURPOSE_LICENCE = "predicate.purpose"
 AGENT_KINDS = frozenset({"person", "official", "country", "institution"})
 COLON = ":"
+TOPIC = "topic"               # the act concept of a conversation's topic (lang/act_concepts.yaml)
 ACCEPTANCE = "acceptance"     # the act concept of accepting a proposal (lang/act_concepts.yaml)
 GOVERNING_UPOS = frozenset({"VERB", "ADP"})
 AGENT_MARKER_WORDS = 3      # the longest agent marker ("z … strony")
@@ -506,10 +507,13 @@ def plural_subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 def phrase_topic(q: ActorQuery, t: Trigger) -> ActorChoice | None:
-    """"The conversation focused on …", "Rozmowa dotyczyła …": the phrase holds its own subject."""
+    """"The conversation focused on …", "Rozmowa dotyczyła …", "Taiwan did not come up": the
+    phrase holds its own subject, or is a topic concept's, whose subject is the topic."""
     head = q.view.words[t.head]
-    if t.family == PHRASE and t.quote is None and t.act in JOINT_ACTS and \
-            (head.upos not in ("VERB", "AUX") or q.view.words[t.first].upos == "NOUN"):
+    if t.family != PHRASE or t.quote is not None or t.act not in JOINT_ACTS:
+        return None
+    if head.upos not in ("VERB", "AUX") or q.view.words[t.first].upos == "NOUN" or \
+            q.ctx.data.lex.concept_of.get(("phrases", t.entry or "")) == TOPIC:
         return ActorChoice(BOTH, "topic")
     return None
 
