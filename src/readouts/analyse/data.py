@@ -49,6 +49,7 @@ SPEC: dict[str, Any] = {
         "lemma_overrides": {str: {"upos?": UPOS, "feats?": FEATS}},
         "proper_classes": [str],             # classes that become PROPN with a name label
         "preferred": [str],                  # raw morfeusz lemmas ("nie:T") that win close calls
+        "passive_auxiliaries": [str],        # lemmas after which a passive participle wins ("zostać")
     },
     "opencorpora?": {
         "pos": {str: [str]},                 # UD UPOS -> pymorphy3 POS tags that agree with it

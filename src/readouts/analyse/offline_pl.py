@@ -35,7 +35,6 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 VERB_CLASSES = frozenset({"fin", "praet", "imps", "inf", "bedzie", "impt", "winien", "pred"})
 NOMINAL_CLASSES = frozenset({"subst", "depr", "ign", "ger", "ppron3", "ppron12"})
 AGREEING_CLASSES = frozenset({"adj", "ppas", "pact", "num"})
-PASSIVE_AUXILIARIES = frozenset({"zostać", "zostawać"})
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 NUMBERS = ("sg", "pl")
 GENDERS = ("m1", "m2", "m3", "f", "n")
@@ -99,6 +98,7 @@ class PolishAnalyser:
         self._names: dict[str, Any] = data["names"]
         self._labels: dict[str, str] = self._names.get("labels", {})
         self._preferred = frozenset(self._m["preferred"])
+        self._passive_auxiliaries = frozenset(self._m["passive_auxiliaries"])
         self._label_prior: dict[str, float] = self._names.get("label_prior", {})
         self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
         self._abbreviations = frozenset(a.lower() for a in data["segment"]["abbreviations"]
@@ -216,9 +216,9 @@ class PolishAnalyser:
         # right after the particle "nie" a verb outranks its adjectival homograph ("nie zapadły
         # decyzje"): Polish writes "nie" together with adjectives ("niezapadły")
         prev = st["prev"]
-        # after the passive auxiliary "zostać" the passive participle outranks the adjective of
-        # the same form ("zaproszenie zostało przyjęte": "przyjąć", not "przyjęty")
-        if main.cls == "ppas" and prev is not None and clean_lemma(prev[0].lemma) in PASSIVE_AUXILIARIES:
+        # after a passive auxiliary the passive participle outranks the adjective of the same
+        # form ("zaproszenie zostało przyjęte": "przyjąć", not "przyjęty")
+        if main.cls == "ppas" and prev is not None and clean_lemma(prev[0].lemma) in self._passive_auxiliaries:
             score += 3
         if main.cls in VERB_CLASSES and prev is not None and prev[0].cls in ("part", "qub") and \
                 clean_lemma(prev[0].lemma) == "nie":
