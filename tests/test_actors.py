@@ -291,3 +291,14 @@ def test_an_institutions_name_matches_in_the_case_the_press_writes_it():
     assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Russian Ministry of Defence"]
     # a person's name still needs its capitals: "duda" is no mention of the president
     assert "Andrzej Duda" not in actors("pl", "Sprawa była duda i nic więcej.")
+
+
+@pytest.mark.parametrize("lang,sentence,name", [
+    ("en", "Vice President Harris thanked President Ali for his leadership on climate.", "Ali"),
+    ("pl", "Rzecznik rządu Adam Szłapka rozpoczął briefing o dziesiątej.", "Adam Szlapka"),
+])
+def test_a_title_before_a_name_the_gazetteer_lacks_is_that_person_not_the_titles_holder(lang, sentence, name):
+    found = mentions(lang, sentence, "2022-07-27")
+    assert name in [actor for _, actor in found], found
+    # the title alone ("President") would be the sitting president; here it is part of the name
+    assert "Joe Biden" not in [actor for _, actor in found], found

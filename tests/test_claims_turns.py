@@ -324,3 +324,64 @@ def test_leave_asked_before_an_infinitive_is_the_speakers_act():
     assert by_sentence(found, "поблагодарить вас") == [("Vladimir Putin", "support")]
     pl = pl_claims("Andrzej Duda: Pozwolę sobie podziękować panu prezydentowi za wizytę.")
     assert by_sentence(pl, "podziękować") == [("Andrzej Duda", "support")]
+
+
+SPEECH_COURTESIES = {
+    "ru": ("В.Путин: Уважаемый господин Президент! Спасибо, брат, за эти слова. "
+           "Также был бы рад видеть Вас в Москве на торжествах в мае. "
+           "Мы со своей стороны будем делать всё, чтобы укрепить наши отношения. "
+           "Я не буду комментировать эти слухи сегодня. (Как переведено.)"),
+    "en": ("PRESIDENT BIDEN: Mr. President, thank you very much for your hospitality today. "
+           "I would be glad to welcome you in Washington later this year. "
+           "We will continue to work together on the energy corridor. "
+           "I'm not going to characterize private conversations."),
+    "pl": ("Andrzej Duda: Panie Prezydencie, dziękuję za serdeczne przyjęcie w Kijowie. "
+           "Byłbym rad gościć Pana w Warszawie jesienią tego roku. "
+           "Będziemy nadal budować nasze relacje gospodarcze. "
+           "Nie będę komentował tych doniesień prasowych."),
+}
+SPEAKERS = {"ru": "Vladimir Putin", "en": "Joe Biden", "pl": "Andrzej Duda"}
+# (fragment, act, rule) per language: thanks with no verb of thanking, a welcome in the
+# conditional (an invitation), a first-person pledge and a first-person refusal
+COURTESY_CASES = {
+    "ru": [("Спасибо, брат", "support", "speech.thanks"), ("был бы рад видеть", "propose", "speech.invitation"),
+           ("будем делать всё", "assure", "speech.pledge"), ("не буду комментировать", None, None)],
+    "en": [("thank you very much", "support", "speech.thanks"), ("would be glad", "propose", "speech.invitation"),
+           ("We will continue", "assure", "speech.pledge"), ("not going to characterize", "reject", "speech.refusal")],
+    "pl": [("dziękuję za serdeczne", "support", None), ("Byłbym rad gościć", "propose", "speech.invitation"),
+           ("Będziemy nadal budować", "assure", "speech.pledge"), ("Nie będę komentował", None, None)],
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "pl"])
+def test_thanks_invitations_pledges_and_refusals_in_a_turn(lang):
+    found = make_helpers(lang, "2025-04-01")[0](SPEECH_COURTESIES[lang], date="2025-04-01")
+    for fragment, act, rule in COURTESY_CASES[lang]:
+        here = [c for c in found if fragment in c.sentence]
+        assert here, (fragment, [(c.act, c.sentence) for c in found])
+        if act is None:       # a verb of its own decides ("комментировать": a statement, negated)
+            assert here[0].polarity == "negated", fragment
+            continue
+        assert [(c.actor, c.act) for c in here] == [(SPEAKERS[lang], act)], fragment
+        if rule:
+            traced(here[0], trigger=rule, actor="speaker")
+
+
+def test_a_transcripts_note_in_parentheses_is_no_statement():
+    found = ru_claims(SPEECH_COURTESIES["ru"])
+    assert by_sentence(found, "Как переведено") == []
+    assert by_sentence(ru_claims("У.Эмбало: (Говорит по-русски.) Спасибо, дорогой друг."), "Говорит") == []
+
+
+def test_a_label_in_capitals_naming_a_person_of_the_text_opens_that_persons_turn():
+    text = ("PROWADZĄCY: Premier Donald Tusk rozmawiał z premierem Estonii. Briefing rozpoczyna "
+            "rzecznik rządu Adam Szłapka.\n\n"
+            "ADAM SZŁAPKA: Premier zapewnił estońskiego partnera, że Polska jest gotowa wysłać okręty.\n\n"
+            "DZIENNIKARKA RMF FM: Czy premierzy rozmawiali o chińskim statku?\n\n"
+            "ADAM SZŁAPKA: Tak, premier podkreślił, że odpowiedź Unii musi być stanowcza.")
+    found = pl_claims(text)
+    assert [c.act for c in found if "zapewnił estońskiego" in c.sentence] == ["assure"]
+    assert [c.act for c in found if "odpowiedź Unii" in c.sentence] == ["state"]
+    # a section head in capitals names no one the text mentions: its paragraph stays silent
+    heads = "WHAT THEY SAID: The leaders agreed to meet again.\n\nQ: Did they agree?\n\nMR. KIRBY: They did."
+    assert by_sentence(en_claims(heads), "agreed to meet again") == [("both", "agree")]

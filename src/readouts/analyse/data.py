@@ -31,6 +31,9 @@ SPEC: dict[str, Any] = {
         "labels?": {str: LABEL},
         "unknown_label": LABEL,        # label of a capitalised word the dictionary does not know
         "acronym_label?": LABEL,       # label of an unknown all-capitals word ("OBWE")
+        # morphological labels of a first name and a surname (morfeusz: imię, nazwisko), which agree
+        "first_name_label?": str,
+        "surname_label?": str,
         # preference between name labels when a capitalised word has several (Waszyngton: place > surname)
         "label_prior?": {str: float},
         # case endings stripped from unknown foreign names to guess the nominative, longest first

@@ -43,6 +43,7 @@ FINITE_CLASSES = VERB_CLASSES - {"inf"}
 CATEGORY_OF = {v: category for category, values in (("case", CASES), ("number", NUMBERS), ("gender", GENDERS))
                for v in values}
 MAX_VARIANTS = 400
+NAME_AGREEMENT = 2.5    # a first name agreeing with the surname next to it, over other readings
 UNREADABLE = "\ufffd"     # the replacement character of an undecodable byte
 MAX_FORM = 100            # characters: no Polish word is longer; a longer token is not asked of morfeusz
 
@@ -100,6 +101,7 @@ class PolishAnalyser:
         self._preferred = frozenset(self._m["preferred"])
         self._passive_auxiliaries = frozenset(self._m["passive_auxiliaries"])
         self._label_prior: dict[str, float] = self._names.get("label_prior", {})
+        self._first_name, self._surname = self._names.get("first_name_label"), self._names.get("surname_label")
         self._word_lemmas: dict[str, str] = data.get("word_lemmas", {})
         self._abbreviations = frozenset(a.lower() for a in data["segment"]["abbreviations"]
                                         + data["segment"].get("abbreviations_final", []))
@@ -248,6 +250,11 @@ class PolishAnalyser:
         if case and main.cls in NOMINAL_OR_AGREEING and prev is not None and prev[0].cls in AGREEING_CLASSES:
             if self._agree(prev[0], main):
                 score += 1.5
+        # a first name agrees with the surname after it ("Adam Szłapka": not "Ada" in the
+        # genitive plural)
+        if case and cap and self._first_name in main.labels and \
+                any(self._surname in r[0].labels and self._agree(main, r[0]) for r in nxt):
+            score += NAME_AGREEMENT
         if case and main.cls in AGREEING_CLASSES and nxt:
             # the noun it precedes tells an adjective's form more surely than the word before
             if any(r[0].cls in NOMINAL_CLASSES and self._agree(main, r[0]) for r in nxt):

@@ -27,6 +27,7 @@ PERSONAL_KINDS = ("person", "official")
 NOUNS = ("NOUN", "PROPN")
 AIDE = "aide"
 NAMED_VIAS = ("name", "ner")       # how a mention of a named person was found
+GENERIC_VIA = "generic"            # a title resolved to the person who holds it
 # How far before a mention an aide word ("doradca", "советник") may start.
 AIDE_BEFORE = 2
 
@@ -478,8 +479,10 @@ class ActorFinder:
 
 def _named_officials(found: list[Mention]) -> list[Mention]:
     """An official's title right before a person's name is that person ("Официальный
-    представитель МИД КНР Мао Нин", "spokesperson Matthew Miller"): the title is no mention of its own."""
-    return [m for m in found if not (m.kind == "official" and any(
+    представитель МИД КНР Мао Нин", "spokesperson Matthew Miller"), and so is a leader's title
+    read as the leader the text has in mind ("Premier Michal" is not Tusk, whom "premier" meant
+    so far): the title is no mention of its own."""
+    return [m for m in found if not ((m.kind == "official" or m.via == GENERIC_VIA) and any(
         n.first == m.last and n.kind == "person" and n.via in NAMED_VIAS for n in found))]
 
 

@@ -15,7 +15,7 @@ from readouts.extract.claims.document import DocumentContext, find_parties
 from readouts.extract.claims.explain import Trace
 from readouts.extract.claims.nesting import Nesting, resolve_nesting
 from readouts.extract.claims.triggers import ATTRIBUTION, COMMITMENT, Dropped, Found, Trigger, find_triggers
-from readouts.extract.claims.turns import find_label, statement
+from readouts.extract.claims.turns import find_label, statement, text_people
 from readouts.extract.claims.view import QuoteScan, SentenceView, build_view, pronoun_gender
 from readouts.model import BOTH, Analysis, Claim, DateRef, DocumentInfo, DroppedTrigger, Extraction, LoadedText, Sentence
 
@@ -81,7 +81,8 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
     dropped: list[DroppedTrigger] = []
     state, current = Discourse(), -1
     paragraph: list[SentenceView] = []
-    labels = [find_label(v, ctx.data) for v in views]
+    people = text_people(views)
+    labels = [find_label(v, ctx.data, people) for v in views]
     transcript = sum(label is not None for label in labels) >= ctx.data.windows.transcript_labels
     for view, label in zip(views, labels):
         new_paragraph = view.sentence.paragraph != current

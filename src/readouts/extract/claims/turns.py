@@ -7,11 +7,13 @@ speaker's turn, an act in the first person is the speaker's, an act of the one s
 speaker's statement."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger
 from readouts.extract.claims.view import SentenceView, pronoun_gender
+from readouts.extract.lexicon import fold
 
 PERSONAL_KINDS = frozenset({"person", "official"})
 PERSON = "person"
@@ -20,6 +22,8 @@ FIRST, SECOND = "first", "second"
 PERSON_FEATURES = {"1": FIRST, "2": SECOND}
 SPEECH = "speech"
 EXCLAMATION = "!"
+OPEN_PAREN, CLOSE_PAREN = "(", ")"
+NEGATION_REACH = 2        # "I'm not going to", "не буду": the negation stands right before
 LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label of no one named
 
 
@@ -29,12 +33,14 @@ class TurnLabel:
     speaker: str | None             # None: a question's label
 
 
-def find_label(view: SentenceView, data: ClaimData) -> TurnLabel | None:
+def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | None = None) -> TurnLabel | None:
     """The sentence's turn label, before a colon that is not the sentence's last word nor opens a
     quote: a person's mention, not a quote's attribution ("заявил Путин: «…»") nor a list item
     ("- Cheryl Brown Henderson: Daughter of …"); or, opening the sentence, a question label
     ("Q:", "Вопрос:") or a label in capitals of a role no one the text names ("MODERATOR:"),
-    whose turns report no claim."""
+    whose turns report no claim; a label in capitals that names a person the text mentions
+    ("ADAM SZŁAPKA:" after "rzecznik rządu Adam Szłapka") is that person's turn (`people`: the
+    text's persons by the folded last word of their name)."""
     marks, opening = data.cls("speaker_marks"), data.cls("opening_quotes").raw
     for k in range(1, len(view) - 1):
         if view.texts[k] not in marks or view.words[k + 1].text[:1] in opening:
@@ -42,10 +48,31 @@ def find_label(view: SentenceView, data: ClaimData) -> TurnLabel | None:
         m = next((m for m in view.mentions if m.last == k and m.kind in PERSONAL_KINDS), None)
         if m is not None:
             return TurnLabel(k, m.actor) if _speaker_label(view, m.first, data) else None
-        if _opens_sentence(view, k) and (k == 1 and view.texts[0] in data.cls("question_labels") or
-                                         _role_in_capitals(view, k, data)):
+        if not _opens_sentence(view, k):
+            continue
+        if k == 1 and view.texts[0] in data.cls("question_labels") or _role_in_capitals(view, k, data):
             return TurnLabel(k, None)
+        named = _person_in_capitals(view, k, people or {})
+        if named is not None:
+            return TurnLabel(k, named)
     return None
+
+
+def _person_in_capitals(view: SentenceView, colon: int, people: Mapping[str, str]) -> str | None:
+    words = view.words[:colon]
+    if not words or not all(w.text.isupper() and w.text.isalpha() for w in words):
+        return None
+    return people.get(fold(words[-1].text))
+
+
+def text_people(views: Sequence[SentenceView]) -> dict[str, str]:
+    """The persons a text names in ordinary case, by the folded last word of the name as written."""
+    people: dict[str, str] = {}
+    for view in views:
+        for m in view.mentions:
+            if m.kind == PERSON and m.text and not m.text.isupper():
+                people.setdefault(fold(m.text.split()[-1]), m.actor)
+    return people
 
 
 def _role_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> bool:
@@ -106,13 +133,56 @@ def statement(view: SentenceView, start: int, speaker: str, data: ClaimData) -> 
     entry = data.lex.actors.get(speaker)
     if entry is not None and entry.kind != PERSON:
         return None
+    if _stage_direction(view, start, data):
+        return None
     head = next((k for k in range(start, len(view)) if view.words[k].upos in VERBAL_UPOS), start)
-    if data.cls("welcomes").occurs(view.texts, view.lemmas, start):
-        return Trigger(head, head + 1, "support", "speech.welcome", SPEECH, head, view.lemmas[head],
+    courtesy = _courtesy(view, start, data)
+    if courtesy is not None:
+        act, rule = courtesy
+        return Trigger(head, head + 1, act, rule, SPEECH, head, view.lemmas[head],
                        content_start=start, content_rule="content.turn", speaker=speaker)
     words = view.words[start:]
     if len(words) < data.windows.speech_statement_words or words[-1].text == EXCLAMATION or \
             data.cls("pleasantries").occurs(view.texts, view.lemmas, start):
         return None
-    return Trigger(head, head + 1, "state", "speech.statement", SPEECH, head, view.lemmas[head],
+    act, rule = _own_pledge(view, start, data) or ("state", "speech.statement")
+    return Trigger(head, head + 1, act, rule, SPEECH, head, view.lemmas[head],
                    content_start=start, content_rule="content.turn", speaker=speaker)
+
+
+def _courtesy(view: SentenceView, start: int, data: ClaimData) -> tuple[str, str] | None:
+    """A welcome of the guest is support, or in the conditional an invitation ("был бы рад видеть
+    Вас в Москве"); thanks with no verb of thanking ("Спасибо, брат") is support."""
+    if data.cls("welcomes").occurs(view.texts, view.lemmas, start):
+        if data.cls("conditional_mood").occurs(view.texts, view.lemmas, start):
+            return "propose", "speech.invitation"
+        return "support", "speech.welcome"
+    if data.cls("thanks_words").occurs(view.texts, view.lemmas, start):
+        return "support", "speech.thanks"
+    return None
+
+
+def _stage_direction(view: SentenceView, start: int, data: ClaimData) -> bool:
+    """A transcript's note in parentheses ("(Говорит по-русски.)", "(Как переведено.)") is the
+    editor's, not the speaker's."""
+    texts = [t for t in view.texts[start:] if t not in data.quotes.sentence_ends]
+    return len(texts) >= 2 and texts[0] == OPEN_PAREN and texts[-1] == CLOSE_PAREN
+
+
+def _own_pledge(view: SentenceView, start: int, data: ClaimData) -> tuple[str, str] | None:
+    """What the speaker's side will do, said in the first person ("Мы … будем делать всё", "мы
+    намерены поддерживать отношения", "We will continue"): a pledge; what it will not do ("I'm
+    not going to characterize private conversations", "Не буду комментировать"): a refusal."""
+    pledges = data.cls("pledge_auxiliaries")
+    for k in range(start, len(view)):
+        if pledges.match_at(view.texts, k, len(view)) or pledges.match_at(view.lemmas, k, len(view)):
+            if not any(_person_of(view, j, data) == FIRST for j in range(start, k + 1)):
+                return None
+            return ("reject", "speech.refusal") if _negated_before(view, k, start, data) else ("assure", "speech.pledge")
+    return None
+
+
+def _negated_before(view: SentenceView, k: int, start: int, data: ClaimData) -> bool:
+    negation = data.cls("negation.particles")
+    return any(view.texts[j] in negation or view.words[j].feat("Polarity") == "Neg"
+               for j in range(max(start, k - NEGATION_REACH), k))
