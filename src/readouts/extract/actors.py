@@ -27,6 +27,7 @@ PERSONAL_KINDS = ("person", "official")
 NOUNS = ("NOUN", "PROPN")
 AIDE = "aide"
 NAMED_VIAS = ("name", "ner")       # how a mention of a named person was found
+LATIN_SCRIPT = "LATIN"              # the first word of a Latin letter's Unicode name
 GENERIC_VIA = "generic"            # a title resolved to the person who holds it
 # How far before a mention an aide word ("doradca", "советник") may start.
 AIDE_BEFORE = 2
@@ -137,8 +138,12 @@ def actor_indexes(lang: str) -> ActorIndexes:
 
 def romanise(name: str, table: Mapping[str, str]) -> str:
     """A name in Latin letters without diacritics, as English wire services print names:
-    transliterated by the language's table, then its accents dropped ("Czesław" -> "Czeslaw"; the
-    scorer takes an ASCII variant that ends in the gold's last word)."""
+    transliterated by the language's table, then its accents dropped ("Czesław" -> "Czeslaw": an
+    ASCII variant ends in the same surname). A name already in Latin letters whose surname has
+    letters of its own keeps its spelling ("Adam Szłapka", "Paweł Wroński"): "Szlapka" would be
+    another name."""
+    if _latin_with_diacritics(name.split()[-1] if name.split() else name):
+        return name
     out = []
     for ch in name:
         low = ch.lower()
@@ -151,6 +156,11 @@ def romanise(name: str, table: Mapping[str, str]) -> str:
         out.append(rep)
     decomposed = unicodedata.normalize("NFD", "".join(out))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _latin_with_diacritics(word: str) -> bool:
+    return word.isalpha() and not word.isascii() and all(
+        unicodedata.name(ch, "").split()[:1] == [LATIN_SCRIPT] for ch in word)
 
 
 class ActorFinder:
@@ -169,6 +179,8 @@ class ActorFinder:
         self.group_words = indexes.group_words
         self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
         self.recent_subjects: list[str] = []    # …of them, those mentioned in the nominative
+        # names the gazetteer lacks, by surname: "Wroński" after "Paweł Wroński" is the same person
+        self.full_names: dict[str, str] = {}
         self.translit = lex.cues.transliteration
 
     # ------------------------------------------------------------------ mentions
@@ -472,9 +484,20 @@ class ActorFinder:
             nominative = all(w.feat("Case") == "Nom" or w.feat("Case") is None and fold(w.text) == fold(w.lemma or w.text)
                              for w in name_words)
             lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
-            canonical = romanise(text if nominative else lemma or text, self.translit)
+            canonical = self._full_name(romanise(text if nominative else lemma or text, self.translit))
             yield Mention(idx[0], idx[-1] + 1, canonical, "person", start, stop, text,
                           self._name_case(words, idx[0], idx[-1] + 1), "ner", None)
+
+
+    def _full_name(self, name: str) -> str:
+        """A surname alone is the person the text named in full before; a full name is remembered."""
+        words = name.split()
+        if not words:
+            return name
+        if len(words) == 1:
+            return self.full_names.get(fold(name), name)
+        self.full_names.setdefault(fold(words[-1]), name)
+        return name
 
 
 def _named_officials(found: list[Mention]) -> list[Mention]:
