@@ -385,3 +385,23 @@ def test_a_label_in_capitals_naming_a_person_of_the_text_opens_that_persons_turn
     # a section head in capitals names no one the text mentions: its paragraph stays silent
     heads = "WHAT THEY SAID: The leaders agreed to meet again.\n\nQ: Did they agree?\n\nMR. KIRBY: They did."
     assert by_sentence(en_claims(heads), "agreed to meet again") == [("both", "agree")]
+
+
+@pytest.mark.parametrize("lang, text, fragment, actor", [
+    ("en", "Prime Minister Modi met President von der Leyen. French farm unions warned on Tuesday that they "
+           "would take to the streets if the deal weakened tariffs.", "farm unions", "French farm unions"),
+    ("pl", "Donald Trump rozmawiał z Xi Jinpingiem. Chińskie ministerstwo handlu potwierdziło zawieszenie "
+           "kontroli eksportowych.", "ministerstwo handlu", "Chińskie ministerstwo handlu"),
+    ("ru", "Владимир Путин провёл разговор с Си Цзиньпином. Министерство торговли КНР подтвердило "
+           "приостановку экспортного контроля.", "Министерство торговли", "Министерство торговли КНР"),
+])
+def test_a_body_the_gazetteer_lacks_speaks_under_its_own_name_not_the_last_actors(lang, text, fragment, actor):
+    found = make_helpers(lang, DATE)[0](text)
+    claim = next(c for c in found if fragment in c.sentence)
+    assert claim.actor == actor
+    traced(claim, actor="unnamed_body")
+
+
+def test_the_parties_of_a_call_are_no_body():
+    claim = en_only("Joe Biden spoke with Andrzej Duda. The parties discussed energy security in Europe.", "parties")
+    assert claim.actor != "Parties"

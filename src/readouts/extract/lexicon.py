@@ -95,6 +95,7 @@ TITLES_SCHEMA = {
     "both": [str],
     "aides": [str],
     "officials": [str],
+    "bodies": [str],
     "counterparts": [str],
     "nationalities": {str: [str]},
 }
@@ -260,6 +261,7 @@ class Lexicon:
     aides: tuple[tuple[str, ...], ...]
     counterparts: frozenset[str]
     official_nouns: frozenset[str]        # nouns for an unnamed official or source
+    body_nouns: frozenset[str]            # nouns for a body the gazetteer does not name
     nationalities: tuple[tuple[tuple[str, ...], str], ...]   # (adjective words, side)
     officials_by_side: dict[str, str]      # side -> its unnamed-official label ("US official")
     names: tuple[tuple[tuple[str, ...], tuple[str, tuple[str, ...]]], ...]   # (words, (canonical, capitalisation))
@@ -348,6 +350,7 @@ def lexicon(lang: str) -> Lexicon:
         aides=tuple(sorted((_words(t) for t in titles["aides"]), key=len, reverse=True)),
         counterparts=frozenset(fold(c) for c in titles["counterparts"]),
         official_nouns=frozenset(fold(c) for c in titles["officials"]),
+        body_nouns=frozenset(fold(c) for c in titles["bodies"]),
         nationalities=tuple((_words(a), side) for side, adjs in titles["nationalities"].items() for a in adjs),
         officials_by_side={e.side: e.name for e in reversed(list(actors.values()))
                            if e.kind == "official" and e.side},

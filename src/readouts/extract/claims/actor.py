@@ -350,12 +350,10 @@ def subject_phrase(view: SentenceView, t: Trigger, start: int) -> tuple[int, int
     clause between commas), when it stands as a subject: its first word and its head (the
     nominative noun where nouns have case, else the last noun); None when the words there are
     not a noun phrase, or one inside a prepositional phrase."""
-    k = _before_verb(view, t.first - 1, start)
-    first = k
-    while first - 1 >= start and view.words[first - 1].upos in NOUN_PHRASE_UPOS:
-        first -= 1
-    if k < start or first > k or (first > 0 and view.words[first - 1].upos == "ADP"):
+    words = _phrase_before_verb(view, t, start)
+    if words is None:
         return None
+    first, k = words
     named = [m.first for m in view.mentions if first <= m.first and m.last <= k + 1 and m.kind == "person"]
     if named:
         return first, named[-1]     # "spokesman John Kirby", "Rzecznik rządu Adam Szłapka": the named person
@@ -363,6 +361,41 @@ def subject_phrase(view: SentenceView, t: Trigger, start: int) -> tuple[int, int
     cased = [j for j in nouns if view.words[j].feat("Case")]
     head = next((j for j in cased if view.words[j].feat("Case") == "Nom"), None) if cased else (nouns[-1] if nouns else None)
     return None if head is None else (first, head)
+
+
+def _phrase_before_verb(view: SentenceView, t: Trigger, start: int) -> tuple[int, int] | None:
+    """The first and last word of the noun phrase right before the verb, not inside a
+    prepositional phrase."""
+    k = _before_verb(view, t.first - 1, start)
+    first = k
+    while first - 1 >= start and view.words[first - 1].upos in NOUN_PHRASE_UPOS:
+        first -= 1
+    if k < start or first > k or (first > 0 and view.words[first - 1].upos == "ADP"):
+        return None
+    return first, k
+
+
+def unnamed_body(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"The European Commission has said", "French farm unions warned", "Chińskie ministerstwo
+    handlu potwierdziło": a body the gazetteer does not know, as the subject right before the
+    verb, is the speaker under the name the text gives it, not the last actor named."""
+    view = q.view
+    words = _phrase_before_verb(view, t, window_start(q, t))
+    if words is None:
+        return None
+    bodies, named = q.ctx.data.cls("body_nouns"), view.mention_words()
+    heads = [j for j in range(words[0], words[1] + 1) if view.texts[j] in bodies or view.lemmas[j] in bodies]
+    # the body's noun is the phrase's first noun, in the nominative, no mention's word ("Министерство
+    # торговли КНР": the country is its complement)
+    if not heads or heads[0] in named or view.words[heads[0]].feat("Case") not in (None, "Nom") or \
+            any(words[0] <= j < heads[0] for j in named):
+        return None
+    phrase = view.words[words[0]:min(words[1] + 1, t.first)]
+    if any(w.upos not in NOUN_PHRASE_UPOS for w in phrase):
+        return None         # coordinated subjects or a parenthesis: not one body's name
+    kept = [w for w in phrase if w.upos != "DET"]
+    name = " ".join(w.text for w in kept)
+    return ActorChoice(name[:1].upper() + name[1:], "unnamed_body")
 
 
 def _before_verb(view: SentenceView, k: int, start: int) -> int:
@@ -534,7 +567,8 @@ STRATEGIES: tuple[Strategy, ...] = (
     passive_agent, accepting_invitee,
     nominal_agent,
     passive_joint,
-    pronoun_subject, unnamed_official, adverbial, coordinated_verb, mention_subject, discussion_topic, sentence_subject,
+    pronoun_subject, unnamed_official, unnamed_body, adverbial, coordinated_verb, mention_subject, discussion_topic,
+    sentence_subject,
     inverted_subject, impersonal, plural_subjectless, phrase_topic, subjectless,
 )
 

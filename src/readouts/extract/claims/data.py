@@ -145,6 +145,7 @@ def word_classes(lex: Lexicon, settings: Mapping[str, Any]) -> dict[str, WordCla
         "frames": WordClass.of(lex.frames),
         "counterparts": WordClass.of(lex.counterparts),
         "official_nouns": WordClass.of(lex.official_nouns),
+        "body_nouns": WordClass.of(lex.body_nouns),
         "opening_quotes": WordClass.of(settings["quotes"]["opening"]),
         "closing_quotes": WordClass.of(settings["quotes"]["closing"]),
     })
