@@ -405,3 +405,17 @@ def test_a_body_the_gazetteer_lacks_speaks_under_its_own_name_not_the_last_actor
 def test_the_parties_of_a_call_are_no_body():
     claim = en_only("Joe Biden spoke with Andrzej Duda. The parties discussed energy security in Europe.", "parties")
     assert claim.actor != "Parties"
+
+
+@pytest.mark.parametrize("lang, text, actor, act", [
+    ("pl", "Radosław Sikorski rozmawiał z Marco Rubio. Jeśli rozmowy zakończą się fiaskiem, Polska – jak "
+           "zapowiedział – będzie naciskać w Unii na kolejny pakiet sankcji.", "Radoslaw Sikorski", "assure"),
+    ("en", "Radoslaw Sikorski spoke with Marco Rubio. Poland, as he warned, will push for another sanctions "
+           "package if the talks fail.", "Radoslaw Sikorski", "warn"),
+    ("ru", "Владимир Путин провёл переговоры с Реджепом Эрдоганом. Россия, как он подчеркнул, готова "
+           "продолжать диалог.", "Vladimir Putin", "state"),
+])
+def test_a_speaker_aside_after_a_comparison_marker_is_the_narratives_subject_not_the_speechs(lang, text, actor, act):
+    found = make_helpers(lang, DATE)[0](text)
+    assert [(c.actor, c.act) for c in found] == [(actor, act)]
+    traced(found[-1], actor="quote.marker_aside")

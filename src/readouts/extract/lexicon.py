@@ -77,6 +77,7 @@ CUES_SCHEMA = {
     "permission_verbs": [str],
     "pleasantries": [str],
     "welcomes": [str],
+    "attribution_markers": [str],
     "thanks_words": [str],
     "conditional_mood": [str],
     "pledge_auxiliaries": [str],

@@ -30,6 +30,7 @@ JOINT_ACTS = frozenset({"agree", "discuss"})
 ONE_SIDED_ACTS = frozenset({"concern", "warn", "demand", "reject"})   # what one side holds against the other
 PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
+MARKER_ASIDE = "quote.marker_aside"     # "– jak zapowiedział –": a speaker aside after a comparison marker
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
 BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
 NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
@@ -145,6 +146,8 @@ def quote_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     inside the quote."""
     if t.quote is None:
         return None
+    if t.quote == MARKER_ASIDE:
+        return _aside_speaker(q, t)
     view, ctx = q.view, q.ctx
     marks = ctx.data.cls("closing_quotes").raw | {","}
     before = [m for m in view.mentions if m.last <= t.first and t.first - m.last <= ctx.data.windows.quote_speaker_before
@@ -160,6 +163,17 @@ def quote_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     after = next((m for m in view.mentions if m.first >= t.last and m.kind in PERSONAL_KINDS and
                   (m.case in NOMINATIVE or m.first < reach)), None)
     return ActorChoice(after.actor, "quote.speaker_after", after.via) if after else None
+
+
+def _aside_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"Polska – jak zapowiedział – będzie …", "Российский лидер, как он подчеркнул, готов …": the
+    aside's speaker is the one the narrative was about, by the gender of its pronoun or verb, not
+    the subject of the speech it sets off."""
+    view = q.view
+    gender = pronoun_gender(view, t.first - 1, q.ctx.data) if t.first > 0 else None
+    gender = gender or GENDER_FEATURES.get(view.words[t.head].feat("Gender") or "")
+    speaker = q.state.subject(gender) if gender else q.state.last_actor
+    return ActorChoice(speaker, "quote.marker_aside") if speaker else None
 
 
 def labelled_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:

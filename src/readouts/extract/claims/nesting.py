@@ -74,7 +74,7 @@ def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting
     inside = [t for t in step.triggers if t != said and quote.covers(view, t.first)]
     marked = replace(said, quote=quote.pattern)
     kept = tuple(marked if t == said else t for t in step.triggers)
-    if speaks_for_itself(view, step, ctx, said):
+    if speaks_for_itself(view, step, ctx, marked):
         dropped = step.dropped + tuple(Dropped(t.first, t.last, t.pattern, "nesting.quoted_by_speaker") for t in inside)
         return replace(step, triggers=tuple(t for t in kept if t not in inside),
                        quote=replace(quote, attribution=marked), dropped=dropped)

@@ -11,7 +11,8 @@ from readouts.extract.claims.triggers import Trigger, find_triggers
 from readouts.extract.claims.view import SentenceView
 from readouts.model import Word
 
-SPEAKER_COMMA_SHAPES = ("quote.speaker_comma_aside", "quote.speaker_comma_end")
+SPEAKER_COMMA_SHAPES = ("quote.speaker_comma_aside", "quote.marker_aside", "quote.speaker_comma_end")
+ASIDE_SHAPES = frozenset(SPEAKER_COMMA_SHAPES[:2])     # the speech goes on after the aside
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _speaker_comma(view: SentenceView, t: Trigger, data: ClaimData) -> Quote | N
         match = pattern.match(view, t.first, t.last)
         if match is not None:
             comma = match.slot("quote_end")[0]
-            after = view.words[t.last + 1:] if pattern_id == SPEAKER_COMMA_SHAPES[0] else ()
+            after = view.words[t.last + 1:] if pattern_id in ASIDE_SHAPES else ()
             return Quote(t, pattern_id, view, view.words[:comma] + tuple(after), 0)
     return None
 
