@@ -419,3 +419,23 @@ def test_a_speaker_aside_after_a_comparison_marker_is_the_narratives_subject_not
     found = make_helpers(lang, DATE)[0](text)
     assert [(c.actor, c.act) for c in found] == [(actor, act)]
     traced(found[-1], actor="quote.marker_aside")
+
+
+@pytest.mark.parametrize("lang, text, fragment, act", [
+    ("en", "Merz met Erdogan in Ankara. Merz called Turkey \"a strategic partner\" for Europe.", "strategic partner", "support"),
+    ("en", "Biden spoke with Putin. Johnson called the plan reckless.", "reckless", "concern"),
+    ("en", "Biden spoke with Putin. Peskov called the reports a complete fabrication.", "fabrication", "reject"),
+    ("pl", "Tusk spotkał się ze Scholzem. Arkadiusz Mularczyk nazwał wynik rozmów „upokorzeniem”.", "upokorzeniem", "concern"),
+    ("pl", "Putin rozmawiał z Trumpem. Dmitrij Pieskow nazwał te doniesienia kłamstwem.", "kłamstwem", "reject"),
+    ("ru", "Путин провёл разговор с Трампом. Ким Чен Ын назвал Россию надёжным партнёром.", "партнёром", "support"),
+    ("ru", "Путин провёл разговор с Трампом. В Киеве эти утверждения назвали ложью.", "ложью", "reject"),
+])
+def test_naming_by_an_evaluation_is_an_act_of_that_evaluation(lang, text, fragment, act):
+    claim = next(c for c in make_helpers(lang, DATE)[0](text) if fragment in c.sentence)
+    assert claim.act == act
+    traced(claim, trigger="naming.evaluation")
+
+
+def test_a_call_to_someone_is_no_naming():
+    found = en_claims("Biden called Erdogan on Tuesday to congratulate him on his victory.")
+    assert [c.act for c in found] == ["support"] and found[0].trigger == "congratulate"

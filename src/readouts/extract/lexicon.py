@@ -78,6 +78,8 @@ CUES_SCHEMA = {
     "pleasantries": [str],
     "welcomes": [str],
     "attribution_markers": [str],
+    "naming_verbs": [str],
+    "evaluations": {"support": [str], "concern": [str], "reject": [str]},
     "thanks_words": [str],
     "conditional_mood": [str],
     "pledge_auxiliaries": [str],

@@ -60,6 +60,7 @@ class Windows:
     speech_statement_words: int
     transcript_labels: int
     call_object_after: int
+    naming_evaluation_after: int
     passive_agent_reach: int
 
 

@@ -4,7 +4,8 @@ the rules of `attributes.py` and `nesting.py` name.
 
 Trigger ids: `verb.act` (a verb whose lemma carries an act, `reporting.yaml: verbs`), `verb.joint`
 (a verb that is an act only of both principals, `joint_acts`), `phrase` (a multi-word phrase,
-`phrases`), and the patterns `light_verb.*`, `commitment.own_side`; `attribution.speech` ("По
+`phrases`), `naming.evaluation` (a verb of naming and the evaluation it names by, `cues.yaml:
+evaluations`), and the patterns `light_verb.*`, `commitment.own_side`; `attribution.speech` ("По
 словам Пескова, …": an attribution cue naming a speaker, in a sentence with no other trigger).
 """
 from __future__ import annotations

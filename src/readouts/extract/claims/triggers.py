@@ -33,6 +33,9 @@ COMMA = ","
 VERBAL_NOUN = "Vnoun"          # Polish gerunds ("podpisanie") carry their verb's lemma
 VERB, JOINT, LIGHT_VERB, PHRASE, COMMITMENT, ATTRIBUTION = \
     "verb", "joint", "light_verb", "phrase", "commitment", "attribution"
+NAMING_PATTERN = "naming.evaluation"
+EVALUATION_ORDER = ("reject", "concern", "support")     # the strongest evaluation names the act
+CLAUSE_PUNCTUATION = frozenset({";", ":"})
 LIGHT_PATTERNS = ("light_verb.object", "light_verb.preposed_object", "light_verb.negated_preposed_object")
 # the subject stands between the noun and its verb ("Żadnych obietnic prezydent nie składał"): the
 # trigger is the verb alone, the noun its entry, so that the subject is found before it
@@ -141,12 +144,15 @@ def _verb_triggers(view: SentenceView, data: ClaimData, used: list[bool]) -> Ite
     for i in range(len(view)):
         lemma = view.verb_lemmas[i]
         light, own, joint = lemma in lex.light_verbs, lex.verb_acts.get(lemma), lex.joint_acts.get(lemma)
-        if used[i] or not (light or own or joint):
+        naming = lemma in data.cls("naming_verbs")
+        if used[i] or not (light or own or joint or naming):
             continue
         why = licence(view, data, i)
         if why is None:
             continue
-        trigger = _light_trigger(view, data, i, why) if light else None
+        trigger: Trigger | None = _naming_trigger(view, data, i, why) if naming else None
+        if trigger is None and light:
+            trigger = _light_trigger(view, data, i, why)
         if trigger is not None and used[trigger.first if trigger.first != i else trigger.last - 1]:
             used[i] = True          # "обратился … с просьбой": the phrase already carries the act
             continue
@@ -161,6 +167,28 @@ def _verb_triggers(view: SentenceView, data: ClaimData, used: list[bool]) -> Ite
             yield trigger
             used[trigger.first:trigger.last] = [True] * (trigger.last - trigger.first)
         used[i] = True
+
+
+def _naming_trigger(view: SentenceView, data: ClaimData, i: int, why: str) -> Trigger | None:
+    """"called Turkey 'a strategic partner'", "nazwał wynik rozmów „upokorzeniem”", "назвал
+    подобные заявления «нагнетанием»": a verb of naming takes its act from the evaluation it names
+    its object by, before the clause ends; the strongest evaluation found wins."""
+    stop = min(len(view), i + 1 + data.windows.naming_evaluation_after)
+    found: dict[str, int] = {}
+    for k in range(i + 1, stop):
+        w = view.words[k]
+        if view.texts[k] in data.cls("complementizers") or w.text in CLAUSE_PUNCTUATION or \
+                w.upos == "VERB" and w.feat("VerbForm") == "Fin":
+            break
+        for evaluation in EVALUATION_ORDER:
+            words = data.cls(f"evaluations.{evaluation}")
+            if words.match_at(view.lemmas, k, stop) or words.match_at(view.texts, k, stop):
+                found.setdefault(evaluation, k)
+    act = next((a for a in EVALUATION_ORDER if a in found), None)
+    if act is None:
+        return None
+    return Trigger(i, i + 1, act, NAMING_PATTERN, LIGHT_VERB, i, view.verb_lemmas[i],
+                   entry=view.lemmas[found[act]], licence=why)
 
 
 def _light_trigger(view: SentenceView, data: ClaimData, i: int, why: str) -> Trigger | None:
