@@ -516,3 +516,15 @@ def test_two_titled_persons_joined_by_and_act_together(text, date):
 def test_a_topic_that_did_not_come_up_is_the_sides_negated_discussion():
     found = claims("A German official insisted the missiles did not come up in the bilateral talks.", date="2024-10-21")
     assert ("both", "discuss", "negated") in [(c.actor, c.act, c.polarity) for c in found]
+
+
+@pytest.mark.parametrize("text, act", [
+    ("President Biden confirmed unwavering U.S. support for Jordan and the Jordanian people.", "support"),
+    ("President Biden reaffirmed the strong U.S. commitment to Tunisia's democracy.", "assure"),
+    ("Vice President Harris underscored strong U.S. support for Moldova's sovereignty.", "support"),
+])
+def test_a_country_before_the_act_noun_is_inside_the_light_verbs_object(text, act):
+    # "unwavering U.S. support": the tagger's noun before a proper noun is no head of the object
+    claim = only(text, "U.S.")
+    assert claim.act == act
+    traced(claim, trigger="light_verb.object")
