@@ -439,3 +439,14 @@ def test_naming_by_an_evaluation_is_an_act_of_that_evaluation(lang, text, fragme
 def test_a_call_to_someone_is_no_naming():
     found = en_claims("Biden called Erdogan on Tuesday to congratulate him on his victory.")
     assert [c.act for c in found] == ["support"] and found[0].trigger == "congratulate"
+
+
+@pytest.mark.parametrize("lang, text, fragment, actor", [
+    ("ru", "Начало переговоров. В.Путин: Рад Вас видеть. Р.Эрдоган (как переведено): Господин Президент, большое "
+           "спасибо за приём. Мы глубоко обеспокоены ситуацией в Газе.", "обеспокоены", "Recep Tayyip Erdogan"),
+    ("en", "Start of talks. PRESIDENT BIDEN: Welcome. President Erdogan (through interpreter): Thank you. We are deeply "
+           "concerned about the situation in Gaza.", "concerned", "Recep Tayyip Erdogan"),
+])
+def test_a_note_in_parentheses_between_the_speakers_name_and_the_colon_keeps_the_turn(lang, text, fragment, actor):
+    claim = next(c for c in make_helpers(lang, DATE)[0](text) if fragment in c.sentence)
+    assert claim.actor == actor

@@ -45,7 +45,8 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
     for k in range(1, len(view) - 1):
         if view.texts[k] not in marks or view.words[k + 1].text[:1] in opening:
             continue
-        m = next((m for m in view.mentions if m.last == k and m.kind in PERSONAL_KINDS), None)
+        named_to = _before_note(view, k)
+        m = next((m for m in view.mentions if m.last == named_to and m.kind in PERSONAL_KINDS), None)
         if m is not None:
             return TurnLabel(k, m.actor) if _speaker_label(view, m.first, data) else None
         if not _opens_sentence(view, k):
@@ -56,6 +57,14 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         if named is not None:
             return TurnLabel(k, named)
     return None
+
+
+def _before_note(view: SentenceView, colon: int) -> int:
+    """Where the speaker's name ends: before a note in parentheses between it and the colon
+    ("Р.Эрдоган (как переведено):", "PRESIDENT MACRON (through interpreter):")."""
+    if colon > 0 and view.words[colon - 1].text == CLOSE_PAREN:
+        return next((j for j in range(colon - 2, -1, -1) if view.words[j].text == OPEN_PAREN), colon)
+    return colon
 
 
 def _person_in_capitals(view: SentenceView, colon: int, people: Mapping[str, str]) -> str | None:
