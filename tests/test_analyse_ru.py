@@ -82,3 +82,11 @@ def test_a_short_adjective_stays_an_adjective():
 def test_a_capitalised_first_name_stays_a_name():
     first = analyse(loaded("Россия выступает за продолжение диалога.", "ru"), backend="offline").sentences[0].words[0]
     assert (first.lemma, first.upos) == ("Россия", "PROPN")
+
+
+def test_a_section_separator_after_a_sentence_ends_it():
+    # scraped kremlin.ru pages run "… форума. * * * Начало переговоров В.Путин: …" together
+    text = "Президент примет участие в форуме. * * * Начало переговоров В.Путин: Уважаемый господин Президент!"
+    sentences = [s.text for s in analyse(loaded(text, "ru"), backend="offline").sentences]
+    assert sentences[0] == "Президент примет участие в форуме."
+    assert sentences[1].startswith("* * * Начало")

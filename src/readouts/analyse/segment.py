@@ -24,6 +24,7 @@ from readouts.analyse.data import analysis_data
 from readouts.model import Region
 
 END_PUNCT = re.compile(r"[.!?…]+\Z")
+SECTION_MARKS = "*"       # "… форума. * * * Начало переговоров": a scraped page's section separator
 # Longer than any sentence of prose (press sentences run to 60–80 words): the bound on what one
 # analysed sentence costs the stages that scan a sentence per word.
 MAX_SENTENCE_TOKENS = 250
@@ -103,7 +104,7 @@ class Segmenter:
         if nxt.start == toks[j].stop:                  # no whitespace: "U.S.-Russia", "3.5"
             return None
         first = nxt.text[0]
-        if first.isupper() or first in self.open_quotes:
+        if first.isupper() or first in self.open_quotes or first in SECTION_MARKS:
             return j
         if first.isdigit() and tok.text == ".":
             return j
