@@ -450,3 +450,14 @@ def test_a_call_to_someone_is_no_naming():
 def test_a_note_in_parentheses_between_the_speakers_name_and_the_colon_keeps_the_turn(lang, text, fragment, actor):
     claim = next(c for c in make_helpers(lang, DATE)[0](text) if fragment in c.sentence)
     assert claim.actor == actor
+
+
+@pytest.mark.parametrize("lang, text, fragment", [
+    ("ru", "Путин провёл разговор с Эрдоганом. «Нет, это невозможно», — ответил Дмитрий Песков на вопрос.", "невозможно"),
+    ("en", "Biden spoke with Putin. \"No, that is simply not true,\" Peskov said.", "not true"),
+    ("ru", "Брифинг. Вопрос: Правда ли это? Песков: Нет, это не соответствует действительности.", "соответствует"),
+])
+def test_a_reply_opening_with_a_bare_no_is_a_rejection(lang, text, fragment):
+    claim = next(c for c in make_helpers(lang, DATE)[0](text) if fragment in c.sentence)
+    assert (claim.actor, claim.act) == ("Dmitry Peskov", "reject")
+    traced(claim, act="act.negative_answer")

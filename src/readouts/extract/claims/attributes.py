@@ -118,6 +118,8 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
             return "warn", "act.conditional_consequence"
         if content.has(cues("threats")):
             return "warn", "act.threat"
+    if act[0] == "state" and _answers_no(content, ctx):
+        return "reject", "act.negative_answer"  # "«Нет, это невозможно», — ответил он"
     if act[0] == "discuss" and _raises_emphasis(view, t, ctx):
         return "state", "act.emphasis_object"     # "raised the importance of de-escalating"
     if act[0] == "state" and _obliges_other(view, content, actor, ctx):
@@ -126,6 +128,14 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
             not any(_negation(content, k, ctx) for k in range(min(len(content), ctx.data.windows.commitment_negation_words))):
         return "assure", "act.own_commitment"   # "reiterated that the United States will stand by its ally"
     return act
+
+
+def _answers_no(content: Content, ctx: DocumentContext) -> bool:
+    """The content opens with a bare "no" set off by punctuation ("Нет, это не соответствует
+    действительности", "No, that is not true", "Nie, to nieprawda"): an answer that refuses."""
+    words = [k for k, w in enumerate(content.words) if w.text not in ctx.data.cls("opening_quotes").raw]
+    return len(words) > 1 and content.texts[words[0]] in ctx.data.cls("negative_answers") and \
+        content.words[words[1]].upos == "PUNCT"
 
 
 def _raises_emphasis(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
