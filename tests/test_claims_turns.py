@@ -29,6 +29,11 @@ def claims_of(lang, text, date=DATE):
     return extract_loaded(loaded, backend="offline").claims
 
 
+def claim_with(lang, text, fragment):
+    """The first claim of `text` whose sentence holds `fragment`."""
+    return next(c for c in make_helpers(lang, DATE)[0](text) if fragment in c.sentence)
+
+
 def by_sentence(claims, fragment):
     return [(c.actor, c.act) for c in claims if fragment in c.sentence]
 
@@ -396,8 +401,7 @@ def test_a_label_in_capitals_naming_a_person_of_the_text_opens_that_persons_turn
            "приостановку экспортного контроля.", "Министерство торговли", "Министерство торговли КНР"),
 ])
 def test_a_body_the_gazetteer_lacks_speaks_under_its_own_name_not_the_last_actors(lang, text, fragment, actor):
-    found = make_helpers(lang, DATE)[0](text)
-    claim = next(c for c in found if fragment in c.sentence)
+    claim = claim_with(lang, text, fragment)
     assert claim.actor == actor
     traced(claim, actor="unnamed_body")
 
@@ -431,7 +435,7 @@ def test_a_speaker_aside_after_a_comparison_marker_is_the_narratives_subject_not
     ("ru", "Путин провёл разговор с Трампом. В Киеве эти утверждения назвали ложью.", "ложью", "reject"),
 ])
 def test_naming_by_an_evaluation_is_an_act_of_that_evaluation(lang, text, fragment, act):
-    claim = next(c for c in make_helpers(lang, DATE)[0](text) if fragment in c.sentence)
+    claim = claim_with(lang, text, fragment)
     assert claim.act == act
     traced(claim, trigger="naming.evaluation")
 
@@ -448,7 +452,7 @@ def test_a_call_to_someone_is_no_naming():
            "concerned about the situation in Gaza.", "concerned", "Recep Tayyip Erdogan"),
 ])
 def test_a_note_in_parentheses_between_the_speakers_name_and_the_colon_keeps_the_turn(lang, text, fragment, actor):
-    claim = next(c for c in make_helpers(lang, DATE)[0](text) if fragment in c.sentence)
+    claim = claim_with(lang, text, fragment)
     assert claim.actor == actor
 
 
@@ -458,6 +462,6 @@ def test_a_note_in_parentheses_between_the_speakers_name_and_the_colon_keeps_the
     ("ru", "Брифинг. Вопрос: Правда ли это? Песков: Нет, это не соответствует действительности.", "соответствует"),
 ])
 def test_a_reply_opening_with_a_bare_no_is_a_rejection(lang, text, fragment):
-    claim = next(c for c in make_helpers(lang, DATE)[0](text) if fragment in c.sentence)
+    claim = claim_with(lang, text, fragment)
     assert (claim.actor, claim.act) == ("Dmitry Peskov", "reject")
     traced(claim, act="act.negative_answer")
