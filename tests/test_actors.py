@@ -313,3 +313,9 @@ def test_a_title_before_a_name_the_gazetteer_lacks_is_that_person_not_the_titles
     assert name in [actor for _, actor in found], found
     # the title alone ("President") would be the sitting president; here it is part of the name
     assert "Joe Biden" not in [actor for _, actor in found], found
+
+
+def test_an_acronym_before_a_name_the_gazetteer_lacks_is_no_part_of_it():
+    # the Polish tagger's name span "MSZ Łukasz Jasina" takes in the ministry's acronym
+    found = mentions("pl", "Rzecznik MSZ Łukasz Jasina ocenił w niedzielę, że rozmowy są złe.", "2022-12-05")
+    assert "Lukasz Jasina" in [actor for _, actor in found], found

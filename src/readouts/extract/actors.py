@@ -460,7 +460,7 @@ class ActorFinder:
         """Person names the gazetteer lacks, from the backend's name spans."""
         words = sentence.words
         for span in sentence.names:
-            if span.label != "PER" or not plausible_person(span.text):
+            if span.label != "PER":
                 continue
             idx = [k for k, w in enumerate(words) if w.start >= span.start and w.stop <= span.stop]
             # a span that takes in a mention found before the name ("[Rzecznik] Departamentu Stanu
@@ -472,13 +472,16 @@ class ActorFinder:
             # a tagger's span may take in the capitalised adjective of a preceding proper name
             # ("Rady Bezpieczeństwa Narodowego Emily Horne"): a person's name is proper nouns only
             trimmed = bool(covered)
-            while len(idx) > 1 and words[idx[0]].upos not in ("PROPN", None, "X"):
+            while len(idx) > 1 and (words[idx[0]].upos not in ("PROPN", None, "X") or _acronym(words[idx[0]].text)):
                 idx, trimmed = idx[1:], True
             if not idx:
                 continue
             name_words = [words[k] for k in idx]
             start, stop = name_words[0].start, name_words[-1].stop
             text = sentence_text(sentence, start, stop)
+            # judged once the words before the name are off ("[MSZ] Łukasz Jasina")
+            if not plausible_person(text):
+                continue
             # in the nominative the name is its own lemma; a lemmatiser guessing at a foreign
             # name would only garble it ("Horne" → "Horny")
             nominative = all(w.feat("Case") == "Nom" or w.feat("Case") is None and fold(w.text) == fold(w.lemma or w.text)
@@ -518,6 +521,12 @@ class _Unknown:
 
 
 _UNKNOWN = _Unknown()
+
+
+def _acronym(word: str) -> bool:
+    """"MSZ", "NATO": capitals only, more than an initial."""
+    letters = word.rstrip(".")
+    return len(letters) > 1 and letters.isupper()
 
 
 def plausible_person(text: str) -> bool:
