@@ -465,3 +465,13 @@ def test_a_reply_opening_with_a_bare_no_is_a_rejection(lang, text, fragment):
     claim = claim_with(lang, text, fragment)
     assert (claim.actor, claim.act) == ("Dmitry Peskov", "reject")
     traced(claim, act="act.negative_answer")
+
+
+def test_a_topic_opener_is_no_act_and_a_participle_before_a_label_no_attribution():
+    text = ("Форум. * * * Начало переговоров в расширенном составе В.Путин: Рад Вас видеть. Что касается "
+            "двусторонних отношений, то они развиваются поступательно.")
+    found = ru_claims(text)
+    assert by_sentence(found, "Рад Вас видеть") == [("Vladimir Putin", "support")]
+    assert by_sentence(found, "Что касается") == [("Vladimir Putin", "state")]
+    assert by_sentence(en_claims("Biden met Xi. As for trade, the leaders agreed to keep talking."), "As for") == \
+        [("both", "agree")]

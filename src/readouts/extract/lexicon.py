@@ -78,6 +78,7 @@ CUES_SCHEMA = {
     "pleasantries": [str],
     "welcomes": [str],
     "attribution_markers": [str],
+    "topic_openers": [str],
     "negative_answers": [str],
     "naming_verbs": [str],
     "evaluations": {"support": [str], "concern": [str], "reject": [str]},

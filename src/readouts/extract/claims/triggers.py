@@ -88,6 +88,10 @@ def find_triggers(view: SentenceView, data: ClaimData, speaking: bool = False) -
     """The sentence's triggers, in order, with the candidates dropped as subordinate or the
     narrator's (in a speaker's turn, the first person is the speaker's, not the narrator's)."""
     used = list(view.attribution)         # words of an attribution name a source, no claim
+    openers = data.cls("topic_openers")     # "Что касается Пакша, …": a topic announced, no act
+    for i in range(len(view)):
+        for k in range(i, i + max(openers.match_at(view.texts, i), openers.match_at(view.lemmas, i))):
+            used[k] = True
     found = list(_phrase_triggers(view, data, used)) + list(_verb_triggers(view, data, used))
     kept, dropped = [], []
     for t in sorted(found, key=lambda t: t.first):

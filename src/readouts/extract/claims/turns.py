@@ -23,6 +23,7 @@ PERSON_FEATURES = {"1": FIRST, "2": SECOND}
 SPEECH = "speech"
 EXCLAMATION = "!"
 OPEN_PAREN, CLOSE_PAREN = "(", ")"
+PARTICIPLE = "Part"
 NEGATION_REACH = 2        # "I'm not going to", "не буду": the negation stands right before
 LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label of no one named
 
@@ -97,7 +98,8 @@ def _speaker_label(view: SentenceView, first: int, data: ClaimData) -> bool:
     before = view.words[max(0, first - data.windows.turn_label_verb_before):first]
     listed = first > 0 and view.words[first - 1].upos == "PUNCT" and \
         view.words[first - 1].text not in data.quotes.sentence_ends
-    return not listed and not any(w.upos in VERBAL_UPOS for w in before)
+    # a participle read as a verb is an adjective here ("в расширенном составе В.Путин:")
+    return not listed and not any(w.upos in VERBAL_UPOS and w.feat("VerbForm") != PARTICIPLE for w in before)
 
 
 def _opens_sentence(view: SentenceView, colon: int) -> bool:
