@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import LIGHT_VERB, VERB, Trigger
-from readouts.extract.claims.view import SentenceView
+from readouts.extract.claims.view import SentenceView, negation_word
 from readouts.extract.lexicon import WordClass, fold
 from readouts.model import BOTH, Word
 
@@ -191,7 +191,7 @@ def conditional(act: str, content: Content, ctx: DocumentContext) -> tuple[bool,
 # ---------------------------------------------------------------------------------- polarity
 def _negation(seq: Content | SentenceView, j: int, ctx: DocumentContext) -> bool:
     """A negation word at j that no exception follows ("not only", "nie tylko")."""
-    if seq.texts[j] not in ctx.data.cls("negation.particles") and seq.words[j].feat("Polarity") != "Neg":
+    if not negation_word(seq, j, ctx.data):
         return False
     return not ctx.data.cls("negation.exceptions").match_at(seq.texts, j, min(len(seq.texts), j + 3))
 

@@ -19,7 +19,7 @@ from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.quotes import Quote, find_quote
 from readouts.extract.claims.triggers import Dropped, Trigger
-from readouts.extract.claims.view import SentenceView
+from readouts.extract.claims.view import SentenceView, negation_word
 from readouts.model import BOTH
 
 PERSONAL_KINDS = frozenset({"person", "official"})
@@ -320,7 +320,7 @@ def _absorbs(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Tri
     if not ((outer.frame or outer.plain_verb and t.plain_verb) and outer.act == STATE != t.act):
         return False
     lo = max(0, t.first - ctx.data.windows.absorb_negation_before)
-    if any(_negation(view, ctx, k) for k in range(lo, t.first)):
+    if any(negation_word(view, k, ctx.data) for k in range(lo, t.first)):
         return False
     if _no_subject_of_its_own(view, outer, t):
         return True         # "napisał, że podziękował …": the same speaker's verb, its subject dropped
@@ -337,10 +337,6 @@ def _no_subject_of_its_own(view: SentenceView, outer: Trigger, t: Trigger) -> bo
     if any(a.feat(f) != b.feat(f) for f in ("Number", "Gender")):
         return False
     return not any(w.upos in SUBJECT_WORD_UPOS for w in view.words[start:t.first])
-
-
-def _negation(view: SentenceView, ctx: DocumentContext, k: int) -> bool:
-    return view.texts[k] in ctx.data.cls("negation.particles") or view.words[k].feat("Polarity") == "Neg"
 
 
 def _personal_speaker(view: SentenceView, step: Nesting, ctx: DocumentContext, t: Trigger) -> bool:

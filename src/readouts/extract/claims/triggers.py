@@ -10,7 +10,7 @@ from typing import Iterator
 
 from readouts.extract.claims.data import ClaimData, Phrase
 from readouts.extract.claims.patterns import _match_items
-from readouts.extract.claims.view import SentenceView, pronoun_gender
+from readouts.extract.claims.view import SentenceView, cue_marks, pronoun_gender
 
 # UD parts of speech that never carry a verbal trigger.
 NON_VERBAL_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "PRON", "ADP", "NUM", "PUNCT", "CCONJ", "SCONJ", "SYM"})
@@ -87,11 +87,10 @@ class Found:
 def find_triggers(view: SentenceView, data: ClaimData, speaking: bool = False) -> Found:
     """The sentence's triggers, in order, with the candidates dropped as subordinate or the
     narrator's (in a speaker's turn, the first person is the speaker's, not the narrator's)."""
-    used = list(view.attribution)         # words of an attribution name a source, no claim
-    openers = data.cls("topic_openers")     # "Что касается Пакша, …": a topic announced, no act
-    for i in range(len(view)):
-        for k in range(i, i + max(openers.match_at(view.texts, i), openers.match_at(view.lemmas, i))):
-            used[k] = True
+    # words of an attribution name a source, no claim; a topic opener ("Что касается Пакша, …")
+    # announces a topic, no act
+    openers = cue_marks(view.texts, view.lemmas, data.cls("topic_openers"))
+    used = [cue or opener for cue, opener in zip(view.attribution, openers)]
     found = list(_phrase_triggers(view, data, used)) + list(_verb_triggers(view, data, used))
     kept, dropped = [], []
     for t in sorted(found, key=lambda t: t.first):

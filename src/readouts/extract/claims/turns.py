@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger
-from readouts.extract.claims.view import SentenceView, pronoun_gender
+from readouts.extract.claims.view import SentenceView, negation_word, pronoun_gender
 from readouts.extract.lexicon import fold
 
 PERSONAL_KINDS = frozenset({"person", "official"})
@@ -194,6 +194,4 @@ def _own_pledge(view: SentenceView, start: int, data: ClaimData) -> tuple[str, s
 
 
 def _negated_before(view: SentenceView, k: int, start: int, data: ClaimData) -> bool:
-    negation = data.cls("negation.particles")
-    return any(view.texts[j] in negation or view.words[j].feat("Polarity") == "Neg"
-               for j in range(max(start, k - NEGATION_REACH), k))
+    return any(negation_word(view, j, data) for j in range(max(start, k - NEGATION_REACH), k))

@@ -4,13 +4,24 @@ attribution ("according to"), and how deep in quotation marks each word stands."
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Protocol, Sequence
 
 from readouts.extract.actors import Mention, word_keys
 from readouts.extract.claims.data import ClaimData, QuoteMarks
-from readouts.extract.lexicon import fold
+from readouts.extract.lexicon import WordClass, fold
 from readouts.model import Sentence, Word
 
 GENDERS = ("masc", "fem", "plural")
+
+
+class WordSequence(Protocol):
+    """Words with their folded forms: a sentence's view, or a claim's content."""
+    @property
+    def words(self) -> Sequence[Word]: ...
+    @property
+    def texts(self) -> Sequence[str]: ...
+
+
 COMMA = ","
 LONE_ASIDE_UPOS = frozenset({"ADV", "CCONJ"})    # ", однако,", ", however,": an aside of one word
 
@@ -114,14 +125,23 @@ def _verb_lemma(lemma: str, text: str, data: ClaimData) -> str:
 
 
 def _marks(texts: tuple[str, ...], lemmas: tuple[str, ...], data: ClaimData) -> tuple[bool, ...]:
-    """Words of an attribution cue ("Jak poinformował Kreml", "according to"), by their forms or
-    their lemmas (the data may list a cue as lemmas: "как сообщить" is every "как сообщило")."""
+    """Words of an attribution cue ("Jak poinformował Kreml", "according to")."""
+    return cue_marks(texts, lemmas, data.cls("attribution"))
+
+
+def cue_marks(texts: Sequence[str], lemmas: Sequence[str], cues: WordClass) -> tuple[bool, ...]:
+    """The words that belong to an entry of `cues`, by their forms or their lemmas (the data may
+    list a cue as lemmas: "как сообщить" is every "как сообщило")."""
     marks = [False] * len(texts)
-    cues = data.cls("attribution")
     for i in range(len(texts)):
         for k in range(i, i + max(cues.match_at(texts, i), cues.match_at(lemmas, i))):
             marks[k] = True
     return tuple(marks)
+
+
+def negation_word(seq: "SentenceView | WordSequence", j: int, data: ClaimData) -> bool:
+    """A negation particle at j, or a word the analyser marks negative ("not", "nie", "не")."""
+    return seq.texts[j] in data.cls("negation.particles") or seq.words[j].feat("Polarity") == "Neg"
 
 
 def _clause_starts(texts: tuple[str, ...], asides: tuple[tuple[int, int], ...], data: ClaimData) -> tuple[int, ...]:
