@@ -319,3 +319,33 @@ def test_an_acronym_before_a_name_the_gazetteer_lacks_is_no_part_of_it():
     # the Polish tagger's name span "MSZ Łukasz Jasina" takes in the ministry's acronym
     found = mentions("pl", "Rzecznik MSZ Łukasz Jasina ocenił w niedzielę, że rozmowy są złe.", "2022-12-05")
     assert "Lukasz Jasina" in [actor for _, actor in found], found
+
+
+@pytest.mark.parametrize("lang, text, speakers", [
+    # a title, its complement (a country the gazetteer lacks), then the name: one person, who speaks
+    ("ru", "Президент России Владимир Путин принял делегацию. Президент Сенегала Макки Салл призвал "
+           "Москву и Киев начать прямой диалог. Председатель Африканского союза, президент Коморских "
+           "Островов Азали Ассумани выразил надежду, что миссия станет первым шагом.",
+     ["Makki Sall", "Azali Assumani"]),
+    ("en", "President Putin received the delegation. The President of Senegal Macky Sall urged Moscow and "
+           "Kyiv to talk. Chairman of the African Union, President of the Comoros Azali Assoumani, voiced "
+           "hope that the mission would succeed.",
+     ["Macky Sall", "Azali Assoumani"]),
+])
+def test_a_title_with_its_complement_before_a_name_is_that_person(lang, text, speakers):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-06-17")
+    found = [c.actor for c in extract_loaded(loaded, backend="offline").claims]
+    assert len(found) == len(speakers) and all(name.split()[-1] in actor for name, actor in zip(speakers, found)), found
+
+
+def test_a_comma_after_an_official_ends_the_phrase_before_a_name():
+    # "According to the Italian official, Meloni pressed": Meloni presses, not the official
+    loaded = load_bytes("According to the Italian official, Meloni pressed for more cohesion money.".encode(),
+                        "t.en.txt", lang="en", date="2025-11-20")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Giorgia Meloni"]
+
+
+def test_a_name_span_with_a_title_inside_is_the_name_after_it_and_a_suffix_is_no_person():
+    found = mentions("en", "Today, President Joseph R. Biden Jr. met with Palestinian Authority President "
+                           "Mahmoud Abbas.", "2022-07-15")
+    assert [actor for _, actor in found] == ["Joe Biden", "Mahmoud Abbas"], found

@@ -11,8 +11,9 @@ gazetteer lacks come from the backend's name spans (NER or name labels).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
@@ -31,6 +32,8 @@ LATIN_SCRIPT = "LATIN"              # the first word of a Latin letter's Unicode
 GENERIC_VIA = "generic"            # a title resolved to the person who holds it
 # How far before a mention an aide word ("doradca", "советник") may start.
 AIDE_BEFORE = 2
+NAME_WORD = re.compile(r"[^\W\d_]{2,}(?![.\w])")   # letters not abbreviated ("Jr."): a name has one
+TITLE_COMPLEMENT = 4                # words between a title and the name it goes with ("of the Comoros")
 
 
 @dataclass(slots=True)
@@ -201,7 +204,7 @@ class ActorFinder:
         if self.use_names:
             found.extend(self._ner_mentions(sentence, found))
         found.sort(key=lambda m: m.first)
-        found = _named_officials(self._aides(sentence, words, keys, found))
+        found = self._named_officials(sentence, self._aides(sentence, words, keys, found))
         for m in found:
             if m.kind in ("person", "official"):
                 self._remember(m.actor, m.case == "Nom")
@@ -474,6 +477,8 @@ class ActorFinder:
             trimmed = bool(covered)
             while len(idx) > 1 and (words[idx[0]].upos not in ("PROPN", None, "X") or _acronym(words[idx[0]].text)):
                 idx, trimmed = idx[1:], True
+            idx, cut = self._after_inner_title(words, idx)
+            trimmed = trimmed or cut
             if not idx:
                 continue
             name_words = [words[k] for k in idx]
@@ -492,6 +497,67 @@ class ActorFinder:
                           self._name_case(words, idx[0], idx[-1] + 1), "ner", None)
 
 
+    def _named_officials(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:
+        """An official's title right before a person's name is that person ("Официальный
+        представитель МИД КНР Мао Нин", "spokesperson Matthew Miller"), and so is a leader's title
+        read as the leader the text has in mind ("Premier Michal" is not Tusk, whom "premier" meant
+        so far): the title is no mention of its own. So is a title whose complement stands between
+        it and the name ("Президент Сенегала Макки Салл", "the President of Senegal Macky Sall"),
+        and each title of a chain of them ("Председатель Африканского союза, президент Коморских
+        Островов Азали Ассумани"); the name's mention then starts at the title, where its subject
+        stands."""
+        words = sentence.words
+        named = {n.first: n for n in found if n.kind == "person" and n.via in NAMED_VIAS}
+        titles = [m for m in found if m.kind == "official" or m.via == GENERIC_VIA]
+        starts: dict[int, int] = {}         # a named mention's first word → where its titles start
+        for m in sorted(titles, key=lambda m: -m.first):
+            name_at = self._name_after_title(words, m.last, named, chained=set(starts.values()))
+            if name_at is not None:
+                named[m.first] = named[name_at]
+                starts[named[name_at].first] = m.first
+        out = []
+        for m in found:
+            if m.first in named and named[m.first] is not m:
+                continue
+            first = starts.get(m.first, m.first) if m.first in named else m.first
+            if first != m.first:
+                start = words[first].start
+                m = replace(m, first=first, start=start, text=sentence_text(sentence, start, m.stop))
+            out.append(m)
+        return out
+
+    def _name_after_title(self, words: list[Word], i: int, named: Mapping[int, Mention],
+                          chained: set[int]) -> int | None:
+        """Where a name starts that words from i on lead to: at once, or after a title's complement
+        of a few words (genitives: "Сенегала", "Senegalu"; "of" and proper nouns: "of the
+        Comoros"); a comma only before another title of the same name (`chained`), as one before
+        a name ends a phrase ("According to the Italian official, Meloni pressed")."""
+        links = {part for entry in self.lex.cues["title_links"].words for part in entry.split()}
+        end = i
+        while end - i <= TITLE_COMPLEMENT and end < len(words):
+            if end in named:
+                return end
+            if words[end].text == "," and end + 1 in chained:
+                return end + 1
+            word = words[end]
+            if not (word.feat("Case") == "Gen" or fold(word.text) in links
+                    or word.feat("Case") is None and word.upos == "PROPN" and end > i):
+                return None
+            end += 1
+        return None
+
+    def _after_inner_title(self, words: list[Word], idx: list[int]) -> tuple[list[int], bool]:
+        """A tagger's name span may take in the title before the name ("[Palestinian Authority
+        President] Mahmoud Abbas"): the name is what follows the last title inside it."""
+        endings = self.lex.name_endings
+        keys = [word_keys(words[k], endings) for k in idx]
+        cut = 0
+        for n in range(len(idx) - 1):
+            hit = self.generic.match_at(keys, n) or self.titles.match_at(keys, n)
+            if hit and hit[0] < len(idx):
+                cut = hit[0]
+        return idx[cut:], cut > 0
+
     def _full_name(self, name: str) -> str:
         """A surname alone is the person the text named in full before; a full name is remembered."""
         words = name.split()
@@ -501,15 +567,6 @@ class ActorFinder:
             return self.full_names.get(fold(name), name)
         self.full_names.setdefault(fold(words[-1]), name)
         return name
-
-
-def _named_officials(found: list[Mention]) -> list[Mention]:
-    """An official's title right before a person's name is that person ("Официальный
-    представитель МИД КНР Мао Нин", "spokesperson Matthew Miller"), and so is a leader's title
-    read as the leader the text has in mind ("Premier Michal" is not Tusk, whom "premier" meant
-    so far): the title is no mention of its own."""
-    return [m for m in found if not ((m.kind == "official" or m.via == GENERIC_VIA) and any(
-        n.first == m.last and n.kind == "person" and n.via in NAMED_VIAS for n in found))]
 
 
 @dataclass(frozen=True)
@@ -532,6 +589,8 @@ def _acronym(word: str) -> bool:
 def plausible_person(text: str) -> bool:
     """A person's name: capitalised words, no acronyms, no hyphenated compounds ("AI-related")."""
     parts = text.split()
+    if not NAME_WORD.search(text):
+        return False        # initials and abbreviations alone ("Jr.") name no one; "Li", "А.Ибрагим" do
     return all(p[:1].isupper() and not p.isupper() and "-" not in p for p in parts if p.isalpha() or "-" in p)
 
 
