@@ -115,3 +115,26 @@ def test_a_coordinated_verb_keeps_its_subject_past_a_country_before_the_conjunct
     found = claims("Jake Sullivan spoke with Muhammad Yunus. Mr. Sullivan reiterated the United States' support for "
                    "a prosperous and democratic Bangladesh, and offered the United States' continued support.")
     assert [c.actor for c in found] == ["Jake Sullivan", "Jake Sullivan"]
+
+
+@pytest.mark.parametrize("lang, sentence, fragment, actor", [
+    ("en", "President Putin did not rule out further phone calls.", "rule out", "Vladimir Putin"),
+    ("en", "President Putin did not deny that the talks had taken place.", "deny", "Vladimir Putin"),
+    ("pl", "Prezydent Duda nie wykluczył, że ministrowie spotkają się ponownie.", "wykluczył", "Andrzej Duda"),
+    ("ru", "Владимир Путин не исключил, что контакты будут продолжены.", "исключил", "Vladimir Putin"),
+])
+def test_not_ruling_something_out_is_a_negated_statement_not_a_rejection(lang, sentence, fragment, actor):
+    _, only, _, _ = HELPERS[lang]
+    claim = only(CALL[lang] + sentence, fragment)
+    check(claim, actor=actor, act="state", polarity="negated")
+    traced(claim, act="act.negated_concept")
+
+
+@pytest.mark.parametrize("lang, sentence, fragment", [
+    ("en", "President Putin ruled out further phone calls.", "ruled out"),
+    ("pl", "Prezydent Duda wykluczył, że ministrowie spotkają się ponownie.", "wykluczył"),
+    ("ru", "Владимир Путин исключил, что контакты будут продолжены.", "исключил"),
+])
+def test_ruling_something_out_is_a_rejection(lang, sentence, fragment):
+    _, only, _, _ = HELPERS[lang]
+    check(only(CALL[lang] + sentence, fragment), act="reject", polarity="affirmed")

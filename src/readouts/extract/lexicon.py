@@ -33,7 +33,7 @@ REPORTING_SCHEMA = {
     "joint_acts": {str: Choice(*ACTS)},
 }
 # lang/act_concepts.yaml: the act concepts, whatever the language; lang/<xx>/concepts.yaml: their words
-CONCEPTS_SCHEMA = {str: {"act": Choice(*ACTS), "doc": str}}
+CONCEPTS_SCHEMA = {str: {"act": Choice(*ACTS), "doc": str, "negated?": Choice(*ACTS)}}
 CONCEPT_WORDS_SCHEMA = {str: {"verbs?": [str], "nouns?": [str], "phrases?": [str]}}
 CUES_SCHEMA = {
     "negation": {"particles": [str], "determiners": [str], "exceptions": [str]},
@@ -257,6 +257,7 @@ class Lexicon:
     light_nouns: dict[str, str]            # noun lemma -> act
     phrases: tuple[tuple[tuple[str, ...], str], ...]   # (words with "…" gaps, act)
     concept_of: Mapping[tuple[str, str], str]   # ("verbs" | "nouns" | "phrases", folded word) -> its concept
+    negated_acts: Mapping[str, str]        # concept -> its act when negated ("did not rule out": state)
     joint_acts: dict[str, str]
     cues: Cues
     offices_by_title: tuple[tuple[tuple[str, ...], str], ...]   # (title words, office key)
@@ -346,6 +347,7 @@ def lexicon(lang: str) -> Lexicon:
         light_nouns=vocabulary.nouns,
         phrases=_longest_first((_words(p), act) for p, act in vocabulary.phrases.items()),
         concept_of=vocabulary.concept_of,
+        negated_acts=negated_acts(),
         joint_acts={fold(k): v for k, v in rep["joint_acts"].items()},
         cues=Cues.of(cues, f"lang/{lang}/cues.yaml"),
         offices_by_title=_longest_first((_words(t), k) for k, ts in titles["offices"].items() for t in ts),
@@ -378,6 +380,12 @@ class Vocabulary:
 
 
 WORD_KINDS = ("verbs", "nouns", "phrases")
+
+
+def negated_acts() -> dict[str, str]:
+    """The concepts whose act changes when negated, with that act."""
+    concepts = load_data("act_concepts", None, CONCEPTS_SCHEMA)
+    return {name: c["negated"] for name, c in concepts.items() if "negated" in c}
 
 
 def _vocabulary(lang: str) -> Vocabulary:

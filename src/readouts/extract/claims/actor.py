@@ -11,10 +11,9 @@ from readouts.extract.actors import Mention, actor_indexes
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
-from readouts.extract.claims.triggers import LIGHT_VERB, PHRASE, Trigger, adverbial_speech
+from readouts.extract.claims.triggers import LIGHT_VERB, PHRASE, Trigger, adverbial_speech, trigger_concept
 from readouts.extract.claims.turns import FIRST, SECOND, grammatical_person
 from readouts.extract.claims.view import COMMA, SentenceView, pronoun_gender
-from readouts.extract.lexicon import fold
 from readouts.model import BOTH, Word
 
 PERSONAL_KINDS = frozenset({"person", "official"})
@@ -225,9 +224,7 @@ def accepting_invitee(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     if q.state.invitee is None or not any(view.words[k].feat("Voice") == "Pass" or
                                           q.ctx.data.holds("impersonal", view, k) for k in range(t.first, t.last)):
         return None
-    lex = q.ctx.data.lex
-    concept = lex.concept_of.get(("verbs", fold(t.lemma))) or lex.concept_of.get(("phrases", t.entry or ""))
-    return ActorChoice(q.state.invitee, "acceptance.invitee") if concept == ACCEPTANCE else None
+    return ActorChoice(q.state.invitee, "acceptance.invitee") if trigger_concept(t, q.ctx.data.lex) == ACCEPTANCE else None
 
 
 def passive_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.document import DocumentContext
-from readouts.extract.claims.triggers import LIGHT_VERB, VERB, Trigger
+from readouts.extract.claims.triggers import LIGHT_VERB, VERB, Trigger, trigger_concept
 from readouts.extract.claims.view import SentenceView, negation_word
 from readouts.extract.lexicon import WordClass, fold
 from readouts.model import BOTH, Word
@@ -21,6 +21,8 @@ JOINT_COMMITMENTS = frozenset({"propose"})
 OBJECT_CASES = frozenset({None, "Acc", "Dat", "Gen", "Ins"})
 ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
 NEGATED, AFFIRMED = "negated", "affirmed"
+NEGATION_OF_ACT, NEGATION_AFTER_ACT = "negation.act", "negation.act_after"
+ACT_NEGATIONS = (NEGATION_OF_ACT, NEGATION_AFTER_ACT)     # the act itself negated, not its content
 COMMA = ","
 RAISING_ISSUE = "raising_issue"     # the act concept of raising an issue (lang/act_concepts.yaml)
 
@@ -130,6 +132,16 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
     return act
 
 
+def negated_act(t: Trigger, act: Ruled, negation: Ruled, ctx: DocumentContext) -> Ruled:
+    """An act negated as a whole may be another act: not ruling something out allows for it
+    ("nie wykluczył, że …", "не исключил", "did not rule out": a statement)."""
+    if negation[1] not in ACT_NEGATIONS:
+        return act
+    concept = trigger_concept(t, ctx.data.lex)
+    negated = ctx.data.lex.negated_acts.get(concept or "")
+    return (negated, "act.negated_concept") if negated else act
+
+
 def _answers_no(content: Content, ctx: DocumentContext) -> bool:
     """The content opens with a bare "no" set off by punctuation ("Нет, это не соответствует
     действительности", "No, that is not true", "Nie, to nieprawda"): an answer that refuses."""
@@ -141,8 +153,7 @@ def _answers_no(content: Content, ctx: DocumentContext) -> bool:
 def _raises_emphasis(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
     """The act raises an issue whose first noun is a point's importance or need."""
     data = ctx.data
-    concept = data.lex.concept_of.get(("verbs", fold(t.lemma))) or data.lex.concept_of.get(("phrases", t.entry or ""))
-    if concept != RAISING_ISSUE:
+    if trigger_concept(t, data.lex) != RAISING_ISSUE:
         return False
     noun = next((k for k in range(t.last, min(len(view), t.last + data.windows.emphasis_object_after))
                  if view.words[k].upos == "NOUN"), None)
@@ -201,9 +212,9 @@ def polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentCont
     noun is ("made no commitment"), or the content's own predicate is ("would not", "had no intention", "nie było żadnych")."""
     lo = max(0, t.first - ctx.data.windows.act_negation_before)
     if any(_negation(view, j, ctx) for j in range(lo, t.head)):
-        return NEGATED, "negation.act"
+        return NEGATED, NEGATION_OF_ACT
     if t.last + 1 < len(view) and _negation(view, t.last, ctx) and view.words[t.last + 1].upos == "AUX":
-        return NEGATED, "negation.act_after"
+        return NEGATED, NEGATION_AFTER_ACT
     if t.family == LIGHT_VERB and view.texts[t.head] not in ctx.data.cls("negation.determiners") and \
             any(view.texts[j] in ctx.data.cls("negation.determiners") for j in range(t.first, t.last)):
         return NEGATED, "negation.act_object"       # "made no commitment", "не дал никаких гарантий"

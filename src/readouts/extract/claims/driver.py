@@ -192,6 +192,7 @@ def _claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: D
     condition = attr.conditional(act[0], content, ctx)
     hedged, hedge_rule, first = attr.hedged(view, t, ctx)
     polarity = attr.polarity(view, t, content, ctx)
+    act = attr.negated_act(t, act, polarity, ctx)
     addressee = attr.addressee(view, t, actor, act[0], ctx)
     account = attr.reported_by(actor, state.account, ctx)
     trace = Trace(t.pattern, choice.strategy, act[1], polarity[1], hedge_rule, condition[1], addressee[1], account[1],

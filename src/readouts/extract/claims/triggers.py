@@ -11,6 +11,7 @@ from typing import Iterator
 from readouts.extract.claims.data import ClaimData, Phrase
 from readouts.extract.claims.patterns import _match_items
 from readouts.extract.claims.view import SentenceView, cue_marks, pronoun_gender
+from readouts.extract.lexicon import Lexicon, fold
 
 # UD parts of speech that never carry a verbal trigger.
 NON_VERBAL_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "PRON", "ADP", "NUM", "PUNCT", "CCONJ", "SCONJ", "SYM"})
@@ -67,6 +68,11 @@ class Trigger:
     def plain_verb(self) -> bool:
         """A verb trigger as found: neither a quote's attribution nor carrying an inner act."""
         return self.family == VERB and self.quote is None and self.absorbed is None
+
+
+def trigger_concept(t: Trigger, lex: Lexicon) -> str | None:
+    """The act concept a trigger's verb or phrase belongs to (lang/act_concepts.yaml)."""
+    return lex.concept_of.get(("verbs", fold(t.lemma))) or lex.concept_of.get(("phrases", t.entry or ""))
 
 
 @dataclass(frozen=True)
