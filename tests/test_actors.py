@@ -349,3 +349,32 @@ def test_a_name_span_with_a_title_inside_is_the_name_after_it_and_a_suffix_is_no
     found = mentions("en", "Today, President Joseph R. Biden Jr. met with Palestinian Authority President "
                            "Mahmoud Abbas.", "2022-07-15")
     assert [actor for _, actor in found] == ["Joe Biden", "Mahmoud Abbas"], found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Olaf Scholz rozmawiał w piątek z Władimirem Putinem. Jak podał rzecznik rządu federalnego Steffen "
+           "Hebestreit, kanclerz potępił rosyjskie ataki na infrastrukturę cywilną Ukrainy."),
+    ("ru", "Олаф Шольц провёл разговор с Владимиром Путиным. Как сообщил официальный представитель правительства "
+           "Штеффен Хебештрайт, канцлер осудил удары по инфраструктуре Украины."),
+])
+def test_a_name_closing_an_attribution_aside_is_no_apposition_of_the_title_after_it(lang, text):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2022-12-05")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Olaf Scholz"]
+    # without the marker, the title after the comma is the named person's apposition
+    plain = text.split(". ")[0] + ". " + ("Steffen Hebestreit, rzecznik rządu, potępił rosyjskie ataki na "
+                                          "infrastrukturę cywilną Ukrainy." if lang == "pl" else
+                                          "Штеффен Хебештрайт, официальный представитель правительства, осудил "
+                                          "удары по инфраструктуре Украины.")
+    loaded = load_bytes(plain.encode(), f"t.{lang}.txt", lang=lang, date="2022-12-05")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Steffen Hebestreit"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Steffen Hebestreit, the government's spokesman, condemned the attacks on Ukraine's infrastructure."),
+    ("pl", "Steffen Hebestreit, rzecznik rządu, potępił rosyjskie ataki na infrastrukturę cywilną Ukrainy."),
+    ("ru", "Штеффен Хебештрайт, представитель правительства ФРГ, осудил удары по инфраструктуре Украины."),
+])
+def test_an_official_noun_set_off_after_a_name_describes_the_named_subject(lang, text):
+    # the official noun before the verb is no unnamed official of unknown side: the name is the subject
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2022-12-05")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Steffen Hebestreit"]

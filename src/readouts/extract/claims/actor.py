@@ -29,6 +29,8 @@ JOINT_ACTS = frozenset({"agree", "discuss"})
 ONE_SIDED_ACTS = frozenset({"concern", "warn", "demand", "reject"})   # what one side holds against the other
 PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
+APPOSITION_WORDS = 4            # the most words of a phrase's start before its head ("the government's")
+ATTRIBUTION_ASIDE_WORDS = 8     # the most words from an attribution marker to the name it introduces
 MARKER_ASIDE = "quote.marker_aside"     # "– jak zapowiedział –": a speaker aside after a comparison marker
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
 BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
@@ -327,7 +329,8 @@ def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     before the verb, names the unnamed official of the side its nationality or country tells (or
     the account's, or the readout's own side); with no side, the speaker is unknown."""
     phrase = subject_phrase(q.view, t, window_start(q, t))
-    if phrase is None or phrase[1] in q.view.mention_words() or not _official_noun(q, phrase[1]):
+    if phrase is None or phrase[1] in q.view.mention_words() or not _official_noun(q, phrase[1]) or \
+            _names_apposition(q.view, phrase[0]):
         return None
     side = _side_in(q, *phrase) or q.ctx.side_of(q.ctx.principal_of_account(q.state.account))
     label = q.ctx.lex.officials_by_side.get(side or "")
@@ -336,6 +339,15 @@ def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     head = phrase[1]
     named = q.state.titled_person(q.view.texts[head], q.view.lemmas[head])
     return ActorChoice(named, "titled_person") if named else ActorChoice(None, "unknown_subject")
+
+
+def _names_apposition(view: SentenceView, first: int) -> bool:
+    """A phrase set off after a person's name ("Steffen Hebestreit, the government's spokesman,
+    condemned"): it describes the named subject, whom the nearest subject finds."""
+    comma = next((k for k in range(first - 1, max(-1, first - 1 - APPOSITION_WORDS), -1)
+                  if view.words[k].text == COMMA or view.words[k].upos in ("VERB", "AUX")), None)
+    return comma is not None and view.words[comma].text == COMMA and \
+        any(m.last == comma and m.kind == "person" for m in view.mentions)
 
 
 def _official_noun(q: ActorQuery, head: int) -> bool:
@@ -452,7 +464,7 @@ def mention_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         return None
     if coordinated_partner(q.view, mention):
         return ActorChoice(BOTH, "coordinated_subjects")
-    named = apposition(q.view, mention)
+    named = apposition(q.view, mention, q.ctx.data)
     if named is not None:
         return ActorChoice(named, "apposition")
     return ActorChoice(mention.actor, "mention", mention.via)
@@ -629,12 +641,27 @@ def _titled_partner(view: SentenceView, mention: Mention) -> bool:
     return k < len(view) and view.words[k].upos == "PROPN" and k not in view.mention_words()
 
 
-def apposition(view: SentenceView, mention: Mention) -> str | None:
+def apposition(view: SentenceView, mention: Mention, data: ClaimData) -> str | None:
     """"Dmitry Peskov, the Kremlin spokesperson, said": the named person, not the label (a colon
-    ends a speaker's label: "MS. LEAVITT: The Prime Minister invited …")."""
+    ends a speaker's label: "MS. LEAVITT: The Prime Minister invited …"); a name that closes an
+    attribution aside ("Jak podał rzecznik Steffen Hebestreit, kanclerz potępił …") is no
+    apposition of the title after its comma."""
     if mention.kind not in ("official", "institution") and mention.via not in ("title", "generic"):
         return None
-    return next((m.actor for m in view.mentions
-                 if m.last < mention.first and m.kind == "person" and m.via == "name"
-                 and all(w.upos in ("PUNCT", "DET") and w.text != COLON for w in view.words[m.last:mention.first])),
-                None)
+    named = next((m for m in view.mentions
+                  if m.last < mention.first and m.kind == "person" and m.via == "name"
+                  and all(w.upos in ("PUNCT", "DET") and w.text != COLON for w in view.words[m.last:mention.first])),
+                 None)
+    return None if named is None or _in_attribution_aside(view, named.first, data) else named.actor
+
+
+def _in_attribution_aside(view: SentenceView, i: int, data: ClaimData) -> bool:
+    """Word i stands after an attribution marker and its verb, with no comma between ("Jak podał
+    …", "Как сообщил …", "As … said")."""
+    markers = data.cls("attribution_markers")
+    for k in range(i - 1, max(-1, i - 1 - ATTRIBUTION_ASIDE_WORDS), -1):
+        if view.words[k].text == COMMA:
+            return False
+        if view.texts[k] in markers and k + 1 < len(view) and view.words[k + 1].upos == "VERB":
+            return True
+    return False
