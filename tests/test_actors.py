@@ -378,3 +378,36 @@ def test_an_official_noun_set_off_after_a_name_describes_the_named_subject(lang,
     # the official noun before the verb is no unnamed official of unknown side: the name is the subject
     loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2022-12-05")
     assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Steffen Hebestreit"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Donald Trump met Crown Prince Mohammed bin Salman on Tuesday. The crown prince told the US president "
+           "that the kingdom would invest in the United States."),
+    ("pl", "Donald Trump spotkał się we wtorek z księciem Mohammedem bin Salmanem. Następca tronu zapewnił "
+           "amerykańskiego prezydenta, że królestwo zainwestuje w Stanach Zjednoczonych."),
+    ("ru", "Владимир Путин встретился с наследным принцем Саудовской Аравии Мухаммедом бин Сальманом. Наследный "
+           "принц поблагодарил российского лидера за приглашение."),
+])
+def test_a_bare_crown_prince_is_the_crown_prince_named_before(lang, text):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2025-05-14")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Mohammed bin Salman"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Donald Trump met Mohammed bin Salman on Tuesday. Saudi officials, for their part, stressed that the "
+           "kingdom wanted a diplomatic outcome."),
+    ("pl", "Donald Trump spotkał się z Mohammedem bin Salmanem. Saudyjscy dyplomaci, ze swojej strony, "
+           "podkreślili, że królestwo chce pokoju."),
+    ("ru", "Владимир Путин встретился с Мухаммедом бин Сальманом. Саудовские дипломаты, в свою очередь, "
+           "подчеркнули, что королевство хочет мира."),
+])
+def test_unnamed_officials_of_a_side_without_a_label_are_named_by_its_english_adjective(lang, text):
+    # the aside (", for their part,") between the subject and its verb is skipped
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2025-05-14")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Saudi official"]
+
+
+def test_officials_of_two_sides_are_both():
+    loaded = load_bytes("Jake Sullivan met Ayman Safadi. The U.S. and Jordanian officials discussed their serious "
+                        "concerns with the situation in Syria.".encode(), "t.en.txt", lang="en", date="2021-05-10")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["both"]

@@ -33,6 +33,7 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 BE_HAVE = frozenset({"be", "have", "get"})
 BE = frozenset({"be"})
 REGULAR_PAST = "ed"
+ASIDE_WORDS = 3                 # the most words of an aside between commas (", for their part,")
 PASSIVE_AUXILIARY_REACH = 3     # "was also formally agreed": words between "be" and the participle
 SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
 ADVERB_SUFFIX = "ly"
@@ -99,11 +100,13 @@ class EnglishAnalyser:
             w.upos, w.lemma, w.feats = self._classify(w.text, i == first_word, prev, governor)
             if w.upos != "ADV" and w.text.lower() not in self._verb_gap:
                 governor = w
-        # "Chinese officials stressed": an -s form right before a past verb is a plural noun,
-        # not a present-tense verb
-        for w, nxt in zip(words, words[1:]):
+        # "Chinese officials stressed", "Saudi officials, for their part, stressed": an -s form
+        # right before a past verb, or before a short aside set off by commas and then a past verb,
+        # is a plural noun, not a present-tense verb
+        for i, w in enumerate(words):
+            nxt = _after_aside(words, i + 1)
             if w.upos == "VERB" and w.feats.get("Tense") == "Pres" and w.feats.get("Person") == "3" \
-                    and nxt.upos == "VERB" and nxt.feats.get("Tense") == "Past":
+                    and nxt is not None and nxt.upos == "VERB" and nxt.feats.get("Tense") == "Past":
                 w.upos, w.feats = "NOUN", {"Number": "Plur"}
         self._mark_passives(words)
 
@@ -229,3 +232,12 @@ class EnglishAnalyser:
                 flush()
         flush()
         return names
+
+
+def _after_aside(words: list[Word], i: int) -> Word | None:
+    """The word at i, or, where a short aside between commas opens there (", however,", ", for
+    their part,"), the word after it."""
+    if i >= len(words) or words[i].text != ",":
+        return words[i] if i < len(words) else None
+    close = next((k for k in range(i + 1, min(len(words), i + 2 + ASIDE_WORDS)) if words[k].text == ","), None)
+    return words[close + 1] if close is not None and close + 1 < len(words) else None

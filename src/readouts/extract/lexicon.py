@@ -32,6 +32,7 @@ REPORTING_SCHEMA = {
     "light_verbs": [str],
     "joint_acts": {str: Choice(*ACTS)},
 }
+UNNAMED_OFFICIAL = "official"       # the noun of a derived unnamed-official label
 # lang/act_concepts.yaml: the act concepts, whatever the language; lang/<xx>/concepts.yaml: their words
 CONCEPTS_SCHEMA = {str: {"act": Choice(*ACTS), "doc": str, "negated?": Choice(*ACTS)}}
 CONCEPT_WORDS_SCHEMA = {str: {"verbs?": [str], "nouns?": [str], "phrases?": [str]}}
@@ -270,6 +271,7 @@ class Lexicon:
     body_nouns: frozenset[str]            # nouns for a body the gazetteer does not name
     nationalities: tuple[tuple[tuple[str, ...], str], ...]   # (adjective words, side)
     officials_by_side: dict[str, str]      # side -> its unnamed-official label ("US official")
+    derived_officials: dict[str, str]      # side -> a label from its English adjective ("Saudi official")
     names: tuple[tuple[tuple[str, ...], tuple[str, tuple[str, ...]]], ...]   # (words, (canonical, capitalisation))
     actors: dict[str, ActorEntry]
     offices: dict[str, Office]
@@ -361,6 +363,7 @@ def lexicon(lang: str) -> Lexicon:
         nationalities=tuple((_words(a), side) for side, adjs in titles["nationalities"].items() for a in adjs),
         officials_by_side={e.side: e.name for e in reversed(list(actors.values()))
                            if e.kind == "official" and e.side},
+        derived_officials=derived_official_labels(),
         names=_names(lang),
         actors=actors,
         offices=shared_offices(),
@@ -380,6 +383,15 @@ class Vocabulary:
 
 
 WORD_KINDS = ("verbs", "nouns", "phrases")
+
+
+@cache
+def derived_official_labels() -> dict[str, str]:
+    """An unnamed official of a side the gazetteer gives no label, named as the English press
+    names one, by the side's first English adjective ("Saudi official"): canonical names are
+    English whatever the text's language."""
+    english = load_data("titles", "en", TITLES_SCHEMA)["nationalities"]
+    return {side: f"{adjectives[0]} {UNNAMED_OFFICIAL}" for side, adjectives in english.items() if adjectives}
 
 
 def negated_acts() -> dict[str, str]:

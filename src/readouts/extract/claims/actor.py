@@ -332,8 +332,11 @@ def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     if phrase is None or phrase[1] in q.view.mention_words() or not _official_noun(q, phrase[1]) or \
             _names_apposition(q.view, phrase[0]):
         return None
-    side = _side_in(q, *phrase) or q.ctx.side_of(q.ctx.principal_of_account(q.state.account))
-    label = q.ctx.lex.officials_by_side.get(side or "")
+    sides = _sides_in(q, *phrase)
+    if len(sides) > 1:
+        return ActorChoice(BOTH, "unnamed_official.both_sides")     # "The U.S. and Jordanian officials"
+    side = sides[0] if sides else q.ctx.side_of(q.ctx.principal_of_account(q.state.account))
+    label = q.ctx.lex.officials_by_side.get(side or "") or q.ctx.lex.derived_officials.get(side or "")
     if label:
         return ActorChoice(label, "unnamed_official")
     head = phrase[1]
@@ -355,17 +358,22 @@ def _official_noun(q: ActorQuery, head: int) -> bool:
     return q.view.texts[head] in nouns or q.view.lemmas[head] in nouns
 
 
-def _side_in(q: ActorQuery, first: int, head: int) -> str | None:
-    """The side a subject phrase names: a nationality adjective in it ("Japanese officials") or a
-    country or institution right after its head ("przedstawiciel administracji USA")."""
+def _sides_in(q: ActorQuery, first: int, head: int) -> list[str]:
+    """The sides a subject phrase names: nationality adjectives and countries in it ("Japanese
+    officials", "The U.S. and Jordanian officials"), else a country or institution right after
+    its head ("przedstawiciel administracji USA")."""
     nationalities = actor_indexes(q.ctx.lex.lang).nationalities
-    for k in range(first, head + 1):
-        hit = nationalities.match_at(q.view.keys, k)
-        if hit is not None:
-            return str(hit[1])
+    sides = [str(hit[1]) for k in range(first, head + 1) if (hit := nationalities.match_at(q.view.keys, k))]
+    # a side joined by a conjunction before the phrase ("The U.S. and Jordanian officials")
+    joined = first - 1 if first > 0 and q.view.words[first - 1].upos == "CCONJ" else first
+    places = [m for m in q.view.mentions if m.kind in PLACE_KINDS and
+              (first <= m.first and m.last <= head or m.last == joined < first)]
+    sides += [side for m in places if (side := q.ctx.side_of(m.actor))]
+    if sides:
+        return list(dict.fromkeys(sides))
     after = q.ctx.data.windows.official_side_after
-    return next((q.ctx.side_of(m.actor) for m in q.view.mentions
-                 if head < m.first <= head + after and m.kind in PLACE_KINDS), None)
+    return [side for m in q.view.mentions if head < m.first <= head + after and m.kind in PLACE_KINDS
+            and (side := q.ctx.side_of(m.actor))][:1]
 
 
 def subject_phrase(view: SentenceView, t: Trigger, start: int) -> tuple[int, int] | None:

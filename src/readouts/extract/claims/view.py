@@ -24,6 +24,8 @@ class WordSequence(Protocol):
 
 COMMA = ","
 LONE_ASIDE_UPOS = frozenset({"ADV", "CCONJ"})    # ", однако,", ", however,": an aside of one word
+PHRASE_ASIDE_UPOS = frozenset({"ADP", "DET", "PRON", "NOUN", "ADJ"})   # ", for their part,": a phrase aside
+PHRASE_ASIDE_WORDS = 3                          # its words after the preposition, at most
 
 
 @dataclass(frozen=True)
@@ -168,11 +170,24 @@ def _asides(words: tuple[Word, ...], texts: tuple[str, ...], data: ClaimData) ->
         if words[i].text == COMMA and i + 3 < len(words) and words[i + 2].text == COMMA and \
                 words[i + 1].upos in LONE_ASIDE_UPOS:
             found.append((i, i + 2))
+        elif words[i].text == COMMA and words[i + 1].upos == "ADP" and (close := _phrase_aside_end(words, i)):
+            found.append((i, close))
         elif words[i].text == COMMA and texts[i + 1] in relatives:
             close = next((k for k in range(i + 2, len(words)) if words[k].text == COMMA), None)
             if close is not None and close + 1 < len(words):
                 found.append((i, close))
     return tuple(found)
+
+
+def _phrase_aside_end(words: tuple[Word, ...], i: int) -> int | None:
+    """The closing comma of a short prepositional phrase set off by commas from i (", for their
+    part,", ", в свою очередь,", ", ze swojej strony,"), if one closes there."""
+    for k in range(i + 2, min(len(words) - 1, i + 2 + PHRASE_ASIDE_WORDS)):
+        if words[k].text == COMMA:
+            return k
+        if words[k].upos not in PHRASE_ASIDE_UPOS:
+            return None
+    return None
 
 
 def pronoun_gender(view: SentenceView, i: int, data: ClaimData, table: str = "pronouns") -> str | None:
