@@ -475,3 +475,22 @@ def test_a_topic_opener_is_no_act_and_a_participle_before_a_label_no_attribution
     assert by_sentence(found, "Что касается") == [("Vladimir Putin", "state")]
     assert by_sentence(en_claims("Biden met Xi. As for trade, the leaders agreed to keep talking."), "As for") == \
         [("both", "agree")]
+
+
+@pytest.mark.parametrize("lang, text, fragment, rule", [
+    ("ru", "В.Путин: Ваше предложение о расширении торговли очень интересное. Обязательно его рассмотрим.",
+     "рассмотрим", "act.first_person_future"),
+    ("ru", "В.Путин: Мы подпишем соглашение о сотрудничестве в следующем году.", "подпишем", "act.first_person_future"),
+    ("pl", "Donald Tusk: To bardzo ciekawa propozycja. Zajmiemy się tą sprawą w przyszłym tygodniu.", "Zajmiemy",
+     "speech.pledge"),
+])
+def test_what_the_speaker_will_do_in_the_first_person_future_is_a_pledge(lang, text, fragment, rule):
+    claim = claim_with(lang, text, fragment)
+    assert (claim.act, claim.polarity) == ("assure", "affirmed"), claim.explain
+    assert rule in (claim.explain or {}).values(), claim.explain
+
+
+def test_the_first_person_present_stays_a_statement():
+    claim = claim_with("ru", "В.Путин: Ваше предложение очень интересное. Мы рассматриваем его очень внимательно.",
+                       "рассматриваем")
+    assert claim.act != "assure", claim.explain

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import LIGHT_VERB, VERB, Trigger, trigger_concept
-from readouts.extract.claims.view import SentenceView, negation_word
+from readouts.extract.claims.view import SentenceView, first_person_future, negation_word
 from readouts.extract.lexicon import WordClass, fold
 from readouts.model import BOTH, Word
 
@@ -21,6 +21,8 @@ JOINT_COMMITMENTS = frozenset({"propose"})
 OBJECT_CASES = frozenset({None, "Acc", "Dat", "Gen", "Ins"})
 ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
 NEGATED, AFFIRMED = "negated", "affirmed"
+# acts that, done in the first person of the future, are what the speaker's side promises to do
+PLEDGED_ACTS = ("discuss", "agree", "state")
 NEGATION_OF_ACT, NEGATION_AFTER_ACT = "negation.act", "negation.act_after"
 ACT_NEGATIONS = (NEGATION_OF_ACT, NEGATION_AFTER_ACT)     # the act itself negated, not its content
 COMMA = ","
@@ -122,6 +124,8 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
             return "warn", "act.threat"
     if act[0] == "state" and _answers_no(content, ctx):
         return "reject", "act.negative_answer"  # "«Нет, это невозможно», — ответил он"
+    if act[0] in PLEDGED_ACTS and first_person_future(view.words[t.head]):
+        return "assure", "act.first_person_future"  # "Обязательно его рассмотрим", "Podpiszemy umowę"
     if act[0] == "discuss" and _raises_emphasis(view, t, ctx):
         return "state", "act.emphasis_object"     # "raised the importance of de-escalating"
     if act[0] == "state" and _obliges_other(view, content, actor, ctx):

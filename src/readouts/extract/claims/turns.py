@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger
-from readouts.extract.claims.view import SentenceView, negation_word, pronoun_gender
+from readouts.extract.claims.view import SentenceView, first_person_future, negation_word, pronoun_gender
 from readouts.extract.lexicon import fold
 
 PERSONAL_KINDS = frozenset({"person", "official"})
@@ -190,7 +190,13 @@ def _own_pledge(view: SentenceView, start: int, data: ClaimData) -> tuple[str, s
             if not any(_person_of(view, j, data) == FIRST for j in range(start, k + 1)):
                 return None
             return ("reject", "speech.refusal") if _negated_before(view, k, start, data) else ("assure", "speech.pledge")
+    # a future tense of its own in the first person ("Обязательно его рассмотрим", "Zajmiemy się
+    # tą sprawą"), as the sentence's first verb
+    verb = next((j for j in range(start, len(view)) if view.words[j].upos in VERBAL_UPOS), None)
+    if verb is not None and first_person_future(view.words[verb]):
+        return ("reject", "speech.refusal") if _negated_before(view, verb, start, data) else ("assure", "speech.pledge")
     return None
+
 
 
 def _negated_before(view: SentenceView, k: int, start: int, data: ClaimData) -> bool:

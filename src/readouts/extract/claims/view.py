@@ -190,6 +190,12 @@ def _phrase_aside_end(words: tuple[Word, ...], i: int) -> int | None:
     return None
 
 
+def first_person_future(word: Word) -> bool:
+    """A finite verb in the first person of the future ("рассмотрим", "zajmiemy się", "поручу"):
+    what the speaker's side will do."""
+    return word.feat("Person") == "1" and word.feat("Tense") == "Fut" and word.feat("VerbForm") == "Fin"
+
+
 def pronoun_gender(view: SentenceView, i: int, data: ClaimData, table: str = "pronouns") -> str | None:
     """The gender a personal (or, with table="possessives", possessive) pronoun refers by."""
     return next((g for g in GENDERS if view.texts[i] in data.cls(f"{table}.{g}")), None)
