@@ -494,3 +494,14 @@ def test_the_first_person_present_stays_a_statement():
     claim = claim_with("ru", "В.Путин: Ваше предложение очень интересное. Мы рассматриваем его очень внимательно.",
                        "рассматриваем")
     assert claim.act != "assure", claim.explain
+
+
+@pytest.mark.parametrize("lang, text, fragment", [
+    ("ru", "В.Орбан: Спасибо. Нужно как можно скорее садиться за стол переговоров.", "Нужно"),
+    ("pl", "Donald Tusk: Dziękuję. Trzeba jak najszybciej wrócić do stołu rozmów.", "Trzeba"),
+    ("en", "PRESIDENT BIDEN: Thank you. We need to get back to the negotiating table as soon as possible.", "We need"),
+])
+def test_a_turns_sentence_opening_with_what_must_be_done_urges_it(lang, text, fragment):
+    claim = claim_with(lang, text, fragment)
+    assert claim.act == "demand", claim.explain
+    assert claim.explain["trigger"] == "speech.obligation", claim.explain

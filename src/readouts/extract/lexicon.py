@@ -86,6 +86,7 @@ CUES_SCHEMA = {
     "thanks_words": [str],
     "conditional_mood": [str],
     "pledge_auxiliaries": [str],
+    "obligation_openers": [str],
     "speaker_marks": [str],
     "agents": {str: str},
     "genitive_links": Either([str], list),

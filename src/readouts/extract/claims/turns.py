@@ -18,6 +18,7 @@ from readouts.extract.lexicon import fold
 PERSONAL_KINDS = frozenset({"person", "official"})
 PERSON = "person"
 VERBAL_UPOS = frozenset({"VERB", "AUX"})
+OBLIGATION_OPENER_REACH = 3     # words into the sentence an opener of obligation may start ("Но нам нужно")
 FIRST, SECOND = "first", "second"
 PERSON_FEATURES = {"1": FIRST, "2": SECOND}
 SPEECH = "speech"
@@ -156,7 +157,7 @@ def statement(view: SentenceView, start: int, speaker: str, data: ClaimData) -> 
     if len(words) < data.windows.speech_statement_words or words[-1].text == EXCLAMATION or \
             data.cls("pleasantries").occurs(view.texts, view.lemmas, start):
         return None
-    act, rule = _own_pledge(view, start, data) or ("state", "speech.statement")
+    act, rule = _own_pledge(view, start, data) or _urging(view, start, data) or ("state", "speech.statement")
     return Trigger(head, head + 1, act, rule, SPEECH, head, view.lemmas[head],
                    content_start=start, content_rule="content.turn", speaker=speaker)
 
@@ -197,6 +198,16 @@ def _own_pledge(view: SentenceView, start: int, data: ClaimData) -> tuple[str, s
         return ("reject", "speech.refusal") if _negated_before(view, verb, start, data) else ("assure", "speech.pledge")
     return None
 
+
+
+def _urging(view: SentenceView, start: int, data: ClaimData) -> tuple[str, str] | None:
+    """A sentence that opens with what must be done ("Нужно как можно скорее садиться за стол
+    переговоров", "Trzeba działać", "We need to act"): the speaker urges it."""
+    openers = data.cls("obligation_openers")
+    for k in range(start, min(len(view), start + OBLIGATION_OPENER_REACH)):
+        if openers.match_at(view.texts, k) or openers.match_at(view.lemmas, k):
+            return "demand", "speech.obligation"
+    return None
 
 
 def _negated_before(view: SentenceView, k: int, start: int, data: ClaimData) -> bool:
