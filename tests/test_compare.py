@@ -427,3 +427,22 @@ def test_denial_next_to_a_matched_claim_is_a_conflict():
                       polarity="negated")
     result = compare(doc("pl", pl), doc("ru", ru_raised, ru_denied))
     assert [(m.right, m.relation) for m in result.matches if m.right is ru_denied] == [(ru_denied, "conflict")]
+
+
+def test_accounts_that_give_a_matter_different_figures_or_dates_conflict():
+    from readouts.compare import relation
+    from readouts.compare.matter import matter_of
+
+    cfg = load_config()
+    two = claim("The presidents agreed that Brazil would buy 2 million tonnes of fertiliser.", "both", "agree")
+    one_and_half = claim("Договорились, что Бразилия закупит 1,5 млн тонн удобрений.", "both", "agree")
+    same_figure = claim("Договорились, что Бразилия закупит два миллиона тонн удобрений.", "both", "agree")
+    assert relation(matter_of(two, "en"), matter_of(one_and_half, "ru"), cfg) == \
+        ("conflict", "different figures (2000000 / 1500000)")
+    assert relation(matter_of(two, "en"), matter_of(same_figure, "ru"), cfg)[0] == "same"
+    in_may = claim("The leaders agreed to meet in Brasília in May.", "both", "agree", dates=["2026-05"])
+    on_day = claim("Договорились встретиться в Москве 14 марта.", "both", "agree", dates=["2026-03-14"])
+    in_march = claim("Договорились встретиться в марте.", "both", "agree", dates=["2026-03"])
+    assert relation(matter_of(in_may, "en"), matter_of(on_day, "ru"), cfg)[0] == "conflict"
+    # a day within the month the other account gives is no contradiction, nor is its day a figure
+    assert relation(matter_of(in_march, "ru"), matter_of(on_day, "ru"), cfg)[0] == "same"

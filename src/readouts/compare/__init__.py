@@ -28,6 +28,8 @@ from readouts.compare.topics import ANAPHORA, load_topic_cues, refers_back, topi
 from readouts.entry import make_callable
 from readouts.model import BOTH, Claim, Comparison, Extraction, Match
 
+DAY_END = len("2026-03-14")       # an ISO date down to its day
+
 __all__ = ["compare", "prepare", "assemble", "warm_up", "load_config", "topic_label", "claim_topics", "claim_concepts",
            "topics_of", "refers_back", "load_topic_cues", "ANAPHORA", "relation"]
 
@@ -107,7 +109,24 @@ def relation(a: Matter, b: Matter, cfg: CompareConfig) -> tuple[str, str | None]
         why = "opposite polarity" if flipped else "one side disputes the other's" if disputed else \
             f"opposed acts {left.act}/{right.act}"
         return "conflict", why
-    return "same", None
+    return _different_particulars(a, b) or ("same", None)
+
+
+def _different_particulars(a: Matter, b: Matter) -> tuple[str, str] | None:
+    """A conflict of particulars: both accounts give the matter's figures, and they differ ("2
+    million tonnes" / "1.5 million tonnes"), or both its dates, and neither holds the other ("in
+    May" / "on 14 March"). Numbers that are the days of the claims' own dates are dates."""
+    figures_a, figures_b = _figures(a), _figures(b)
+    if figures_a and figures_b and not figures_a & figures_b:
+        return "conflict", f"different figures ({', '.join(sorted(figures_a))} / {', '.join(sorted(figures_b))})"
+    if a.dates and b.dates and not any(x.startswith(y) or y.startswith(x) for x in a.dates for y in b.dates):
+        return "conflict", f"different dates ({', '.join(sorted(a.dates))} / {', '.join(sorted(b.dates))})"
+    return None
+
+
+def _figures(m: Matter) -> frozenset[str]:
+    days = {str(int(d[8:10])) for d in m.dates if len(d) >= DAY_END}
+    return frozenset(n for n in m.numbers if n not in days)
 
 
 def _one_side(a: str, b: str, cfg: CompareConfig) -> bool:

@@ -236,6 +236,7 @@ def _match(vocab: Vocabulary, cue: tuple[str, ...], words: list[str], i: int) ->
 
 
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d{3})*(?:[.,]\d+)?")
+SCALE_WORD = 1000               # a numeral this large after a figure scales it ("2 million", "1,5 млн")
 YEARS = range(1900, 2101)       # a bare year is a date's, and the dates are compared apart
 
 
@@ -243,17 +244,24 @@ def numbers_in(text: str, words: list[str], lang: str) -> frozenset[str]:
     """The quantities a text names, as digits ("30-day", "thirty days" and "тридцать дней" give 30;
     "1 000" and "1,000" give 1000), less bare years."""
     values: set[float] = set()
+    vocab = vocabulary(lang)
     for m in NUMBER.finditer(text):
         raw = re.sub(r"[ \u00a0\u202f]", "", m.group())
         raw = re.sub(r"[.,](?=\d{3}\b)", "", raw).replace(",", ".")
         try:
-            values.add(float(raw))
+            value = float(raw)
         except ValueError:
             continue
-    vocab = vocabulary(lang)
+        after = re.match(r"\s+([^\W\d_]+)", text[m.end():])
+        scale = _numeral(vocab, after.group(1).lower()) if after else None
+        if scale is not None and scale >= SCALE_WORD:
+            value *= scale
+        values.add(value)
+    # a scale word counts only with the figure it scales: alone ("два миллиона", "a million") it
+    # would stand for a figure the text does not give
     for word in words:
         value = _numeral(vocab, word)
-        if value is not None:
+        if value is not None and value < SCALE_WORD:
             values.add(float(value))
     return frozenset(_number_text(v) for v in values if not (v.is_integer() and int(v) in YEARS))
 
