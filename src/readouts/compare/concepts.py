@@ -260,9 +260,9 @@ def numbers_in(text: str, words: list[str], lang: str) -> frozenset[str]:
     # a scale word counts only with the figure it scales: alone ("два миллиона", "a million") it
     # would stand for a figure the text does not give
     for word in words:
-        value = _numeral(vocab, word)
-        if value is not None and value < SCALE_WORD:
-            values.add(float(value))
+        numeral = _numeral(vocab, word)
+        if numeral is not None and numeral < SCALE_WORD:
+            values.add(float(numeral))
     return frozenset(_number_text(v) for v in values if not (v.is_integer() and int(v) in YEARS))
 
 
