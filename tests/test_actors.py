@@ -411,3 +411,30 @@ def test_officials_of_two_sides_are_both():
     loaded = load_bytes("Jake Sullivan met Ayman Safadi. The U.S. and Jordanian officials discussed their serious "
                         "concerns with the situation in Syria.".encode(), "t.en.txt", lang="en", date="2021-05-10")
     assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["both"]
+
+
+def test_a_name_span_running_into_the_persons_country_ends_before_it():
+    found = mentions("en", "Vladimir Putin held talks with President Abdelmadjid Tebboune of Algeria.", "2023-06-15")
+    assert "Abdelmadjid Tebboune" in [actor for _, actor in found], found
+
+
+def test_a_title_before_a_name_the_data_has_no_holder_for_stands_with_the_name():
+    # "spoke to Prime Minister Mia Mottley …, and thanked her": the title's preposition makes the
+    # name an object, so the thanks are the Vice President's
+    text = ("Vice President Kamala Harris today spoke to Prime Minister Mia Mottley of Barbados, Chair of the "
+            "Caribbean Community, and thanked her for her partnership.")
+    loaded = load_bytes(text.encode(), "t.en.txt", lang="en", date="2025-01-08")
+    claim = extract_loaded(loaded, backend="offline").claims[0]
+    assert (claim.actor, claim.act) == ("Kamala Harris", "support"), claim.explain
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Vladimir Putin held talks with President Abdelmadjid Tebboune of Algeria. The Algerian leader noted "
+           "that his country does not join any blocs."),
+    ("ru", "Владимир Путин провёл переговоры с президентом Алжира Абдельмаджидом Теббуном. Алжирский лидер "
+           "отметил, что его страна не присоединяется ни к каким блокам."),
+])
+def test_a_title_of_a_side_without_a_known_holder_is_the_unknown_person_named_not_another_sides(lang, text):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-06-15")
+    actors_found = [c.actor for c in extract_loaded(loaded, backend="offline").claims]
+    assert len(actors_found) == 1 and "Tebb" in actors_found[0], actors_found

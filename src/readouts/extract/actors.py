@@ -18,7 +18,7 @@ from functools import cache
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
 from readouts.extract.lexicon import GAP, Lexicon, fold
-from readouts.model import BOTH, Actor, Sentence, Word
+from readouts.model import BOTH, Actor, NameSpan, Sentence, Word
 
 PHRASE_GAP = 3                  # "…" in a data phrase: up to this many words
 NOMINATIVE_OR_UNKNOWN = (None, "Nom")
@@ -32,8 +32,10 @@ LATIN_SCRIPT = "LATIN"              # the first word of a Latin letter's Unicode
 GENERIC_VIA = "generic"            # a title resolved to the person who holds it
 # How far before a mention an aide word ("doradca", "советник") may start.
 AIDE_BEFORE = 2
-NAME_WORD = re.compile(r"[^\W\d_]{2,}(?![.\w])")   # letters not abbreviated ("Jr."): a name has one
+# letters not abbreviated ("Jr."): a name has a word of them
+NAME_WORD = re.compile(r"[^\W\d_]{2,}(?![.\w])")
 TITLE_COMPLEMENT = 4                # words between a title and the name it goes with ("of the Comoros")
+TITLE_WORDS = 4                     # the most words of a title before a name ("Deputy Prime Minister")
 
 
 @dataclass(slots=True)
@@ -284,7 +286,9 @@ class ActorFinder:
         title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
         country = inner[1] if inner is not None else self._country_of_title(words, keys, i, hit[0])
         if country is not None:
-            holder = self._holder(hit[1], country[0]) or holder
+            # a side whose office holder the data lacks ("алжирский лидер"): the person the text
+            # named whom the gazetteer does not know, never a holder of another side
+            holder = self._holder(hit[1], country[0]) or self._unknown_person(country[0])
             hit = (max(hit[0], country[1]), hit[1])
         if after and self._entry(after[1]).kind == "person":
             return after[0], after[1], "name"      # "President Putin"
@@ -387,6 +391,13 @@ class ActorFinder:
                 return name
         return holders[0] if holders else None
 
+    def _unknown_person(self, side: str) -> str | None:
+        """The most recently named person the gazetteer does not know, for a title of `side`,
+        unless the gazetteer knows someone of that side the text named."""
+        if any(self._entry(name).side == side for name in self.recent):
+            return None
+        return next((name for name in reversed(self.recent) if name not in self.lex.actors), None)
+
     @staticmethod
     def _plural(word: Word) -> bool:
         return word.feat("Number") == "Plur"
@@ -465,22 +476,10 @@ class ActorFinder:
         for span in sentence.names:
             if span.label != "PER":
                 continue
-            idx = [k for k, w in enumerate(words) if w.start >= span.start and w.stop <= span.stop]
-            # a span that takes in a mention found before the name ("[Rzecznik] Departamentu Stanu
-            # Matthew Miller") keeps the words after it; one overlapping otherwise is that mention
-            covered = [k for k in idx if any(m.first <= k < m.last for m in found)]
-            if covered and (covered != idx[:len(covered)] or len(covered) == len(idx)):
+            kept = self._name_words(words, span, found)
+            if kept is None:
                 continue
-            idx = idx[len(covered):]
-            # a tagger's span may take in the capitalised adjective of a preceding proper name
-            # ("Rady Bezpieczeństwa Narodowego Emily Horne"): a person's name is proper nouns only
-            trimmed = bool(covered)
-            while len(idx) > 1 and (words[idx[0]].upos not in ("PROPN", None, "X") or _acronym(words[idx[0]].text)):
-                idx, trimmed = idx[1:], True
-            idx, cut = self._after_inner_title(words, idx)
-            trimmed = trimmed or cut
-            if not idx:
-                continue
+            idx, trimmed = kept
             name_words = [words[k] for k in idx]
             start, stop = name_words[0].start, name_words[-1].stop
             text = sentence_text(sentence, start, stop)
@@ -493,7 +492,11 @@ class ActorFinder:
                              for w in name_words)
             lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
             canonical = self._full_name(romanise(text if nominative else lemma or text, self.translit))
-            yield Mention(idx[0], idx[-1] + 1, canonical, "person", start, stop, text,
+            # a title no holder of which the data knows ("Prime Minister [Mia Mottley]") is part of
+            # the name's mention, which stands where the title does ("spoke to Prime Minister …")
+            first = self._title_before(words, idx[0])
+            yield Mention(first, idx[-1] + 1, canonical, "person", words[first].start, stop,
+                          sentence_text(sentence, words[first].start, stop),
                           self._name_case(words, idx[0], idx[-1] + 1), "ner", None)
 
 
@@ -545,6 +548,47 @@ class ActorFinder:
                 return None
             end += 1
         return None
+
+    def _name_words(self, words: list[Word], span: NameSpan, found: list[Mention]) -> tuple[list[int], bool] | None:
+        """The indices of a name span's words that name the person, and whether any were cut off;
+        None when the span is another mention."""
+        idx = [k for k, w in enumerate(words) if w.start >= span.start and w.stop <= span.stop]
+        # a span that takes in a mention found before the name ("[Rzecznik] Departamentu Stanu
+        # Matthew Miller") keeps the words after it; one overlapping otherwise is that mention
+        covered = [k for k in idx if any(m.first <= k < m.last for m in found)]
+        idx = self._before_place_of_origin(words, idx, covered)
+        covered = [k for k in covered if k in idx]
+        if covered and (covered != idx[:len(covered)] or len(covered) == len(idx)):
+            return None
+        idx = idx[len(covered):]
+        # a tagger's span may take in the capitalised adjective of a preceding proper name
+        # ("Rady Bezpieczeństwa Narodowego Emily Horne"): a person's name is proper nouns only
+        trimmed = bool(covered)
+        while len(idx) > 1 and (words[idx[0]].upos not in ("PROPN", None, "X") or _acronym(words[idx[0]].text)):
+            idx, trimmed = idx[1:], True
+        idx, cut = self._after_inner_title(words, idx)
+        return (idx, trimmed or cut) if idx else None
+
+    def _title_before(self, words: list[Word], i: int) -> int:
+        """Where a title that ends right before word i starts, else i."""
+        lo = max(0, i - TITLE_WORDS)
+        keys = [word_keys(w, self.lex.name_endings) for w in words[lo:i + 1]]
+        for k in range(len(keys) - 1):
+            hit = self.generic.match_at(keys, k) or self.titles.match_at(keys, k)
+            if hit and lo + hit[0] == i:
+                return lo + k
+        return i
+
+    def _before_place_of_origin(self, words: list[Word], idx: list[int], covered: list[int]) -> list[int]:
+        """A tagger's name span may run on into the place the person is of ("Abdelmadjid Tebboune
+        [of Algeria]", "Macky Sall [of Senegal]"): the name ends before the link word."""
+        links = {entry.split()[0] for entry in self.lex.cues["title_links"].words}
+        for n, k in enumerate(idx[1:], 1):
+            named_before = any(words[j].upos == "PROPN" for j in idx[:n])
+            if named_before and fold(words[k].text) in links and n + 1 < len(idx) and \
+                    (idx[n + 1] in covered or words[idx[n + 1]].text[:1].isupper()):
+                return idx[:n]
+        return idx
 
     def _after_inner_title(self, words: list[Word], idx: list[int]) -> tuple[list[int], bool]:
         """A tagger's name span may take in the title before the name ("[Palestinian Authority
