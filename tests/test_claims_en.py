@@ -528,3 +528,12 @@ def test_a_country_before_the_act_noun_is_inside_the_light_verbs_object(text, ac
     claim = only(text, "U.S.")
     assert claim.act == act
     traced(claim, trigger="light_verb.object")
+
+
+@pytest.mark.parametrize("text", [
+    '"If Mr Putin comes, we will put it on the table," President Erdogan said.',
+    "President Biden told King Salman that he would work to make the relationship as strong as possible.",
+])
+def test_the_speaker_as_the_subject_of_a_future_commits_his_side(text):
+    found = [(c.actor, c.act) for c in claims(text)]
+    assert found and found[0][1] == "assure", found

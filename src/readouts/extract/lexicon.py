@@ -87,6 +87,7 @@ CUES_SCHEMA = {
     "conditional_mood": [str],
     "pledge_auxiliaries": [str],
     "obligation_openers": [str],
+    "speaker_pronouns": [str],
     "speaker_marks": [str],
     "agents": {str: str},
     "genitive_links": Either([str], list),

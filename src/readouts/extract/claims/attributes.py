@@ -174,9 +174,22 @@ def _commits_own_side(view: SentenceView, content: Content, actor: str, ctx: Doc
         k = j - 1          # back over adverbs and particles to the subject ("Niemcy nadal będą")
         while k > 0 and content.words[k].upos in ("ADV", "PART", "AUX") and content.texts[k] not in breaks:
             k -= 1
+        if _speakers_pronoun(content, k, actor, ctx):
+            return True
         at = content.words[k].start
         return any(m.start <= at < m.stop and ctx.same_side(m.actor, actor) for m in view.mentions)
     return False
+
+
+def _speakers_pronoun(content: Content, k: int, actor: str, ctx: DocumentContext) -> bool:
+    """The speaker himself as the content's subject: "we" or "I" ("we will put it on the table"),
+    or, where the language's pronoun says so, one of the speaker's gender ("Erdogan said he would
+    raise it")."""
+    text, cls = content.texts[k], ctx.data.cls
+    if content.words[k].upos != "PRON" or text not in cls("speaker_pronouns"):
+        return False
+    gender = ctx.gender_of(actor)
+    return text in cls("first_person") or gender is not None and text in cls(f"pronouns.{gender}")
 
 
 def _obliges_other(view: SentenceView, content: Content, actor: str, ctx: DocumentContext) -> bool:
