@@ -108,3 +108,10 @@ def test_a_passive_participle_after_zostac_is_the_verbs():
     words = analyse(loaded("Zaproszenie zostało przyjęte.", "pl"), backend="offline").sentences[0].words
     got = next(w for w in words if w.text == "przyjęte")
     assert (got.lemma, got.feats.get("Voice")) == ("przyjąć", "Pass")
+
+
+def test_a_and_jak_are_no_prepositions_before_a_nominative():
+    # morfeusz's "prep:nom" readings of "a" and "jak" would make "a Trump ostrzegł" a prepositional phrase
+    doc = analyse(loaded("Vance zarzucił mu brak wdzięczności, a Trump ostrzegł gościa. Jak podał rzecznik, "
+                         "premier ostrzegł.", "pl"), backend="offline")
+    assert word(doc, "a").upos == "CCONJ" and word(doc, "Jak").upos != "ADP"

@@ -52,6 +52,7 @@ SPEC: dict[str, Any] = {
         "lemma_overrides": {str: {"upos?": UPOS, "feats?": FEATS}},
         "proper_classes": [str],             # classes that become PROPN with a name label
         "preferred": [str],                  # raw morfeusz lemmas ("nie:T") that win close calls
+        "rare": [str],                       # raw morfeusz lemmas ("a:P") that lose them
         "passive_auxiliaries": [str],        # lemmas after which a passive participle wins ("zostać")
     },
     "opencorpora?": {

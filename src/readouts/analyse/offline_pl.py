@@ -43,6 +43,7 @@ FINITE_CLASSES = VERB_CLASSES - {"inf"}
 CATEGORY_OF = {v: category for category, values in (("case", CASES), ("number", NUMBERS), ("gender", GENDERS))
                for v in values}
 MAX_VARIANTS = 400
+PREFERRED_BONUS = 2             # what a preferred reading gains in a close call, and a rare one loses
 NAME_AGREEMENT = 2.5    # a first name agreeing with the surname next to it, over other readings
 UNREADABLE = "\ufffd"     # the replacement character of an undecodable byte
 MAX_FORM = 100            # characters: no Polish word is longer; a longer token is not asked of morfeusz
@@ -99,6 +100,7 @@ class PolishAnalyser:
         self._names: dict[str, Any] = data["names"]
         self._labels: dict[str, str] = self._names.get("labels", {})
         self._preferred = frozenset(self._m["preferred"])
+        self._rare = frozenset(self._m["rare"])
         self._passive_auxiliaries = frozenset(self._m["passive_auxiliaries"])
         self._label_prior: dict[str, float] = self._names.get("label_prior", {})
         self._first_name, self._surname = self._names.get("first_name_label"), self._names.get("surname_label")
@@ -192,7 +194,9 @@ class PolishAnalyser:
             main = reading[0]
             base = float(prior.get(main.cls, 1)) - 0.5 * (len(reading) - 1)
             if main.lemma in self._preferred:
-                base += 2
+                base += PREFERRED_BONUS
+            if main.lemma in self._rare:
+                base -= PREFERRED_BONUS
             base += sum(prior.get(s.cls, 1) for s in reading[1:]) * 0.1
             proper = any(lab in self._labels for lab in main.labels) or clean_lemma(main.lemma)[:1].isupper()
             label = max(self._label_prior.get(lab, 0.0) for lab in main.labels) if main.labels else 0.0
