@@ -438,3 +438,28 @@ def test_a_title_of_a_side_without_a_known_holder_is_the_unknown_person_named_no
     loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-06-15")
     actors_found = [c.actor for c in extract_loaded(loaded, backend="offline").claims]
     assert len(actors_found) == 1 and "Tebb" in actors_found[0], actors_found
+
+
+@pytest.mark.parametrize("lang, text, label", [
+    ("pl", "Viktor Orbán spotkał się z Donaldem Trumpem. Polski rząd nie komentował rozmów, ale źródło w MSZ "
+           "przyznało, że Warszawa odnotowała węgierskie wyjątki z niepokojem.", "Polish official"),
+    ("ru", "Путин встретился с Орбаном. Источник в МИД сообщил, что Москва внимательно следит за ситуацией.",
+     "Russian official"),
+    ("en", "Trump met Ramaphosa. Trade Minister Parks Tau is expected to meet US officials next week, a source in "
+           "the South African delegation said.", "South African official"),
+])
+def test_an_official_noun_with_its_place_in_a_prepositional_phrase_is_that_sides_official(lang, text, label):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2025-11-09")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == [label]
+
+
+@pytest.mark.parametrize("lang, text, holder", [
+    ("pl", "Prezydent Karol Nawrocki rozmawiał z premier Giorgią Meloni. Premier Donald Tusk był informowany. "
+           "Pani premier podkreśliła, że Włochy nie planują wysyłać żołnierzy na Ukrainę.", "Giorgia Meloni"),
+    ("ru", "Президент Польши Кароль Навроцкий провёл переговоры с Джорджей Мелони. Премьер Дональд Туск был "
+           "проинформирован. Премьер подчеркнула, что Италия не планирует направлять войска на Украину.",
+     "Giorgia Meloni"),
+])
+def test_a_bare_title_is_a_holder_of_the_gender_its_verb_has(lang, text, holder):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2026-01-23")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims][-1] == holder

@@ -34,6 +34,7 @@ GENERIC_VIA = "generic"            # a title resolved to the person who holds it
 AIDE_BEFORE = 2
 # letters not abbreviated ("Jr."): a name has a word of them
 NAME_WORD = re.compile(r"[^\W\d_]{2,}(?![.\w])")
+GENDER_OF_FEATURE = {"Fem": "fem", "Masc": "masc"}
 TITLE_COMPLEMENT = 4                # words between a title and the name it goes with ("of the Comoros")
 TITLE_WORDS = 4                     # the most words of a title before a name ("Deputy Prime Minister")
 
@@ -282,7 +283,8 @@ class ActorFinder:
             return None
         after = self._name_at(words, keys, hit[0]) if hit[0] < len(words) else None
         named_later = frozenset(name for name, at in (named_here or {}).items() if at > i)
-        holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom", named_later)
+        holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom", named_later,
+                                       _verb_gender(words, hit[0]))
         title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
         country = inner[1] if inner is not None else self._country_of_title(words, keys, i, hit[0])
         if country is not None:
@@ -424,7 +426,7 @@ class ActorFinder:
         return cases[0] if cases else None
 
     def _resolve_generic(self, role: str, nominative: bool = False,
-                         named_later: frozenset[str] = frozenset()) -> str | None:
+                         named_later: frozenset[str] = frozenset(), gender: str | None = None) -> str | None:
         """A bare title ("the President", "глава государства"): in a readout, its own principal
         when that principal holds such an office; else the most recently mentioned holder of one
         ("поблагодарил премьер-министра" in a Kremlin readout of a call with India's PM). A title
@@ -435,7 +437,7 @@ class ActorFinder:
         for key, office in self.lex.offices.items():
             if self.lex.fills(key, role):
                 holder = office.holder_on(self.day)
-                if holder and holder not in named_later:
+                if holder and holder not in named_later and self._agrees(holder, gender):
                     holders[holder] = office.side
         if self.own_side:
             # the readout's own principal; when the text never names him (a Downing Street
@@ -460,6 +462,11 @@ class ActorFinder:
         if named_later and not self.own_side:
             return next((name for name, side in holders.items() if side == self.lex.home_side), None)
         return None
+
+    def _agrees(self, name: str, gender: str | None) -> bool:
+        """Whether a person may be of `gender` (unknown genders agree with any)."""
+        own = self._entry(name).gender
+        return gender is None or own is None or own == gender
 
     def _remember(self, name: str, subject: bool = False) -> None:
         if name in self.recent:
@@ -622,6 +629,14 @@ class _Unknown:
 
 
 _UNKNOWN = _Unknown()
+
+
+def _verb_gender(words: list[Word], after: int) -> str | None:
+    """The gender of a finite verb right after a title ("Pani premier podkreśliła": fem), which
+    the title's holder must have."""
+    if after < len(words) and words[after].upos in ("VERB", "AUX"):
+        return GENDER_OF_FEATURE.get(words[after].feat("Gender") or "")
+    return None
 
 
 def _acronym(word: str) -> bool:

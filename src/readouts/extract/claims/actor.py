@@ -328,7 +328,7 @@ def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     USA, który …, określił", "the source said": a subject noun for an official or a source, right
     before the verb, names the unnamed official of the side its nationality or country tells (or
     the account's, or the readout's own side); with no side, the speaker is unknown."""
-    phrase = subject_phrase(q.view, t, window_start(q, t))
+    phrase = subject_phrase(q.view, t, window_start(q, t)) or _noun_before_its_place(q, t)
     if phrase is None or phrase[1] in q.view.mention_words() or not _official_noun(q, phrase[1]) or \
             _names_apposition(q.view, phrase[0]):
         return None
@@ -342,6 +342,18 @@ def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     head = phrase[1]
     named = q.state.titled_person(q.view.texts[head], q.view.lemmas[head])
     return ActorChoice(named, "titled_person") if named else ActorChoice(None, "unknown_subject")
+
+
+def _noun_before_its_place(q: ActorQuery, t: Trigger) -> tuple[int, int] | None:
+    """An official's noun whose place follows it in a prepositional phrase right before the verb
+    ("źródło w MSZ przyznało", "a source at the ministry said", "источник в МИД сообщил"): the
+    noun, as the phrase's first word and head."""
+    view, start = q.view, window_start(q, t)
+    words = _phrase_before_verb_in_pp(view, t, start)
+    if words is None:
+        return None
+    noun = words[0] - 2
+    return (noun, noun) if noun >= start and view.words[noun].upos == "NOUN" else None
 
 
 def _names_apposition(view: SentenceView, first: int) -> bool:
@@ -371,9 +383,13 @@ def _sides_in(q: ActorQuery, first: int, head: int) -> list[str]:
     sides += [side for m in places if (side := q.ctx.side_of(m.actor))]
     if sides:
         return list(dict.fromkeys(sides))
-    after = q.ctx.data.windows.official_side_after
-    return [side for m in q.view.mentions if head < m.first <= head + after and m.kind in PLACE_KINDS
-            and (side := q.ctx.side_of(m.actor))][:1]
+    # the place after the head ("przedstawiciel administracji USA", "a source in the South African
+    # delegation", "источник в турецкой делегации")
+    after = range(head + 1, min(len(q.view), head + 1 + q.ctx.data.windows.official_side_after))
+    following = [side for m in q.view.mentions if m.first in after and m.kind in PLACE_KINDS
+                 and (side := q.ctx.side_of(m.actor))]
+    following += [str(hit[1]) for k in after if (hit := nationalities.match_at(q.view.keys, k))]
+    return following[:1]
 
 
 def subject_phrase(view: SentenceView, t: Trigger, start: int) -> tuple[int, int] | None:
@@ -397,13 +413,24 @@ def subject_phrase(view: SentenceView, t: Trigger, start: int) -> tuple[int, int
 def _phrase_before_verb(view: SentenceView, t: Trigger, start: int) -> tuple[int, int] | None:
     """The first and last word of the noun phrase right before the verb, not inside a
     prepositional phrase."""
+    words = _noun_phrase_before_verb(view, t, start)
+    if words is None or words[0] > 0 and view.words[words[0] - 1].upos == "ADP":
+        return None
+    return words
+
+
+def _phrase_before_verb_in_pp(view: SentenceView, t: Trigger, start: int) -> tuple[int, int] | None:
+    """The noun phrase right before the verb when a preposition governs it."""
+    words = _noun_phrase_before_verb(view, t, start)
+    return words if words is not None and words[0] > 0 and view.words[words[0] - 1].upos == "ADP" else None
+
+
+def _noun_phrase_before_verb(view: SentenceView, t: Trigger, start: int) -> tuple[int, int] | None:
     k = _before_verb(view, t.first - 1, start)
     first = k
     while first - 1 >= start and view.words[first - 1].upos in NOUN_PHRASE_UPOS:
         first -= 1
-    if k < start or first > k or (first > 0 and view.words[first - 1].upos == "ADP"):
-        return None
-    return first, k
+    return None if k < start or first > k else (first, k)
 
 
 def unnamed_body(q: ActorQuery, t: Trigger) -> ActorChoice | None:
