@@ -248,8 +248,6 @@ def test_two_claims_in_one_sentence():
     assert found[1].addressee == "Russia"
 
 
-@xfail("after 'Biden ostrzegł Putina …, a' the nominative 'Putin' is not taken as the subject: "
-       "the second claim goes to Joe Biden")
 def test_two_claims_of_two_actors_in_one_sentence():
     found = claims("Biden ostrzegł Putina przed inwazją, a Putin odrzucił te zarzuty.")
     assert [(c.actor, c.act) for c in found] == [("Joe Biden", "warn"), ("Vladimir Putin", "reject")]
