@@ -463,3 +463,18 @@ def test_an_official_noun_with_its_place_in_a_prepositional_phrase_is_that_sides
 def test_a_bare_title_is_a_holder_of_the_gender_its_verb_has(lang, text, holder):
     loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2026-01-23")
     assert [c.actor for c in extract_loaded(loaded, backend="offline").claims][-1] == holder
+
+
+def test_the_official_is_the_unnamed_official_who_spoke_before():
+    text = ("Ursula von der Leyen met Narendra Modi. India did not secure an exemption from the EU's carbon border "
+            "levy, an EU official told Dispatch. The official said Brussels would consider flexibilities.")
+    loaded = load_bytes(text.encode(), "t.en.txt", lang="en", date="2026-01-28")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["EU official", "EU official"]
+
+
+def test_a_countrys_official_named_by_a_possessive_is_that_sides_official():
+    # "foreign secretary" is no adjective, and "India's" names its side
+    text = ("Joe Biden welcomed Narendra Modi. India's foreign secretary later told reporters that New Delhi's "
+            "position on the war had not changed.")
+    loaded = load_bytes(text.encode(), "t.en.txt", lang="en", date="2023-06-24")
+    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims][-1] == "Indian official"

@@ -73,3 +73,10 @@ def test_an_adverb_between_to_or_an_auxiliary_and_its_verb(text, verb):
 def test_verbs_ending_in_ly_stay_verbs():
     found = analyse(loaded("They agreed to reply soon and to apply pressure.", "en"), backend="offline")
     assert word(found, "reply").upos == "VERB" and word(found, "apply").upos == "VERB"
+
+
+def test_nouns_the_suffixes_would_read_as_adjectives_are_nouns():
+    doc = analyse(loaded("A senior official later told reporters that the secretary made a proposal.", "en"),
+                  backend="offline")
+    assert [word(doc, w).upos for w in ("official", "secretary", "proposal")] == ["NOUN"] * 3
+    assert word(doc, "later").upos == "ADV"

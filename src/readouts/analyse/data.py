@@ -64,6 +64,7 @@ SPEC: dict[str, Any] = {
     "word_lemmas?": {str: str},              # surface (lowercase) -> lemma: "r." -> rok, "n't" -> not
     "clitics?": [str],                        # split off as separate words of one token: n't, 's
     "suffixes?": [{"suffix": str, "upos": UPOS, "min_length?": int}],
+    "suffix_exceptions?": [str],             # nouns the suffixes would read as adjectives (English)
     "verb_gap?": [str],
 }
 

@@ -57,6 +57,7 @@ class EnglishAnalyser:
         self._clitics = sorted(data.get("clitics", []), key=len, reverse=True)
         self._clitic_endings = tuple(self._clitics)     # one test for the common word without any
         self._suffixes = data.get("suffixes", [])
+        self._suffix_exceptions = frozenset(data.get("suffix_exceptions", []))
         self._verb_gap = frozenset(data.get("verb_gap", []))
         names = data["names"]
         self._connectors = frozenset(names.get("connectors", []))
@@ -175,7 +176,7 @@ class EnglishAnalyser:
             if governor.lemma != "to" or self._lemmas.is_known(lower):
                 if not lower.endswith(("tion", "ment", "ness", "ity")):
                     return "VERB", lemma, {"VerbForm": "Inf"}
-        for rule in self._suffixes:
+        for rule in self._suffixes if lower not in self._suffix_exceptions else ():
             if lower.endswith(rule["suffix"]) and len(lower) >= rule.get("min_length", 0):
                 return rule["upos"], lemma, feats
         return "NOUN", lemma, {"Number": "Sing"}

@@ -335,6 +335,8 @@ def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     sides = _sides_in(q, *phrase)
     if len(sides) > 1:
         return ActorChoice(BOTH, "unnamed_official.both_sides")     # "The U.S. and Jordanian officials"
+    if not sides and q.state.last_official:
+        return ActorChoice(q.state.last_official, "unnamed_official.before")    # "The official said"
     side = sides[0] if sides else q.ctx.side_of(q.ctx.principal_of_account(q.state.account))
     label = q.ctx.lex.officials_by_side.get(side or "") or q.ctx.lex.derived_officials.get(side or "")
     if label:
@@ -376,8 +378,11 @@ def _sides_in(q: ActorQuery, first: int, head: int) -> list[str]:
     its head ("przedstawiciel administracji USA")."""
     nationalities = actor_indexes(q.ctx.lex.lang).nationalities
     sides = [str(hit[1]) for k in range(first, head + 1) if (hit := nationalities.match_at(q.view.keys, k))]
-    # a side joined by a conjunction before the phrase ("The U.S. and Jordanian officials")
-    joined = first - 1 if first > 0 and q.view.words[first - 1].upos == "CCONJ" else first
+    # a side joined by a conjunction before the phrase ("The U.S. and Jordanian officials"), or
+    # its possessor ("India's foreign secretary")
+    before = q.view.texts[first - 1] if first > 0 else ""
+    joined = first - 1 if first > 0 and (q.view.words[first - 1].upos == "CCONJ" or
+                                         before in q.ctx.data.cls("possessive_markers")) else first
     places = [m for m in q.view.mentions if m.kind in PLACE_KINDS and
               (first <= m.first and m.last <= head or m.last == joined < first)]
     sides += [side for m in places if (side := q.ctx.side_of(m.actor))]

@@ -27,6 +27,7 @@ class Discourse:
     questioning: bool = False                    # a question's turn ("Вопрос: …")
     paragraph_actors: tuple[str, ...] = ()       # the actors of the paragraph's claims so far
     invitee: str | None = None                   # the addressee of the last proposal ("пригласил принца")
+    last_official: str | None = None             # the last unnamed official who spoke ("an EU official")
 
     def titled_person(self, *nouns: str) -> str | None:
         titled = dict(self.titled)
@@ -45,13 +46,14 @@ class Discourse:
     def with_account(self, account: str | None) -> "Discourse":
         return replace(self, account=account)
 
-    def after_claim(self, actor: str, gender: str | None, narrated: bool, invitee: str | None = None) -> "Discourse":
+    def after_claim(self, actor: str, gender: str | None, narrated: bool, invitee: str | None = None,
+                    unnamed_official: bool = False) -> "Discourse":
         """A claim was made: its actor is the last actor, and, when the narrator (not a quoted
         speaker) tells it, the last subject of its gender; a proposal's addressee is the one who
-        may accept it."""
+        may accept it; an unnamed official is who "the official" means next."""
         state = self.with_subject(gender, actor) if narrated and actor != BOTH else self
         return replace(state, last_actor=actor, paragraph_actors=(*self.paragraph_actors, actor),
-                       invitee=invitee or self.invitee)
+                       invitee=invitee or self.invitee, last_official=actor if unnamed_official else self.last_official)
 
 
 def update_turn(state: Discourse, ctx: DocumentContext, label: TurnLabel | None, new_paragraph: bool,

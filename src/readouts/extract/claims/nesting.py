@@ -25,6 +25,7 @@ from readouts.model import BOTH
 PERSONAL_KINDS = frozenset({"person", "official"})
 RELAYING_KINDS = frozenset({"institution", "official"})
 NAMED_SOURCE_KINDS = frozenset({"institution", "official", "media"})
+UNNAMED_OFFICIAL = "unnamed_official"     # the actor strategy of an unnamed official (claims/actor.py)
 CLOSING_TAIL_UPOS = frozenset({"PUNCT", "ADP", "ADJ", "DET", "PRON"})
 # what may stand between ", and" and a coordinated clause's verb: its subject and auxiliaries
 # (", and Chinese officials stressed", ", but he did not agree")
@@ -306,6 +307,8 @@ def _relay(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list
     choice = _actor(view, step, ctx, outer)
     relayer = choice.actor
     state = step.state.with_subject(ctx.gender_of(relayer), relayer) if relayer not in (None, BOTH) else step.state
+    if choice.strategy.startswith(UNNAMED_OFFICIAL):
+        state = replace(state, last_official=relayer)      # who "the official" means next
     step = replace(step, state=state, dropped=step.drop(outer, "nesting.frame_relays"))
     between = [w for w, text in zip(view.words[outer.last:t.first], view.texts[outer.last:t.first])
                if text not in ctx.data.cls("complementizers")]
