@@ -429,15 +429,15 @@ def test_a_title_before_a_name_the_data_has_no_holder_for_stands_with_the_name()
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "Vladimir Putin held talks with President Abdelmadjid Tebboune of Algeria. The Algerian leader noted "
+    ("en", "Vladimir Putin held talks with President Bola Tinubu of Nigeria. The Nigerian leader noted "
            "that his country does not join any blocs."),
-    ("ru", "Владимир Путин провёл переговоры с президентом Алжира Абдельмаджидом Теббуном. Алжирский лидер "
+    ("ru", "Владимир Путин провёл переговоры с президентом Нигерии Болой Тинубу. Нигерийский лидер "
            "отметил, что его страна не присоединяется ни к каким блокам."),
 ])
 def test_a_title_of_a_side_without_a_known_holder_is_the_unknown_person_named_not_another_sides(lang, text):
     loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-06-15")
     actors_found = [c.actor for c in extract_loaded(loaded, backend="offline").claims]
-    assert len(actors_found) == 1 and "Tebb" in actors_found[0], actors_found
+    assert len(actors_found) == 1 and "Tinub" in actors_found[0], actors_found      # not Putin
 
 
 @pytest.mark.parametrize("lang, text, label", [

@@ -505,3 +505,21 @@ def test_a_turns_sentence_opening_with_what_must_be_done_urges_it(lang, text, fr
     claim = claim_with(lang, text, fragment)
     assert claim.act == "demand", claim.explain
     assert claim.explain["trigger"] == "speech.obligation", claim.explain
+
+
+@pytest.mark.parametrize("lang, text, fragment, act", [
+    ("ru", "В.Путин: Мы не будем уходить от ответственности, это наша позиция.", "уходить", "assure"),
+    ("ru", "В.Путин: Мы никогда не забудем жертв, которые понесли ваши военнослужащие.", "забудем", "assure"),
+    ("en", "MR. KIRBY: I'm not going to get ahead of the President on the schedule for next week.", "get ahead",
+     "reject"),
+])
+def test_what_the_side_will_not_do_is_a_negated_pledge_and_what_the_speaker_will_not_say_a_refusal(
+        lang, text, fragment, act):
+    claim = claim_with(lang, text, fragment)
+    assert (claim.act, claim.polarity) == (act, "negated"), claim.explain
+
+
+def test_the_speakers_agreement_and_worry_in_a_turn():
+    found = ru_claims("Э.Рахмон: Для нас это важно. В.Путин: Согласен с Вами, давайте так и сделаем.")
+    assert ("Vladimir Putin", "agree") in by_sentence(found, "Согласен")
+    assert by_sentence(found, "Для нас")[0][0] == "Emomali Rahmon"

@@ -88,6 +88,7 @@ CUES_SCHEMA = {
     "pledge_auxiliaries": [str],
     "obligation_openers": [str],
     "speaker_pronouns": [str],
+    "first_person_singular": [str],
     "speaker_marks": [str],
     "agents": {str: str},
     "genitive_links": Either([str], list),

@@ -18,6 +18,7 @@ from readouts.extract.lexicon import fold
 PERSONAL_KINDS = frozenset({"person", "official"})
 PERSON = "person"
 VERBAL_UPOS = frozenset({"VERB", "AUX"})
+PLEDGE_VERB_REACH = 4          # words from a pledge's auxiliary to its verb ("не будем уходить")
 OBLIGATION_OPENER_REACH = 3     # words into the sentence an opener of obligation may start ("Но нам нужно")
 FIRST, SECOND = "first", "second"
 PERSON_FEATURES = {"1": FIRST, "2": SECOND}
@@ -190,13 +191,29 @@ def _own_pledge(view: SentenceView, start: int, data: ClaimData) -> tuple[str, s
         if pledges.match_at(view.texts, k, len(view)) or pledges.match_at(view.lemmas, k, len(view)):
             if not any(_person_of(view, j, data) == FIRST for j in range(start, k + 1)):
                 return None
-            return ("reject", "speech.refusal") if _negated_before(view, k, start, data) else ("assure", "speech.pledge")
+            return _pledge_or_refusal(view, k, start, data)
     # a future tense of its own in the first person ("Обязательно его рассмотрим", "Zajmiemy się
     # tą sprawą"), as the sentence's first verb
     verb = next((j for j in range(start, len(view)) if view.words[j].upos in VERBAL_UPOS), None)
     if verb is not None and first_person_future(view.words[verb]):
-        return ("reject", "speech.refusal") if _negated_before(view, verb, start, data) else ("assure", "speech.pledge")
+        return _pledge_or_refusal(view, verb, start, data)
     return None
+
+
+def _pledge_or_refusal(view: SentenceView, k: int, start: int, data: ClaimData) -> tuple[str, str]:
+    """What the speaker will not do is a refusal when it is saying something, or when he speaks
+    for himself ("I'm not going to characterize …", "Не буду комментировать"); what his side will
+    not do is still a pledge, negated ("Мы не будем уходить от ответственности", "Мы никогда не
+    забудем")."""
+    if not _negated_before(view, k, start, data):
+        return "assure", "speech.pledge"
+    pledges = data.cls("pledge_auxiliaries")
+    after = k + max(pledges.match_at(view.texts, k), pledges.match_at(view.lemmas, k))    # past the auxiliary
+    said = next((j for j in range(max(k, after), min(len(view), k + PLEDGE_VERB_REACH)) if view.words[j].upos == "VERB"),
+                None)
+    saying = said is not None and (data.lex.verb_acts.get(view.lemmas[said]) == "state" or view.lemmas[said] in data.lex.frames)
+    alone = view.words[k].feat("Number") == "Sing" or any(t in data.cls("first_person_singular") for t in view.texts[start:k])
+    return ("reject", "speech.refusal") if saying or alone else ("assure", "speech.pledge")
 
 
 
