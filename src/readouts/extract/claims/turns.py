@@ -18,6 +18,7 @@ from readouts.extract.lexicon import fold
 PERSONAL_KINDS = frozenset({"person", "official"})
 PERSON = "person"
 VERBAL_UPOS = frozenset({"VERB", "AUX"})
+STATEMENT = "state"            # the act of the plain verbs of saying
 PLEDGE_VERB_REACH = 4          # words from a pledge's auxiliary to its verb ("не будем уходить")
 OBLIGATION_OPENER_REACH = 3     # words into the sentence an opener of obligation may start ("Но нам нужно")
 FIRST, SECOND = "first", "second"
@@ -211,7 +212,8 @@ def _pledge_or_refusal(view: SentenceView, k: int, start: int, data: ClaimData) 
     after = k + max(pledges.match_at(view.texts, k), pledges.match_at(view.lemmas, k))    # past the auxiliary
     said = next((j for j in range(max(k, after), min(len(view), k + PLEDGE_VERB_REACH)) if view.words[j].upos == "VERB"),
                 None)
-    saying = said is not None and (data.lex.verb_acts.get(view.lemmas[said]) == "state" or view.lemmas[said] in data.lex.frames)
+    saying = said is not None and (data.lex.verb_acts.get(view.lemmas[said]) == STATEMENT or
+                                   view.lemmas[said] in data.lex.frames)
     alone = view.words[k].feat("Number") == "Sing" or any(t in data.cls("first_person_singular") for t in view.texts[start:k])
     return ("reject", "speech.refusal") if saying or alone else ("assure", "speech.pledge")
 
