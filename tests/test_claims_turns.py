@@ -523,3 +523,19 @@ def test_the_speakers_agreement_and_worry_in_a_turn():
     found = ru_claims("Э.Рахмон: Для нас это важно. В.Путин: Согласен с Вами, давайте так и сделаем.")
     assert ("Vladimir Putin", "agree") in by_sentence(found, "Согласен")
     assert by_sentence(found, "Для нас")[0][0] == "Emomali Rahmon"
+
+
+def test_a_spokesmans_third_person_past_in_his_turn_is_the_ministers_act():
+    text = ("Minister Radosław Sikorski rozmawiał z ministrem Johannem Wadephulem, przekazał rzecznik MSZ Paweł "
+            "Wroński.\n\n"
+            "PAWEŁ WROŃSKI: Minister Sikorski wyjaśnił, że kontrole pozostaną. Podkreślił, że Polska będzie je "
+            "utrzymywać tak długo, jak Niemcy utrzymują swoje. Podkreśliłem to także wczoraj.")
+    found = pl_claims(text)
+    assert [actor for actor, _ in by_sentence(found, "Podkreślił, że Polska")] == ["Radoslaw Sikorski"]
+    assert by_sentence(found, "Podkreśliłem")[0][0] == "Paweł Wroński"
+
+
+def test_a_live_blogs_headline_quoting_someone_opens_no_turn():
+    text = ("19:52\nTrump: Zełenski może wrócić, „gdy będzie gotowy na pokój”\n\n"
+            "Spotkanie przed kamerami przerodziło się w kłótnię. Zaplanowana wspólna konferencja została odwołana.")
+    assert not any(c.actor == "Donald Trump" for c in pl_claims(text) if "konferencja" in c.sentence)

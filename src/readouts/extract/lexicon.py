@@ -89,6 +89,7 @@ CUES_SCHEMA = {
     "obligation_openers": [str],
     "speaker_pronouns": [str],
     "first_person_singular": [str],
+    "past_person_endings": Either([str], list),
     "speaker_marks": [str],
     "agents": {str: str},
     "genitive_links": Either([str], list),

@@ -46,6 +46,8 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
     ("ADAM SZŁAPKA:" after "rzecznik rządu Adam Szłapka") is that person's turn (`people`: the
     text's persons by the folded last word of their name)."""
     marks, opening = data.cls("speaker_marks"), data.cls("opening_quotes").raw
+    if _headline(view, data):
+        return None     # "Trump: Zełenski może wrócić, „gdy będzie gotowy”" heads a live blog's entry
     for k in range(1, len(view) - 1):
         if view.texts[k] not in marks or view.words[k + 1].text[:1] in opening:
             continue
@@ -61,6 +63,14 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         if named is not None:
             return TurnLabel(k, named)
     return None
+
+
+def _headline(view: SentenceView, data: ClaimData) -> bool:
+    """A sentence that ends on a word, with no sentence-final mark after it (closing quotes,
+    brackets and "<…>" aside), is a heading."""
+    ends = data.quotes.sentence_ends
+    last = next((w.text for w in reversed(view.words) if w.text in ends or any(c.isalnum() for c in w.text)), "")
+    return last not in ends
 
 
 def _before_note(view: SentenceView, colon: int) -> int:
@@ -117,11 +127,22 @@ def grammatical_person(view: SentenceView, t: Trigger, start: int, data: ClaimDa
     found = _person_of(view, t.head, data)
     if found:
         return found
+    if _third_person_past(view, t.head, data):
+        return None
     for k in range(t.first - 1, start - 1, -1):
         found = _person_of(view, k, data)
         if found or k in view.mention_words() or pronoun_gender(view, k, data):
             return found
     return FIRST if not any(w.upos in ("NOUN", "PROPN", "PRON") for w in view.words[start:t.first]) else None
+
+
+def _third_person_past(view: SentenceView, k: int, data: ClaimData) -> bool:
+    """A past verb with no person ending after it, where the language writes one ("Podkreślił", not
+    "Podkreślił|em"): the third person."""
+    endings = data.cls("past_person_endings")
+    w = view.words[k]
+    return bool(endings) and w.feat("Tense") == "Past" and w.feat("Person") is None and \
+        not (k + 1 < len(view) and view.texts[k + 1] in endings)
 
 
 def _person_of(view: SentenceView, k: int, data: ClaimData) -> str | None:
