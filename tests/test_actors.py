@@ -27,6 +27,12 @@ def actors(lang: str, text: str, date: str = "2022-02-13") -> dict[str, list[str
     return {a.name: a.mentions for a in extract_loaded(loaded, backend="offline").actors}
 
 
+def claim_actors(lang: str, text: str, date: str) -> list[str]:
+    """The actor of every claim of `text`, in order."""
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=date)
+    return [c.actor for c in extract_loaded(loaded, backend="offline").claims]
+
+
 def xfail(reason: str):
     return pytest.mark.xfail(strict=True, reason=reason)
 
@@ -287,10 +293,7 @@ def test_an_elected_president_before_the_oath_is_not_the_incumbent(lang, text, d
      "Tajikistan"),
 ])
 def test_the_side_of_a_country_named_by_its_nationality(lang, text, side):
-    from readouts.load import load_bytes
-    from readouts.pipeline import extract_loaded
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2024-06-01")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims][-1] == side
+    assert claim_actors(lang, text, "2024-06-01")[-1] == side
 
 
 def test_an_institutions_name_matches_in_the_case_the_press_writes_it():
@@ -333,16 +336,14 @@ def test_an_acronym_before_a_name_the_gazetteer_lacks_is_no_part_of_it():
      ["Macky Sall", "Azali Assoumani"]),
 ])
 def test_a_title_with_its_complement_before_a_name_is_that_person(lang, text, speakers):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-06-17")
-    found = [c.actor for c in extract_loaded(loaded, backend="offline").claims]
+    found = claim_actors(lang, text, "2023-06-17")
     assert len(found) == len(speakers) and all(name.split()[-1] in actor for name, actor in zip(speakers, found)), found
 
 
 def test_a_comma_after_an_official_ends_the_phrase_before_a_name():
     # "According to the Italian official, Meloni pressed": Meloni presses, not the official
-    loaded = load_bytes("According to the Italian official, Meloni pressed for more cohesion money.".encode(),
-                        "t.en.txt", lang="en", date="2025-11-20")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Giorgia Meloni"]
+    assert claim_actors("en", "According to the Italian official, Meloni pressed for more cohesion money.",
+                        "2025-11-20") == ["Giorgia Meloni"]
 
 
 def test_a_name_span_with_a_title_inside_is_the_name_after_it_and_a_suffix_is_no_person():
@@ -358,15 +359,13 @@ def test_a_name_span_with_a_title_inside_is_the_name_after_it_and_a_suffix_is_no
            "Штеффен Хебештрайт, канцлер осудил удары по инфраструктуре Украины."),
 ])
 def test_a_name_closing_an_attribution_aside_is_no_apposition_of_the_title_after_it(lang, text):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2022-12-05")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Olaf Scholz"]
+    assert claim_actors(lang, text, "2022-12-05") == ["Olaf Scholz"]
     # without the marker, the title after the comma is the named person's apposition
     plain = text.split(". ")[0] + ". " + ("Steffen Hebestreit, rzecznik rządu, potępił rosyjskie ataki na "
                                           "infrastrukturę cywilną Ukrainy." if lang == "pl" else
                                           "Штеффен Хебештрайт, официальный представитель правительства, осудил "
                                           "удары по инфраструктуре Украины.")
-    loaded = load_bytes(plain.encode(), f"t.{lang}.txt", lang=lang, date="2022-12-05")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Steffen Hebestreit"]
+    assert claim_actors(lang, plain, "2022-12-05") == ["Steffen Hebestreit"]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -376,8 +375,7 @@ def test_a_name_closing_an_attribution_aside_is_no_apposition_of_the_title_after
 ])
 def test_an_official_noun_set_off_after_a_name_describes_the_named_subject(lang, text):
     # the official noun before the verb is no unnamed official of unknown side: the name is the subject
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2022-12-05")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Steffen Hebestreit"]
+    assert claim_actors(lang, text, "2022-12-05") == ["Steffen Hebestreit"]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -389,8 +387,7 @@ def test_an_official_noun_set_off_after_a_name_describes_the_named_subject(lang,
            "принц поблагодарил российского лидера за приглашение."),
 ])
 def test_a_bare_crown_prince_is_the_crown_prince_named_before(lang, text):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2025-05-14")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Mohammed bin Salman"]
+    assert claim_actors(lang, text, "2025-05-14") == ["Mohammed bin Salman"]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -403,14 +400,12 @@ def test_a_bare_crown_prince_is_the_crown_prince_named_before(lang, text):
 ])
 def test_unnamed_officials_of_a_side_without_a_label_are_named_by_its_english_adjective(lang, text):
     # the aside (", for their part,") between the subject and its verb is skipped
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2025-05-14")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["Saudi official"]
+    assert claim_actors(lang, text, "2025-05-14") == ["Saudi official"]
 
 
 def test_officials_of_two_sides_are_both():
-    loaded = load_bytes("Jake Sullivan met Ayman Safadi. The U.S. and Jordanian officials discussed their serious "
-                        "concerns with the situation in Syria.".encode(), "t.en.txt", lang="en", date="2021-05-10")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["both"]
+    assert claim_actors("en", "Jake Sullivan met Ayman Safadi. The U.S. and Jordanian officials discussed their "
+                        "serious concerns with the situation in Syria.", "2021-05-10") == ["both"]
 
 
 def test_a_name_span_running_into_the_persons_country_ends_before_it():
@@ -435,8 +430,7 @@ def test_a_title_before_a_name_the_data_has_no_holder_for_stands_with_the_name()
            "отметил, что его страна не присоединяется ни к каким блокам."),
 ])
 def test_a_title_of_a_side_without_a_known_holder_is_the_unknown_person_named_not_another_sides(lang, text):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2023-06-15")
-    actors_found = [c.actor for c in extract_loaded(loaded, backend="offline").claims]
+    actors_found = claim_actors(lang, text, "2023-06-15")
     assert len(actors_found) == 1 and "Tinub" in actors_found[0], actors_found      # not Putin
 
 
@@ -449,8 +443,7 @@ def test_a_title_of_a_side_without_a_known_holder_is_the_unknown_person_named_no
            "the South African delegation said.", "South African official"),
 ])
 def test_an_official_noun_with_its_place_in_a_prepositional_phrase_is_that_sides_official(lang, text, label):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2025-11-09")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == [label]
+    assert claim_actors(lang, text, "2025-11-09") == [label]
 
 
 @pytest.mark.parametrize("lang, text, holder", [
@@ -461,20 +454,17 @@ def test_an_official_noun_with_its_place_in_a_prepositional_phrase_is_that_sides
      "Giorgia Meloni"),
 ])
 def test_a_bare_title_is_a_holder_of_the_gender_its_verb_has(lang, text, holder):
-    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2026-01-23")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims][-1] == holder
+    assert claim_actors(lang, text, "2026-01-23")[-1] == holder
 
 
 def test_the_official_is_the_unnamed_official_who_spoke_before():
     text = ("Ursula von der Leyen met Narendra Modi. India did not secure an exemption from the EU's carbon border "
             "levy, an EU official told Dispatch. The official said Brussels would consider flexibilities.")
-    loaded = load_bytes(text.encode(), "t.en.txt", lang="en", date="2026-01-28")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims] == ["EU official", "EU official"]
+    assert claim_actors("en", text, "2026-01-28") == ["EU official", "EU official"]
 
 
 def test_a_countrys_official_named_by_a_possessive_is_that_sides_official():
     # "foreign secretary" is no adjective, and "India's" names its side
     text = ("Joe Biden welcomed Narendra Modi. India's foreign secretary later told reporters that New Delhi's "
             "position on the war had not changed.")
-    loaded = load_bytes(text.encode(), "t.en.txt", lang="en", date="2023-06-24")
-    assert [c.actor for c in extract_loaded(loaded, backend="offline").claims][-1] == "Indian official"
+    assert claim_actors("en", text, "2023-06-24")[-1] == "Indian official"
