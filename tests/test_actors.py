@@ -468,3 +468,17 @@ def test_a_countrys_official_named_by_a_possessive_is_that_sides_official():
     text = ("Joe Biden welcomed Narendra Modi. India's foreign secretary later told reporters that New Delhi's "
             "position on the war had not changed.")
     assert claim_actors("en", text, "2023-06-24")[-1] == "Indian official"
+
+
+def test_the_official_is_the_one_a_trailing_attribution_introduced():
+    text = ("Canadian Prime Minister Mark Carney and Chinese President Xi Jinping agreed to revive a dialogue, a "
+            'senior Canadian official said. "There was no agreement on canola today," the official said.')
+    assert claim_actors("en", text, "2026-02-10")[-1] == "Canadian official"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Jake Sullivan met Alicia Barcena. Both officials committed to accelerate cooperation against trafficking."),
+    ("pl", "Radosław Sikorski spotkał się z Johannem Wadephulem. Obaj ministrowie zobowiązali się do współpracy."),
+])
+def test_both_officials_are_both_sides(lang, text):
+    assert claim_actors(lang, text, "2023-08-10") == ["both"]

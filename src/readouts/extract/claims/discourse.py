@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from readouts.extract.actors import actor_indexes
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.turns import TurnLabel
 from readouts.extract.claims.view import SentenceView, pronoun_gender
@@ -15,6 +16,7 @@ PERSON = "person"
 NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "PROPN", "DET"})
 ACCOUNT_KINDS = ("institution", "media")
 NOMINATIVE = (None, "Nom")
+OFFICIAL_ADJECTIVE_BEFORE = 2   # words from a nationality to its official's noun ("Canadian government official")
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,22 @@ def remember_titles(view: SentenceView, ctx: DocumentContext, state: Discourse) 
                 if form in nouns and apposed:
                     titled[form] = m.actor
     return replace(state, titled=tuple(titled.items())) if titled != dict(state.titled) else state
+
+
+def remember_officials(view: SentenceView, ctx: DocumentContext, state: Discourse) -> Discourse:
+    """An unnamed official of a side, wherever the sentence names one ("…, a senior Canadian
+    official said"), is who "the official" means later."""
+    nationalities = actor_indexes(ctx.lex.lang).nationalities
+    nouns = ctx.data.cls("official_nouns")
+    for k in range(1, len(view)):
+        if view.texts[k] not in nouns and view.lemmas[k] not in nouns:
+            continue
+        for j in range(max(0, k - OFFICIAL_ADJECTIVE_BEFORE), k):
+            hit = nationalities.match_at(view.keys, j)
+            label = hit and (ctx.lex.officials_by_side.get(str(hit[1])) or ctx.lex.derived_officials.get(str(hit[1])))
+            if hit and hit[0] == k and label:
+                state = replace(state, last_official=label)
+    return state
 
 
 def remember_subjects(view: SentenceView, ctx: DocumentContext, state: Discourse) -> Discourse:

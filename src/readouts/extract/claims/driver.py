@@ -10,7 +10,14 @@ from readouts.extract.actors import collect_actors
 from readouts.extract.claims import attributes as attr
 from readouts.extract.claims.actor import ActorChoice, ActorQuery, coordinated_partner, resolve_actor, subject_like
 from readouts.extract.claims.data import ClaimData, claim_data
-from readouts.extract.claims.discourse import Discourse, remember_subjects, remember_titles, update_account, update_turn
+from readouts.extract.claims.discourse import (
+    Discourse,
+    remember_officials,
+    remember_subjects,
+    remember_titles,
+    update_account,
+    update_turn,
+)
 from readouts.extract.claims.document import DocumentContext, find_parties
 from readouts.extract.claims.explain import Trace
 from readouts.extract.claims.nesting import Nesting, resolve_nesting
@@ -95,7 +102,7 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
             continue
         state = update_account(view, ctx, state, new_paragraph)
         result = sentence_claims(view, earlier, ctx, state, label.colon + 1 if label else 0)
-        state = remember_titles(view, ctx, result.state)
+        state = remember_officials(view, ctx, remember_titles(view, ctx, result.state))
         claims.extend(result.claims)
         dropped.extend(_dropped(view, d, ctx) for d in result.dropped)
     return claims, dropped
