@@ -188,6 +188,10 @@ class ActorFinder:
         # names the gazetteer lacks, by surname: "Wroński" after "Paweł Wroński" is the same person
         self.full_names: dict[str, str] = {}
         self.translit = lex.cues.transliteration
+        # the words between a bare title and its country ("of the Republic of"), and their first words
+        links = lex.cues["title_links"].words
+        self.link_words = frozenset(part for entry in links for part in entry.split())
+        self.link_heads = frozenset(entry.split()[0] for entry in links)
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, sentence: Sentence) -> list[Mention]:
@@ -506,7 +510,6 @@ class ActorFinder:
                           sentence_text(sentence, words[first].start, stop),
                           self._name_case(words, idx[0], idx[-1] + 1), "ner", None)
 
-
     def _named_officials(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:
         """An official's title right before a person's name is that person ("Официальный
         представитель МИД КНР Мао Нин", "spokesperson Matthew Miller"), and so is a leader's title
@@ -542,7 +545,6 @@ class ActorFinder:
         of a few words (genitives: "Сенегала", "Senegalu"; "of" and proper nouns: "of the
         Comoros"); a comma only before another title of the same name (`chained`), as one before
         a name ends a phrase ("According to the Italian official, Meloni pressed")."""
-        links = {part for entry in self.lex.cues["title_links"].words for part in entry.split()}
         end = i
         while end - i <= TITLE_COMPLEMENT and end < len(words):
             if end in named:
@@ -550,7 +552,7 @@ class ActorFinder:
             if words[end].text == "," and end + 1 in chained:
                 return end + 1
             word = words[end]
-            if not (word.feat("Case") == "Gen" or fold(word.text) in links
+            if not (word.feat("Case") == "Gen" or fold(word.text) in self.link_words
                     or word.feat("Case") is None and word.upos == "PROPN" and end > i):
                 return None
             end += 1
@@ -581,18 +583,21 @@ class ActorFinder:
         lo = max(0, i - TITLE_WORDS)
         keys = [word_keys(w, self.lex.name_endings) for w in words[lo:i + 1]]
         for k in range(len(keys) - 1):
-            hit = self.generic.match_at(keys, k) or self.titles.match_at(keys, k)
+            hit = self._title_at(keys, k)
             if hit and lo + hit[0] == i:
                 return lo + k
         return i
 
+    def _title_at(self, keys: list[set[str]], k: int) -> tuple[int, object] | None:
+        """A generic or office title starting at word k of `keys`: (index after it, its key)."""
+        return self.generic.match_at(keys, k) or self.titles.match_at(keys, k)
+
     def _before_place_of_origin(self, words: list[Word], idx: list[int], covered: list[int]) -> list[int]:
         """A tagger's name span may run on into the place the person is of ("Abdelmadjid Tebboune
         [of Algeria]", "Macky Sall [of Senegal]"): the name ends before the link word."""
-        links = {entry.split()[0] for entry in self.lex.cues["title_links"].words}
         for n, k in enumerate(idx[1:], 1):
             named_before = any(words[j].upos == "PROPN" for j in idx[:n])
-            if named_before and fold(words[k].text) in links and n + 1 < len(idx) and \
+            if named_before and fold(words[k].text) in self.link_heads and n + 1 < len(idx) and \
                     (idx[n + 1] in covered or words[idx[n + 1]].text[:1].isupper()):
                 return idx[:n]
         return idx
@@ -604,7 +609,7 @@ class ActorFinder:
         keys = [word_keys(words[k], endings) for k in idx]
         cut = 0
         for n in range(len(idx) - 1):
-            hit = self.generic.match_at(keys, n) or self.titles.match_at(keys, n)
+            hit = self._title_at(keys, n)
             if hit and hit[0] < len(idx):
                 cut = hit[0]
         return idx[cut:], cut > 0

@@ -288,6 +288,15 @@ class Lexicon:
         office = office_key.split("_", 1)[1]
         return office in self.roles.get(role, (role,))
 
+    def official_of(self, side: str | None) -> str | None:
+        """The unnamed-official label of a side: the gazetteer's, else one from its English adjective."""
+        return self.officials_by_side.get(side or "") or self.derived_officials.get(side or "")
+
+    def unnamed_official(self, name: str) -> bool:
+        """Whether a canonical name is an unnamed official's label ("US official", "Saudi official")."""
+        entry = self.actors.get(name)
+        return entry is not None and entry.kind == "official" or name in self.derived_officials.values()
+
 
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(fold(phrase).split())

@@ -338,7 +338,7 @@ def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     if not sides and q.state.last_official:
         return ActorChoice(q.state.last_official, "unnamed_official.before")    # "The official said"
     side = sides[0] if sides else q.ctx.side_of(q.ctx.principal_of_account(q.state.account))
-    label = q.ctx.lex.officials_by_side.get(side or "") or q.ctx.lex.derived_officials.get(side or "")
+    label = q.ctx.lex.official_of(side)
     if label:
         return ActorChoice(label, "unnamed_official")
     head = phrase[1]

@@ -103,7 +103,7 @@ def remember_officials(view: SentenceView, ctx: DocumentContext, state: Discours
             continue
         for j in range(max(0, k - OFFICIAL_ADJECTIVE_BEFORE), k):
             hit = nationalities.match_at(view.keys, j)
-            label = hit and (ctx.lex.officials_by_side.get(str(hit[1])) or ctx.lex.derived_officials.get(str(hit[1])))
+            label = hit and ctx.lex.official_of(str(hit[1]))
             if hit and hit[0] == k and label:
                 state = replace(state, last_official=label)
     return state

@@ -183,9 +183,8 @@ def _one_claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ct
     relayed = t.relayer is not None and ctx.gender_of(t.relayer) == ctx.gender_of(actor)
     narrated = not view.quoted[t.first] and not relayed
     invitee = claim.addressee if claim.act == PROPOSE else None
-    entry = ctx.entry(actor)
-    unnamed = entry is not None and entry.kind == "official" or actor in ctx.lex.derived_officials.values()
-    progress.state = progress.state.after_claim(actor, ctx.gender_of(actor), narrated, invitee, unnamed)
+    progress.state = progress.state.after_claim(actor, ctx.gender_of(actor), narrated, invitee,
+                                                ctx.lex.unnamed_official(actor))
     progress.previous = (t, actor)
     progress.claims.append(claim)
 
