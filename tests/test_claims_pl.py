@@ -379,3 +379,59 @@ def test_a_negated_light_verb_reaches_its_noun_over_two_adjectives():
     text = "Putin rozmawiał z Xi. Prezydent Xi nie złożył Putinowi żadnych nowych zobowiązań."
     found = [(c.actor, c.act, c.polarity) for c in claims_in("pl", text, "2024-06-26")]
     assert found == [("Xi Jinping", "assure", "negated")]
+
+
+@pytest.mark.parametrize("text, actor, addressee", [
+    # a gazetteer name with an ending its listed form lacks is an object, not the subject after
+    # the verb: "Xi Jinpinga", "Wołodymyra Zełenskiego"
+    ("Emmanuel Macron – jak sam relacjonował po rozmowach – wezwał Xi Jinpinga, by Chiny ograniczyły eksport.",
+     "Emmanuel Macron", "Xi Jinping"),
+    ("Nehammer przyjechał do Kijowa. W sobotę, podczas wizyty, zapewnił Wołodymyra Zełenskiego o pełnym poparciu.",
+     "Karl Nehammer", "Volodymyr Zelensky"),
+])
+def test_an_inflected_name_after_the_verb_is_its_object(text, actor, addressee):
+    found = [(c.actor, c.addressee) for c in claims_in("pl", text, "2024-05-07")][-1:]
+    assert found == [(actor, addressee)]
+
+
+def test_kim_alone_is_the_north_korean_leader_not_the_pronoun():
+    text = ("Kim Dzong Un spotkał się z Putinem. Agencja KCNA podała, że Kim zaprosił rosyjskiego przywódcę "
+            "do Pjongjangu. Według agencji Kyodo Kim podobno prosił też o technologie.")
+    assert [c.actor for c in claims_in("pl", text, "2023-09-14")] == ["Kim Jong Un", "Kim Jong Un"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Kim Dzong Un zaprosił Putina do Pjongjangu, a ten przyjął zaproszenie z wdzięcznością."),
+    ("ru", "Ким Чен Ын пригласил Путина в Пхеньян, и тот принял приглашение."),
+    ("en", "Kim Jong Un invited Putin to Pyongyang, and the latter accepted the invitation."),
+])
+def test_the_latter_is_the_person_named_who_is_no_subject(lang, text):
+    found = [(c.actor, c.act) for c in claims_in(lang, text, "2023-09-14")]
+    assert found == [("Kim Jong Un", "propose"), ("Vladimir Putin", "agree")]
+
+
+@pytest.mark.parametrize("lang, text, attribution", [
+    ("pl", "Zełenski rozmawiał z Macronem. „Podziękowałem Emmanuelowi za niezachwiane wsparcie” – napisał na Telegramie.",
+     "napisał"),
+    ("en", "Zelensky spoke with Macron. \"I thanked Emmanuel for his unwavering support,\" Zelensky wrote.", "wrote"),
+    ("ru", "Зеленский поговорил с Макроном. «Я поблагодарил Эммануэля за поддержку», — написал Зеленский.", "написал"),
+])
+def test_a_principals_quote_takes_the_act_of_his_own_first_person_verb(lang, text, attribution):
+    claim = claims_in(lang, text, "2026-02-24")[-1]
+    assert (claim.actor, claim.act, claim.trigger) == ("Volodymyr Zelensky", "support", attribution)
+
+
+def test_a_negated_first_person_verb_in_the_quote_gives_no_act():
+    text = "Zełenski rozmawiał z Macronem. „Nie prosiłem o nic więcej” – napisał Zełenski."
+    assert claims_in("pl", text, "2026-02-24")[-1].act != "demand"
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    ("pl", "Szef MON zapowiedział, że Polska w przyszłym roku przeznaczy na obronność 5 proc. PKB.",
+     "Wladyslaw Kosiniak-Kamysz"),
+    # a longer title names another side's minister
+    ("pl", "Szef MON Rosji ostrzegł Polskę przed konsekwencjami.", "Andrei Belousov"),
+    ("ru", "Министр обороны Польши заявил, что Варшава увеличит расходы.", "Wladyslaw Kosiniak-Kamysz"),
+])
+def test_the_polish_defence_minister_by_title(lang, text, actor):
+    assert claims_in(lang, text, "2026-06-10")[0].actor == actor

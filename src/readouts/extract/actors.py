@@ -22,6 +22,9 @@ from readouts.model import BOTH, Actor, NameSpan, Sentence, Word
 
 PHRASE_GAP = 3                  # "…" in a data phrase: up to this many words
 NOMINATIVE_OR_UNKNOWN = (None, "Nom")
+# The case of a gazetteer name the morphology does not know, written with an ending its listed
+# (nominative) forms lack: "Zełenskiego", "Jinpinga" are objects, not subjects.
+OBLIQUE = "Obl"
 # A stem shorter than this is too ambiguous to compare ("Dom" vs "do").
 MIN_STEM = 3
 PERSONAL_KINDS = ("person", "official")
@@ -192,6 +195,7 @@ class ActorFinder:
         links = lex.cues["title_links"].words
         self.link_words = frozenset(part for entry in links for part in entry.split())
         self.link_heads = frozenset(entry.split()[0] for entry in links)
+        self.listed_words = frozenset(w for words, _ in lex.names for w in words)
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, sentence: Sentence) -> list[Mention]:
@@ -247,7 +251,7 @@ class ActorFinder:
         kind = "group" if canonical == BOTH else entry.kind
         start, stop = words[i].start, words[end - 1].stop
         return Mention(i, end, canonical, kind, start, stop, sentence_text(sentence, start, stop),
-                       words[i].feat("Case") if via != "name" else self._name_case(words, i, end),
+                       words[i].feat("Case") if via != "name" else self._name_case(words, i, end, listed=True),
                        via, "plural" if canonical == BOTH else entry.gender)
 
     def _named_or_titled(self, words, keys, i: int) -> tuple[int, str, str] | None:
@@ -425,9 +429,17 @@ class ActorFinder:
                 return None
         return end, canonical
 
-    def _name_case(self, words: list[Word], i: int, end: int) -> str | None:
-        cases = [w.feat("Case") for w in words[i:end] if w.feat("Case")]
-        return cases[0] if cases else None
+    def _name_case(self, words: list[Word], i: int, end: int, listed: bool = False) -> str | None:
+        """The case the morphology gives a mention's first word that has one (its title's, or its
+        name's), a name misread as a common word aside ("Kim" as an adjective says nothing). For
+        a gazetteer name it does not know, in a language with case endings, oblique when its last
+        word is none of the listed forms."""
+        cases = [w.feat("Case") for w in words[i:end] if w.feat("Case") and not _misread_name(w)]
+        if cases:
+            return cases[0]
+        if listed and self.lex.name_endings and fold(words[end - 1].text) not in self.listed_words:
+            return OBLIQUE
+        return None
 
     def _resolve_generic(self, role: str, nominative: bool = False,
                          named_later: frozenset[str] = frozenset(), gender: str | None = None) -> str | None:
@@ -499,16 +511,17 @@ class ActorFinder:
                 continue
             # in the nominative the name is its own lemma; a lemmatiser guessing at a foreign
             # name would only garble it ("Horne" → "Horny")
-            nominative = all(w.feat("Case") == "Nom" or w.feat("Case") is None and fold(w.text) == fold(w.lemma or w.text)
-                             for w in name_words)
+            # a capitalised name the tagger read as a pronoun ("Kim": "kto") keeps its surface too
+            nominative = all(w.feat("Case") == "Nom" or _misread_name(w) or
+                             w.feat("Case") is None and fold(w.text) == fold(w.lemma or w.text) for w in name_words)
             lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
-            canonical = self._full_name(romanise(text if nominative else lemma or text, self.translit))
+            canonical = self._full_name(" ".join(romanise(text if nominative else lemma or text, self.translit).split()))
             # a title no holder of which the data knows ("Prime Minister [Mia Mottley]") is part of
             # the name's mention, which stands where the title does ("spoke to Prime Minister …")
             first = self._title_before(words, idx[0])
             yield Mention(first, idx[-1] + 1, canonical, "person", words[first].start, stop,
                           sentence_text(sentence, words[first].start, stop),
-                          self._name_case(words, idx[0], idx[-1] + 1), "ner", None)
+                          self._name_case(words, idx[0], idx[-1] + 1) or (None if nominative else OBLIQUE), "ner", None)
 
     def _named_officials(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:
         """An official's title right before a person's name is that person ("Официальный
@@ -620,7 +633,9 @@ class ActorFinder:
         if not words:
             return name
         if len(words) == 1:
-            return self.full_names.get(fold(name), name)
+            # a surname written first ("Kim" after "Kim Jong Un", "Kim Sung-han") is that person too
+            first_named = (n for n in reversed(self.recent) if len(n.split()) > 1 and fold(n.split()[0]) == fold(name))
+            return self.full_names.get(fold(name)) or next(first_named, name)
         self.full_names.setdefault(fold(words[-1]), name)
         return name
 
@@ -634,6 +649,12 @@ class _Unknown:
 
 
 _UNKNOWN = _Unknown()
+
+
+def _misread_name(word: Word) -> bool:
+    """A capitalised word the morphology read as a common word other than a noun ("Kim" as an
+    adjective, "ki"): inside a name its case and lemma are the misreading's."""
+    return word.text[:1].isupper() and word.upos not in NOUNS and not (word.lemma or "")[:1].isupper()
 
 
 def _verb_gender(words: list[Word], after: int) -> str | None:

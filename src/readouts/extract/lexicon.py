@@ -88,6 +88,7 @@ CUES_SCHEMA = {
     "pledge_auxiliaries": [str],
     "obligation_openers": [str],
     "speaker_pronouns": [str],
+    "latter_pronouns": [str],
     "first_person_singular": [str],
     "past_person_endings": Either([str], list),
     "speaker_marks": [str],

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from readouts.extract.actors import Mention, actor_indexes
+from readouts.extract.actors import OBLIQUE, Mention, actor_indexes
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
@@ -159,10 +159,11 @@ def quote_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     if gender:
         return ActorChoice(_refer(q, gender, t.first - 1), "quote.pronoun")
     # right after the verb a person is its subject whatever case a tagger guessed for a foreign
-    # name ("– powiedział Trump dziennikarzom": "Trump" read as accusative)
+    # name ("– powiedział Trump dziennikarzom": "Trump" read as accusative), unless the name itself
+    # has an object's ending ("wezwał Xi Jinpinga")
     reach = t.last + ctx.data.windows.inverted_subject_after
     after = next((m for m in view.mentions if m.first >= t.last and m.kind in PERSONAL_KINDS and
-                  (m.case in NOMINATIVE or m.first < reach)), None)
+                  (m.case in NOMINATIVE or m.first < reach and m.case != OBLIQUE)), None)
     return ActorChoice(after.actor, "quote.speaker_after", after.via) if after else None
 
 
@@ -271,7 +272,7 @@ def nominal_agent(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     if after < len(view) and view.texts[after] in ctx.data.cls("genitive_links"):
         after += 1
     agent = next((m for m in view.mentions if m.first == after and m.kind in AGENT_KINDS), None)
-    if agent is None or agent.case not in (None, "Gen"):
+    if agent is None or agent.case not in (None, OBLIQUE, "Gen"):
         return None
     return ActorChoice(agent.actor, "nominal.agent", agent.via)
 
@@ -282,7 +283,7 @@ def _agent_marker_before(view: SentenceView, m: Mention, ctx: DocumentContext) -
     for k in range(max(0, m.first - AGENT_MARKER_WORDS), m.first):
         if markers.match_at(view.texts, k, m.first) == m.first - k:
             case = cases.get(" ".join(view.texts[k:m.first]))
-            return case == ANY_CASE or m.case in (None, case)
+            return case == ANY_CASE or m.case in (None, OBLIQUE, case)
     return False
 
 
@@ -321,6 +322,20 @@ def pronoun_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
                 return ActorChoice(_refer(q, gender, j), "pronoun")
             return None
     return None
+
+
+def latter_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"Kim zaprosił Putina, a ten przyjął", "и тот ответил", "the latter accepted": the person
+    named before it in the sentence who is no subject there."""
+    view, data = q.view, q.ctx.data
+    lo = max(window_start(q, t), t.first - data.windows.pronoun_before)
+    latter = next((j for j in range(t.first - 1, lo - 1, -1) if view.texts[j] in data.cls("latter_pronouns")), None)
+    if latter is None:
+        return None
+    named = (m for m in reversed(view.mentions) if m.last <= latter and m.kind in PERSONAL_KINDS
+             and not subject_like(view, m, data))
+    mention = next(named, None)
+    return ActorChoice(mention.actor, "pronoun.latter") if mention else None
 
 
 def unnamed_official(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -630,8 +645,8 @@ STRATEGIES: tuple[Strategy, ...] = (
     passive_agent, accepting_invitee,
     nominal_agent,
     passive_joint,
-    pronoun_subject, unnamed_official, unnamed_body, adverbial, coordinated_verb, mention_subject, discussion_topic,
-    sentence_subject,
+    latter_subject, pronoun_subject, unnamed_official, unnamed_body, adverbial, coordinated_verb, mention_subject,
+    discussion_topic, sentence_subject,
     inverted_subject, impersonal, plural_subjectless, phrase_topic, subjectless,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from readouts.extract.actors import OBLIQUE
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import LIGHT_VERB, VERB, Trigger, trigger_concept
@@ -18,7 +19,7 @@ DIRECTED_ACTS = frozenset({"concern", "warn", "demand", "assure", "propose", "re
 CONDITIONAL_ACTS = frozenset({"warn", "assure", "propose", "agree"})
 # A proposal or pledge made by both principals together is an agreement.
 JOINT_COMMITMENTS = frozenset({"propose"})
-OBJECT_CASES = frozenset({None, "Acc", "Dat", "Gen", "Ins"})
+OBJECT_CASES = frozenset({None, OBLIQUE, "Acc", "Dat", "Gen", "Ins"})
 ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
 NEGATED, AFFIRMED = "negated", "affirmed"
 # acts that, done in the first person of the future, are what the speaker's side promises to do

@@ -19,6 +19,7 @@ from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.quotes import Quote, find_quote
 from readouts.extract.claims.triggers import Dropped, Trigger
+from readouts.extract.claims.turns import FIRST, grammatical_person
 from readouts.extract.claims.view import SentenceView, negation_word
 from readouts.model import BOTH
 
@@ -74,15 +75,30 @@ def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting
     said = quote.attribution
     inside = [t for t in step.triggers if t != said and quote.covers(view, t.first)]
     marked = replace(said, quote=quote.pattern)
-    kept = tuple(marked if t == said else t for t in step.triggers)
     if speaks_for_itself(view, step, ctx, marked):
+        own = _own_quoted_act(view, said, inside, quote, ctx)
+        marked = replace(marked, act=own.act, absorbed=own.pattern) if own else marked
+        kept = tuple(marked if t == said else t for t in step.triggers)
         dropped = step.dropped + tuple(Dropped(t.first, t.last, t.pattern, "nesting.quoted_by_speaker") for t in inside)
         return replace(step, triggers=tuple(t for t in kept if t not in inside),
                        quote=replace(quote, attribution=marked), dropped=dropped)
+    kept = tuple(marked if t == said else t for t in step.triggers)
     if inside or quote.carrier is not view and quote.has_triggers:
         return replace(step, triggers=tuple(t for t in step.triggers if t != said),
                        aside=_quote_aside(view, quote, ctx), dropped=step.drop(said, "nesting.quote_relayed"))
     return replace(step, triggers=kept, quote=replace(quote, attribution=marked))
+
+
+def _own_quoted_act(view: SentenceView, said: Trigger, inside: list[Trigger], quote: Quote,
+                    ctx: DocumentContext) -> Trigger | None:
+    """A plain saying verb over a quote takes the act of the speaker's own verb in it, the first
+    in the first person and not negated ("„Podziękowałem Emmanuelowi …” – napisał": thanks)."""
+    if said.act != STATE:
+        return None
+    start = quote.first_word if quote.carrier is view else 0
+    return next((t for t in inside if t.act != STATE and t.plain_verb and
+                 grammatical_person(view, t, start, ctx.data) == FIRST and
+                 not any(negation_word(view, k, ctx.data) for k in range(start, t.first))), None)
 
 
 def _quote_aside(view: SentenceView, quote: Quote, ctx: DocumentContext) -> range:

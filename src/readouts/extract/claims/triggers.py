@@ -260,6 +260,8 @@ def _after_noun_marker(view: SentenceView, data: ClaimData, i: int) -> bool:
     if i == 0:
         return False
     prev = view.words[i - 1]
+    if prev.upos == "DET" and view.texts[i - 1] in data.cls("latter_pronouns"):
+        return False        # "и тот принял": a demonstrative standing for a person, the verb's subject
     if prev.upos == "DET" or prev.upos == "PRON" and prev.feat("Poss"):
         return True
     return view.texts[i - 1] in data.cls("possessive_markers") or view.texts[i - 1] in data.cls("infinitive_markers")
