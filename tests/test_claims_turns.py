@@ -539,3 +539,27 @@ def test_a_live_blogs_headline_quoting_someone_opens_no_turn():
     text = ("19:52\nTrump: Zełenski może wrócić, „gdy będzie gotowy na pokój”\n\n"
             "Spotkanie przed kamerami przerodziło się w kłótnię. Zaplanowana wspólna konferencja została odwołana.")
     assert not any(c.actor == "Donald Trump" for c in pl_claims(text) if "konferencja" in c.sentence)
+
+
+@pytest.mark.parametrize("lang, text, fragment, polarity", [
+    # what the speaker's country will do, in his turn, is his pledge
+    ("ru", "В.Путин: Уважаемый Александр Григорьевич! Российская сторона выплатит все положенные компенсации.",
+     "выплатит", "affirmed"),
+    ("ru", "А.Лукашенко: Спасибо. Белоруссия всегда будет рядом с Россией, что бы ни происходило.",
+     "будет рядом", "affirmed"),
+    ("pl", "D.Tusk: Dziękuję. Nasz kraj będzie nadal wspierał Ukrainę w każdej sytuacji.", "Nasz kraj", "affirmed"),
+    ("en", "PRESIDENT BIDEN: Thank you. Our country will stand with Ukraine for as long as it takes.",
+     "Our country", "affirmed"),
+    # not giving something up commits to it
+    ("ru", "Ким Чен Ын (как переведено): Наша страна не откажется от ядерного сдерживания ни при каких обстоятельствах.",
+     "не откажется", "negated"),
+])
+def test_what_the_speakers_side_will_do_is_his_pledge(lang, text, fragment, polarity):
+    claim = next(c for c in claims_of(lang, text) if fragment in c.sentence)
+    assert (claim.act, claim.polarity) == ("assure", polarity)
+
+
+def test_a_concessive_ni_negates_nothing():
+    claim = next(c for c in claims_of("ru", "Лавров заявил, что Россия выполнит договор, что бы ни говорили на Западе.")
+                 if "выполнит" in c.sentence)
+    assert claim.polarity == "affirmed"

@@ -37,7 +37,7 @@ UNNAMED_OFFICIAL = "official"       # the noun of a derived unnamed-official lab
 CONCEPTS_SCHEMA = {str: {"act": Choice(*ACTS), "doc": str, "negated?": Choice(*ACTS)}}
 CONCEPT_WORDS_SCHEMA = {str: {"verbs?": [str], "nouns?": [str], "phrases?": [str]}}
 CUES_SCHEMA = {
-    "negation": {"particles": [str], "determiners": [str], "exceptions": [str]},
+    "negation": {"particles": [str], "determiners": [str], "exceptions": [str], "concessive_before": Either([str], list)},
     "hedges": {"auxiliaries": Either([str], list), "adverbs": [str]},
     "conditions": [str],
     "nominal_conditions": [str],
@@ -89,6 +89,7 @@ CUES_SCHEMA = {
     "obligation_openers": [str],
     "speaker_pronouns": [str],
     "latter_pronouns": [str],
+    "own_side_nouns": [str],
     "first_person_singular": [str],
     "past_person_endings": Either([str], list),
     "speaker_marks": [str],

@@ -219,8 +219,11 @@ def conditional(act: str, content: Content, ctx: DocumentContext) -> tuple[bool,
 
 # ---------------------------------------------------------------------------------- polarity
 def _negation(seq: Content | SentenceView, j: int, ctx: DocumentContext) -> bool:
-    """A negation word at j that no exception follows ("not only", "nie tylko")."""
+    """A negation word at j that no exception follows ("not only", "nie tylko") and that makes no
+    concessive clause ("что бы ни происходило")."""
     if not negation_word(seq, j, ctx.data):
+        return False
+    if j > 0 and seq.texts[j - 1] in ctx.data.cls("negation.concessive_before"):
         return False
     return not ctx.data.cls("negation.exceptions").match_at(seq.texts, j, min(len(seq.texts), j + 3))
 

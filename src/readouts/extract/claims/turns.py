@@ -14,9 +14,12 @@ from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger
 from readouts.extract.claims.view import SentenceView, first_person_future, negation_word, pronoun_gender
 from readouts.extract.lexicon import fold
+from readouts.model import Word
 
 PERSONAL_KINDS = frozenset({"person", "official"})
 PERSON = "person"
+SIDE_KINDS = frozenset({"country", "institution"})
+SIDE_PLEDGE = ("assure", "speech.side_pledge")
 VERBAL_UPOS = frozenset({"VERB", "AUX"})
 STATEMENT = "state"            # the act of the plain verbs of saying
 PLEDGE_VERB_REACH = 4          # words from a pledge's auxiliary to its verb ("не будем уходить")
@@ -180,7 +183,7 @@ def statement(view: SentenceView, start: int, speaker: str, data: ClaimData) -> 
     if len(words) < data.windows.speech_statement_words or words[-1].text == EXCLAMATION or \
             data.cls("pleasantries").occurs(view.texts, view.lemmas, start):
         return None
-    act, rule = _own_pledge(view, start, data) or _urging(view, start, data) or ("state", "speech.statement")
+    act, rule = _own_pledge(view, start, speaker, data) or _urging(view, start, data) or ("state", "speech.statement")
     return Trigger(head, head + 1, act, rule, SPEECH, head, view.lemmas[head],
                    content_start=start, content_rule="content.turn", speaker=speaker)
 
@@ -204,22 +207,43 @@ def _stage_direction(view: SentenceView, start: int, data: ClaimData) -> bool:
     return len(texts) >= 2 and texts[0] == OPEN_PAREN and texts[-1] == CLOSE_PAREN
 
 
-def _own_pledge(view: SentenceView, start: int, data: ClaimData) -> tuple[str, str] | None:
+def _own_pledge(view: SentenceView, start: int, speaker: str, data: ClaimData) -> tuple[str, str] | None:
     """What the speaker's side will do, said in the first person ("Мы … будем делать всё", "мы
     намерены поддерживать отношения", "We will continue"): a pledge; what it will not do ("I'm
-    not going to characterize private conversations", "Не буду комментировать"): a refusal."""
+    not going to characterize private conversations", "Не буду комментировать"): a refusal. So
+    is what his country will or will not do ("Российская сторона выплатит все компенсации",
+    "Наша страна не откажется от …"): a pledge."""
     pledges = data.cls("pledge_auxiliaries")
     for k in range(start, len(view)):
         if pledges.match_at(view.texts, k, len(view)) or pledges.match_at(view.lemmas, k, len(view)):
-            if not any(_person_of(view, j, data) == FIRST for j in range(start, k + 1)):
-                return None
-            return _pledge_or_refusal(view, k, start, data)
+            if any(_person_of(view, j, data) == FIRST for j in range(start, k + 1)):
+                return _pledge_or_refusal(view, k, start, data)
+            return SIDE_PLEDGE if _own_side_subject(view, start, k, speaker, data) else None
     # a future tense of its own in the first person ("Обязательно его рассмотрим", "Zajmiemy się
-    # tą sprawą"), as the sentence's first verb
+    # tą sprawą"), or with the speaker's side as subject, as the sentence's first verb
     verb = next((j for j in range(start, len(view)) if view.words[j].upos in VERBAL_UPOS), None)
     if verb is not None and first_person_future(view.words[verb]):
         return _pledge_or_refusal(view, verb, start, data)
+    if verb is not None and _future(view.words[verb]) and _own_side_subject(view, start, verb, speaker, data):
+        return SIDE_PLEDGE
     return None
+
+
+def _future(word: Word) -> bool:
+    return word.feat("Tense") == "Fut" and word.feat("VerbForm") in (None, "Fin")
+
+
+def _own_side_subject(view: SentenceView, start: int, verb: int, speaker: str, data: ClaimData) -> bool:
+    """Before the verb stands the speaker's side: "наша страна", or a country or institution of
+    his side in the nominative ("Российская сторона", "Белоруссия")."""
+    own = data.cls("own_side_nouns")
+    if any(own.match_at(view.lemmas, k, verb) for k in range(start, verb)):
+        return True
+    entry = data.lex.actors.get(speaker)
+    side = entry.side if entry is not None else None
+    return side is not None and any(
+        start <= m.first and m.last <= verb and m.kind in SIDE_KINDS and m.case in (None, "Nom") and
+        getattr(data.lex.actors.get(m.actor), "side", None) == side for m in view.mentions)
 
 
 def _pledge_or_refusal(view: SentenceView, k: int, start: int, data: ClaimData) -> tuple[str, str]:
