@@ -392,18 +392,30 @@ def test_a_label_in_capitals_naming_a_person_of_the_text_opens_that_persons_turn
     assert by_sentence(en_claims(heads), "agreed to meet again") == [("both", "agree")]
 
 
-@pytest.mark.parametrize("lang, text, fragment, actor", [
+@pytest.mark.parametrize("lang, text, fragment, actor, rule", [
+    # an English text names the body in English already
     ("en", "Prime Minister Modi met President von der Leyen. French farm unions warned on Tuesday that they "
-           "would take to the streets if the deal weakened tariffs.", "farm unions", "French farm unions"),
+           "would take to the streets if the deal weakened tariffs.", "farm unions", "French farm unions",
+     "unnamed_body"),
+    # elsewhere it is named as the English press names a body of its side: adjective and noun
     ("pl", "Donald Trump rozmawiał z Xi Jinpingiem. Chińskie ministerstwo handlu potwierdziło zawieszenie "
-           "kontroli eksportowych.", "ministerstwo handlu", "Chińskie ministerstwo handlu"),
+           "kontroli eksportowych.", "ministerstwo handlu", "Chinese Ministry", "unnamed_body.side"),
     ("ru", "Владимир Путин провёл разговор с Си Цзиньпином. Министерство торговли КНР подтвердило "
-           "приостановку экспортного контроля.", "Министерство торговли", "Министерство торговли КНР"),
+           "приостановку экспортного контроля.", "Министерство торговли", "Chinese Ministry", "unnamed_body.side"),
+    # a date between it and its verb does not hide it
+    ("ru", "Путин провёл разговор с Си Цзиньпином. Министерство коммерции КНР в субботу сообщило лишь о "
+           "готовности к диалогу.", "Министерство коммерции", "Chinese Ministry", "unnamed_body.side"),
+    # a body's own name after its noun is its name
+    ("pl", "Macron rozmawiał z Xi. Chińska agencja Xinhua opisała to samo spotkanie zupełnie inaczej.",
+     "Xinhua", "Chinese government", "unnamed_body.named"),
+    # with no side it keeps the text's words
+    ("pl", "Tusk rozmawiał z Merzem. Federacja przewoźników ostrzegła, że blokada wróci.", "Federacja",
+     "Federacja przewoźników", "unnamed_body"),
 ])
-def test_a_body_the_gazetteer_lacks_speaks_under_its_own_name_not_the_last_actors(lang, text, fragment, actor):
+def test_a_body_the_gazetteer_lacks_speaks_under_its_own_name_not_the_last_actors(lang, text, fragment, actor, rule):
     claim = claim_with(lang, text, fragment)
     assert claim.actor == actor
-    traced(claim, actor="unnamed_body")
+    traced(claim, actor=rule)
 
 
 def test_the_parties_of_a_call_are_no_body():

@@ -511,9 +511,13 @@ class ActorFinder:
                 continue
             # in the nominative the name is its own lemma; a lemmatiser guessing at a foreign
             # name would only garble it ("Horne" → "Horny")
-            # a capitalised name the tagger read as a pronoun ("Kim": "kto") keeps its surface too
+            # a capitalised name misread as a common word ("Kim": "ki") keeps its surface too, and so
+            # does a name the morphology does not know right before a finite verb, its subject
+            # ("Martin Půta ostrzegł": no "Půt")
+            subject = _before_finite_verb(words, idx[-1] + 1)
             nominative = all(w.feat("Case") == "Nom" or _misread_name(w) or
-                             w.feat("Case") is None and fold(w.text) == fold(w.lemma or w.text) for w in name_words)
+                             w.feat("Case") is None and (subject or fold(w.text) == fold(w.lemma or w.text))
+                             for w in name_words)
             lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
             canonical = self._full_name(" ".join(romanise(text if nominative else lemma or text, self.translit).split()))
             # a title no holder of which the data knows ("Prime Minister [Mia Mottley]") is part of
@@ -649,6 +653,10 @@ class _Unknown:
 
 
 _UNKNOWN = _Unknown()
+
+
+def _before_finite_verb(words: list[Word], k: int) -> bool:
+    return k < len(words) and words[k].upos in ("VERB", "AUX") and words[k].feat("VerbForm") in (None, "Fin")
 
 
 def _misread_name(word: Word) -> bool:

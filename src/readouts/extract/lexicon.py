@@ -107,7 +107,7 @@ TITLES_SCHEMA = {
     "both": [str],
     "aides": [str],
     "officials": [str],
-    "bodies": [str],
+    "bodies": {str: str},         # a body's noun -> its English noun ("ministerstwo": "Ministry")
     "counterparts": [str],
     "nationalities": {str: [str]},
 }
@@ -274,7 +274,7 @@ class Lexicon:
     aides: tuple[tuple[str, ...], ...]
     counterparts: frozenset[str]
     official_nouns: frozenset[str]        # nouns for an unnamed official or source
-    body_nouns: frozenset[str]            # nouns for a body the gazetteer does not name
+    body_nouns: dict[str, str]            # nouns for a body the gazetteer does not name -> English noun
     nationalities: tuple[tuple[tuple[str, ...], str], ...]   # (adjective words, side)
     officials_by_side: dict[str, str]      # side -> its unnamed-official label ("US official")
     derived_officials: dict[str, str]      # side -> a label from its English adjective ("Saudi official")
@@ -293,6 +293,14 @@ class Lexicon:
     def official_of(self, side: str | None) -> str | None:
         """The unnamed-official label of a side: the gazetteer's, else one from its English adjective."""
         return self.officials_by_side.get(side or "") or self.derived_officials.get(side or "")
+
+    def body_of(self, side: str | None, noun: str) -> str | None:
+        """A side's body the gazetteer does not name, as the English press names it: the side's
+        adjective and the body's English noun ("Chińskie ministerstwo handlu": "Chinese Ministry")."""
+        official = self.derived_officials.get(side or "") or ""
+        english = self.body_nouns.get(fold(noun))
+        adjective = official[: -len(UNNAMED_OFFICIAL)].strip() if official.endswith(UNNAMED_OFFICIAL) else None
+        return f"{adjective} {english}" if adjective and english else None
 
     def unnamed_official(self, name: str) -> bool:
         """Whether a canonical name is an unnamed official's label ("US official", "Saudi official")."""
@@ -374,7 +382,7 @@ def lexicon(lang: str) -> Lexicon:
         aides=tuple(sorted((_words(t) for t in titles["aides"]), key=len, reverse=True)),
         counterparts=frozenset(fold(c) for c in titles["counterparts"]),
         official_nouns=frozenset(fold(c) for c in titles["officials"]),
-        body_nouns=frozenset(fold(c) for c in titles["bodies"]),
+        body_nouns={fold(noun): english for noun, english in titles["bodies"].items()},
         nationalities=tuple((_words(a), side) for side, adjs in titles["nationalities"].items() for a in adjs),
         officials_by_side={e.side: e.name for e in reversed(list(actors.values()))
                            if e.kind == "official" and e.side},

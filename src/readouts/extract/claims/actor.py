@@ -34,6 +34,8 @@ ATTRIBUTION_ASIDE_WORDS = 8     # the most words from an attribution marker to t
 MARKER_ASIDE = "quote.marker_aside"     # "– jak zapowiedział –": a speaker aside after a comparison marker
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
 BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
+ENGLISH = "en"
+BODY_NAME_KINDS = frozenset({"institution", "media"})
 NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
 PURPOSE_LICENCE = "predicate.purpose"
 AGENT_KINDS = frozenset({"person", "official", "country", "institution"})
@@ -456,7 +458,8 @@ def _noun_phrase_before_verb(view: SentenceView, t: Trigger, start: int) -> tupl
 def unnamed_body(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     """"The European Commission has said", "French farm unions warned", "Chińskie ministerstwo
     handlu potwierdziło": a body the gazetteer does not know, as the subject right before the
-    verb, is the speaker under the name the text gives it, not the last actor named."""
+    verb, is the speaker, not the last actor named: named as the English press names a body of
+    the one side the phrase gives ("Chinese Ministry"), else as the text names it."""
     view = q.view
     words = _phrase_before_verb(view, t, window_start(q, t))
     if words is None:
@@ -471,16 +474,32 @@ def unnamed_body(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     phrase = view.words[words[0]:min(words[1] + 1, t.first)]
     if any(w.upos not in NOUN_PHRASE_UPOS for w in phrase):
         return None         # coordinated subjects or a parenthesis: not one body's name
+    # the body's own name after its noun ("Chińska agencja Xinhua"); a country there is its complement
+    after = range(heads[0] + 1, min(words[1] + 1, t.first))
+    body = next((m for m in view.mentions if m.first in after and m.kind in BODY_NAME_KINDS), None)
+    if body is not None:
+        return ActorChoice(body.actor, "unnamed_body.named", body.via)
+    proper = [view.words[j].text for j in after if view.words[j].upos == "PROPN" and j not in named]
+    if proper:
+        return ActorChoice(" ".join(proper), "unnamed_body.name")
+    sides = _sides_in(q, words[0], words[1] + 1)       # a country closing the phrase counts ("… КНР")
+    head = heads[0]
+    # an English text names it in English already
+    label = q.ctx.lex.body_of(sides[0], view.texts[head]) or q.ctx.lex.body_of(sides[0], view.lemmas[head]) \
+        if len(sides) == 1 and q.ctx.lex.lang != ENGLISH else None
+    if label:
+        return ActorChoice(label, "unnamed_body.side")
     kept = [w for w in phrase if w.upos != "DET"]
     name = " ".join(w.text for w in kept)
     return ActorChoice(name[:1].upper() + name[1:], "unnamed_body")
 
 
 def _before_verb(view: SentenceView, k: int, start: int) -> int:
-    """The last word of what precedes a verb: past adverbs, auxiliaries and particles, and over an
-    aside set off by commas (a relative clause; "Токаев, однако, не стал")."""
+    """The last word of what precedes a verb: past adverbs, auxiliaries and particles, a date
+    ("Министерство … в субботу сообщило"), and over an aside set off by commas (a relative clause;
+    "Токаев, однако, не стал")."""
     closes = {close: opening for opening, close in view.asides}
-    while k >= start and (view.words[k].upos in BEFORE_VERB_UPOS or k in closes):
+    while k >= start and (view.words[k].upos in BEFORE_VERB_UPOS or k in closes or k in view.dated):
         k = closes[k] - 1 if k in closes else k - 1
     return k
 

@@ -63,10 +63,15 @@ def _document(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor: d
     bare = _views(analysis, data)
     parties = find_parties(loaded, analysis, data, anchor,
                            lambda k, m: subject_like(bare[k], m, data))
-    views = [v.with_mentions(list(ms)) for v, ms in zip(bare, parties.mentions)]
+    views = [v.with_mentions(list(ms)).with_dates(_within(dates, v)) for v, ms in zip(bare, parties.mentions)]
     ctx = DocumentContext(analysis.text, data, anchor, loaded.title, parties.principals, parties.own_side,
                           parties.official, parties.source, tuple(dates))
     return ctx, views
+
+
+def _within(dates: list[DateRef], view: SentenceView) -> list[DateRef]:
+    sentence = view.sentence
+    return [d for d in dates if sentence.start <= d.start and d.stop <= sentence.start + len(sentence.text)]
 
 
 def _views(analysis: Analysis, data: ClaimData) -> list[SentenceView]:

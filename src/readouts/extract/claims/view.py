@@ -9,7 +9,7 @@ from typing import Protocol, Sequence
 from readouts.extract.actors import Mention, word_keys
 from readouts.extract.claims.data import ClaimData, QuoteMarks
 from readouts.extract.lexicon import WordClass, fold
-from readouts.model import Sentence, Word
+from readouts.model import DateRef, Sentence, Word
 
 GENDERS = ("masc", "fem", "plural")
 
@@ -65,6 +65,7 @@ class SentenceView:
     attribution: tuple[bool, ...]        # part of an attribution cue ("Jak poinformował")
     clause_starts: tuple[int, ...]       # where the clause of each word starts
     asides: tuple[tuple[int, int], ...]  # asides set off by commas: (opening comma, closing comma)
+    dated: frozenset[int] = frozenset()  # the words of the date expressions in it ("в субботу")
 
     def has(self, i: int) -> bool:
         return 0 <= i < len(self.words)
@@ -79,6 +80,11 @@ class SentenceView:
 
     def with_mentions(self, mentions: list[Mention]) -> "SentenceView":
         return replace(self, mentions=tuple(mentions))
+
+    def with_dates(self, dates: Sequence[DateRef]) -> "SentenceView":
+        """The view with the words its date expressions cover marked."""
+        inside = frozenset(k for k, w in enumerate(self.words) for d in dates if d.start <= w.start and w.stop <= d.stop)
+        return replace(self, dated=inside)
 
     def mention_words(self) -> frozenset[int]:
         return frozenset(k for m in self.mentions for k in range(m.first, m.last))
