@@ -115,3 +115,10 @@ def test_a_and_jak_are_no_prepositions_before_a_nominative():
     doc = analyse(loaded("Vance zarzucił mu brak wdzięczności, a Trump ostrzegł gościa. Jak podał rzecznik, "
                          "premier ostrzegł.", "pl"), backend="offline")
     assert word(doc, "a").upos == "CCONJ" and word(doc, "Jak").upos != "ADP"
+
+
+def test_co_before_a_name_is_no_preposition_but_before_a_time_noun_it_is():
+    doc = analyse(loaded("Modi spotkał się z Putinem, co Zełenski skrytykował. Rozmawiają co tydzień.", "pl"),
+                  backend="offline")
+    first, second = [w for s in doc.sentences for w in s.words if w.text == "co"]
+    assert first.upos != "ADP" and second.upos == "ADP"

@@ -435,3 +435,25 @@ def test_a_negated_first_person_verb_in_the_quote_gives_no_act():
 ])
 def test_the_polish_defence_minister_by_title(lang, text, actor):
     assert claims_in(lang, text, "2026-06-10")[0].actor == actor
+
+
+@pytest.mark.parametrize("lang, text, actor, act", [
+    # "co" before a name is the relative pronoun, not the preposition of "co tydzień"
+    ("pl", "Modi spotkał się z Putinem w lipcu, co Zełenski nazwał wówczas „ogromnym rozczarowaniem”.",
+     "Volodymyr Zelensky", "concern"),
+    ("pl", "Orbán przyleciał do Waszyngtonu. Trump nazwał swojego gościa „wielkim przywódcą”.", "Donald Trump",
+     "support"),
+    ("ru", "Моди встретился с Путиным. Зеленский назвал эту встречу огромным разочарованием.",
+     "Volodymyr Zelensky", "concern"),
+])
+def test_naming_something_an_evaluation_is_its_act(lang, text, actor, act):
+    claim = claims_in(lang, text, "2024-08-24")[-1]
+    assert (claim.actor, claim.act) == (actor, act)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Biden rozmawiał z Dudą. Amerykanie zadeklarowali przyjęcie do stu tysięcy uchodźców."),
+    ("ru", "Байден поговорил с Дудой. Американцы пообещали принять сто тысяч беженцев."),
+])
+def test_a_nations_people_in_the_plural_is_its_side(lang, text):
+    assert claims_in(lang, text, "2022-03-28")[-1].actor == "United States"
