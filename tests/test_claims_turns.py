@@ -575,3 +575,19 @@ def test_a_concessive_ni_negates_nothing():
     claim = next(c for c in claims_of("ru", "Лавров заявил, что Россия выполнит договор, что бы ни говорили на Западе.")
                  if "выполнит" in c.sentence)
     assert claim.polarity == "affirmed"
+
+
+def test_an_honorific_label_in_capitals_opens_a_turn_of_that_surname():
+    text = ("Department Press Briefing, December 3, 2021\nState Department spokesperson Ned Price on Secretary "
+            "Antony Blinken's meeting with Russian Foreign Minister Sergey Lavrov in Stockholm.\n\n"
+            "QUESTION: Can you tell us more about the Secretary's meeting with Foreign Minister Lavrov?\n\n"
+            "MR PRICE: The Secretary was very direct. He conveyed our deep concern about Russia's plans. "
+            "NATO's open-door policy is not up for negotiation.\n\n"
+            "QUESTION: How did Lavrov respond?\n\n"
+            "MR. PRICE: Foreign Minister Lavrov repeated some of Moscow's familiar grievances about NATO.")
+    found = claims_of("en", text, "2021-12-03")
+    # the question's turn ends at the label; the turn's "he" is the Secretary, not the speaker
+    assert by_sentence(found, "deep concern") == [("Antony Blinken", "concern")]
+    assert by_sentence(found, "open-door policy") == [("Price", "state")]
+    assert by_sentence(found, "grievances") == [("Sergey Lavrov", "state")]
+    assert not by_sentence(found, "How did Lavrov respond")

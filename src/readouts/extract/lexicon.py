@@ -72,6 +72,7 @@ CUES_SCHEMA = {
     "title_links": Either([str], list),
     "question_labels": [str],
     "speaker_roles": [str],
+    "honorifics": [str],
     "first_person": [str],
     "second_person": [str],
     "performative_auxiliaries": [str],

@@ -160,7 +160,10 @@ def sentence_claims(view: SentenceView, earlier: tuple[SentenceView, ...], ctx: 
     said = statement(view, turn_start, speaker, ctx.data) if speaker and not progress.claims else None
     if said is not None:
         _one_claim(view, said, len(view), nest, ctx, progress)
-    final = progress.state if progress.claims else remember_subjects(view, ctx, progress.state)
+    # the speaker of a turn is no third person the turn's "he" may mean: a sentence with only his own
+    # claims leaves its subjects to be remembered ("The Secretary was very direct. He conveyed …")
+    own = all(c.actor == speaker for c in progress.claims) if speaker else not progress.claims
+    final = remember_subjects(view, ctx, progress.state) if own else progress.state
     return SentenceResult(tuple(progress.claims), tuple(progress.dropped), final)
 
 
@@ -186,7 +189,7 @@ def _one_claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ct
     # reports of someone of his gender: "Uszakow przyznał, że Biden przedstawił …. Zapewnił, że …"
     # is still Ushakov
     relayed = t.relayer is not None and ctx.gender_of(t.relayer) == ctx.gender_of(actor)
-    narrated = not view.quoted[t.first] and not relayed
+    narrated = not view.quoted[t.first] and not relayed and actor != progress.state.speaker
     invitee = claim.addressee if claim.act == PROPOSE else None
     progress.state = progress.state.after_claim(actor, ctx.gender_of(actor), narrated, invitee,
                                                 ctx.lex.unnamed_official(actor))

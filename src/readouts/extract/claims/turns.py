@@ -62,7 +62,7 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
             continue
         if k == 1 and view.texts[0] in data.cls("question_labels") or _role_in_capitals(view, k, data):
             return TurnLabel(k, None)
-        named = _person_in_capitals(view, k, people or {})
+        named = _person_in_capitals(view, k, people or {}) or _honoured_in_capitals(view, k, data)
         if named is not None:
             return TurnLabel(k, named)
     return None
@@ -89,6 +89,16 @@ def _person_in_capitals(view: SentenceView, colon: int, people: Mapping[str, str
     if not words or not all(w.text.isupper() and w.text.isalpha() for w in words):
         return None
     return people.get(fold(words[-1].text))
+
+
+def _honoured_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> str | None:
+    """A label in capitals of an honorific and a surname no one the text names ("MR PRICE:"): that
+    surname's person, by the surname ("Price")."""
+    words = [w.text.rstrip(".") for w in view.words[:colon] if w.text != "."]
+    if len(words) < 2 or fold(words[0]) not in data.cls("honorifics") or \
+            not all(w.isupper() and w.replace("-", "").isalpha() for w in words):
+        return None
+    return "-".join(part.capitalize() for part in words[-1].split("-"))
 
 
 def text_people(views: Sequence[SentenceView]) -> dict[str, str]:
