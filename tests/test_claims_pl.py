@@ -457,3 +457,15 @@ def test_naming_something_an_evaluation_is_its_act(lang, text, actor, act):
 ])
 def test_a_nations_people_in_the_plural_is_its_side(lang, text):
     assert claims_in(lang, text, "2022-03-28")[-1].actor == "United States"
+
+
+@pytest.mark.parametrize("lang, text, act", [
+    # not accepting something rejects it, also as what a speaker says his side will not do
+    ("en", "Sheinbaum spoke with Trump. Ebrard said Mexico would not accept any US military operations.", "reject"),
+    ("pl", "Tusk rozmawiał z Merzem. Premier podkreślił, że Polska nie zaakceptuje paktu migracyjnego.", "reject"),
+    # not giving something up says where one stands
+    ("ru", "Путин, в свою очередь, заявил, что Россия никогда не отказывалась от переговоров.", "state"),
+    ("ru", "Ким Чен Ын (как переведено): Наша страна не откажется от ядерного сдерживания.", "state"),
+])
+def test_a_negated_concept_takes_its_negated_act(lang, text, act):
+    assert claims_in(lang, text, "2025-11-01")[-1].act == act

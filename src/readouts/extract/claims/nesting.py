@@ -18,7 +18,7 @@ from readouts.extract.claims.actor import ActorChoice, ActorQuery, resolve_actor
 from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.quotes import Quote, find_quote
-from readouts.extract.claims.triggers import Dropped, Trigger
+from readouts.extract.claims.triggers import Dropped, Trigger, trigger_concept
 from readouts.extract.claims.turns import FIRST, grammatical_person
 from readouts.extract.claims.view import SentenceView, negation_word
 from readouts.model import BOTH
@@ -292,9 +292,10 @@ def _nest(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list[
         return replace(step, dropped=step.drop(t, "nesting.institution_stance")), result
     if _relayed(view, step, ctx, outer, t):
         return _relay(view, step, ctx, result, outer, t)
-    if _absorbs(view, step, ctx, outer, t):
+    absorbed = _absorbed_act(view, step, ctx, outer, t)
+    if absorbed is not None:
         # "said Kyiv would support …", "подчеркнул, что Россия осуждает …": the speaker's own act
-        taken = replace(outer, act=t.act, absorbed=t.pattern)
+        taken = replace(outer, act=absorbed, absorbed=t.pattern)
         result = [taken if o == outer else o for o in result]
         return replace(step, dropped=step.drop(t, "nesting.act_absorbed")), result
     return replace(step, dropped=step.drop(t, "nesting.content_of")), result
@@ -334,16 +335,21 @@ def _relay(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list
     return step, [o for o in result if o != outer] + [inner]
 
 
-def _absorbs(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Trigger, t: Trigger) -> bool:
-    """The speaker states his own side's act ("said Kyiv would support …"), not negated."""
+def _absorbed_act(view: SentenceView, step: Nesting, ctx: DocumentContext, outer: Trigger, t: Trigger) -> str | None:
+    """The act a statement takes when its speaker states his own side's act ("said Kyiv would
+    support …"); negated, the act the inner act's concept has when negated, if any ("made clear
+    that Israel will not accept …": a rejection)."""
     if not ((outer.frame or outer.plain_verb and t.plain_verb) and outer.act == STATE != t.act):
-        return False
+        return None
     lo = max(0, t.first - ctx.data.windows.absorb_negation_before)
-    if any(negation_word(view, k, ctx.data) for k in range(lo, t.first)):
-        return False
+    negated = any(negation_word(view, k, ctx.data) for k in range(lo, t.first))
+    act = ctx.lex.negated_acts.get(trigger_concept(t, ctx.lex) or "") if negated else t.act
+    if act is None or act == STATE:
+        return None
     if _no_subject_of_its_own(view, outer, t):
-        return True         # "napisał, że podziękował …": the same speaker's verb, its subject dropped
-    return ctx.same_side(_actor(view, step, ctx, t).actor, _actor(view, step, ctx, outer).actor)
+        return act          # "napisał, że podziękował …": the same speaker's verb, its subject dropped
+    own = ctx.same_side(_actor(view, step, ctx, t).actor, _actor(view, step, ctx, outer).actor)
+    return act if own else None
 
 
 def _no_subject_of_its_own(view: SentenceView, outer: Trigger, t: Trigger) -> bool:
