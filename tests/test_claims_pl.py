@@ -469,3 +469,16 @@ def test_a_nations_people_in_the_plural_is_its_side(lang, text):
 ])
 def test_a_negated_concept_takes_its_negated_act(lang, text, act):
     assert claims_in(lang, text, "2025-11-01")[-1].act == act
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    # a call noun in a setting's phrase is where it was said, not what the verb is about
+    ("pl", "Duda rozmawiał z Xi. Paweł Jabłoński ocenił w rozmowie z Polskim Radiem, że wizyta może być użyteczna.",
+     [("Paweł Jabłoński", "state")]),
+    ("ru", "Путин поговорил с Си. Песков заявил в беседе с журналистами, что визит был полезным.",
+     [("Dmitry Peskov", "state")]),
+    # the call as the verb's object is the event
+    ("ru", "Путин поговорил с Си. Песков прокомментировал журналистам телефонный разговор.", []),
+])
+def test_a_call_noun_in_a_setting_is_no_call_object(lang, text, found):
+    assert [(c.actor, c.act) for c in claims_in(lang, text, "2025-07-29")] == found

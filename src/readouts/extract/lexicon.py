@@ -97,6 +97,7 @@ CUES_SCHEMA = {
     "agents": {str: str},
     "genitive_links": Either([str], list),
     "call_nouns": [str],
+    "setting_prepositions": [str],
     "account_nouns": [str],
     "call_verbs": [str],
     "purpose_markers": [str],

@@ -19,6 +19,7 @@ DIRECTED_ACTS = frozenset({"concern", "warn", "demand", "assure", "propose", "re
 CONDITIONAL_ACTS = frozenset({"warn", "assure", "propose", "agree"})
 # A proposal or pledge made by both principals together is an agreement.
 JOINT_COMMITMENTS = frozenset({"propose"})
+SETTING_WORDS = 2         # "w rozmowie", "in a phone conversation": a setting's preposition this close before its noun
 OBJECT_CASES = frozenset({None, OBLIQUE, "Acc", "Dat", "Gen", "Ins"})
 ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
 NEGATED, AFFIRMED = "negated", "affirmed"
@@ -86,16 +87,17 @@ def silent_account(view: SentenceView, t: Trigger, data: ClaimData) -> bool:
 
 def call_object(view: SentenceView, t: Trigger, data: ClaimData) -> bool:
     """"Песков прокомментировал журналистам телефонный разговор", "commented on the call": a verb
-    (not a frame of saying) whose object is the call itself reports the event, not a claim."""
+    (not a frame of saying) whose object is the call itself reports the event, not a claim; a call
+    noun in a setting's phrase is only where it was said ("ocenił w rozmowie z Polskim Radiem")."""
     if t.frame or t.family != VERB:
         return False
     stop = min(len(view), t.last + data.windows.call_object_after)
-    nouns = data.cls("call_nouns")
+    nouns, settings = data.cls("call_nouns"), data.cls("setting_prepositions")
     for k in range(t.last, stop):
         if view.texts[k] in data.cls("complementizers") or view.words[k].text in ",:;":
             return False
         if view.lemmas[k] in nouns or view.texts[k] in nouns:
-            return True
+            return not any(view.texts[j] in settings for j in range(max(t.last, k - SETTING_WORDS), k))
     return False
 
 
