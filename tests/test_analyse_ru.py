@@ -90,3 +90,15 @@ def test_a_section_separator_after_a_sentence_ends_it():
     sentences = [s.text for s in analyse(loaded(text, "ru"), backend="offline").sentences]
     assert sentences[0] == "Президент примет участие в форуме."
     assert sentences[1].startswith("* * * Начало")
+
+
+@pytest.mark.parametrize("form, aspect, tense", [
+    # the dictionary knows a verb's aspect: a perfective's present form is its future
+    ("займёмся", "Perf", "Fut"),
+    ("подпишем", "Perf", "Fut"),
+    ("занимаемся", "Imp", "Pres"),
+])
+def test_a_verbs_aspect_is_its_lemmas(form, aspect, tense):
+    doc = analyse(loaded(f"Мы {form} этим вопросом.", "ru"), backend="offline")
+    got = word(doc, form)
+    assert (got.feats.get("Aspect"), got.feats.get("Tense")) == (aspect, tense)

@@ -260,8 +260,9 @@ def test_second_verb_after_content_clause():
 
 # ---------------------------------------------------------------- quotes
 def test_quote_attributed_after_a_dash():
+    # a quote in the first-person future pledges, as a turn does
     c = only("„Nie pozwolimy na agresję” – powiedział Biden.", "powiedział")
-    check(c, actor="Joe Biden", act="state", polarity="negated")
+    check(c, actor="Joe Biden", act="assure", polarity="negated")
     traced(c, quote="quote.closing_mark", actor="quote.speaker_after", via="name")
 
 
@@ -357,7 +358,7 @@ def test_a_frames_subjectless_content_verb_is_the_speakers_act(lang, text, actor
     # a condition inside the quote does not make the attribution's verb conditional clause
     ("„Niemcy nie zostawią Polski samej, jeśli Rosja posunie się dalej” – zapewnił Merz.", "Friedrich Merz", "assure"),
     # a foreign name right after the verb is its subject whatever case the tagger guessed
-    ("Zwiększymy je – powiedział Trump dziennikarzom.", "Donald Trump", "state"),
+    ("Zwiększymy je – powiedział Trump dziennikarzom.", "Donald Trump", "assure"),
 ])
 def test_a_dash_attribution_after_a_quote(text, actor, act):
     assert [(c.actor, c.act) for c in claims_in("pl", text, "2025-09-04")] == [(actor, act)]
@@ -482,3 +483,14 @@ def test_a_negated_concept_takes_its_negated_act(lang, text, act):
 ])
 def test_a_call_noun_in_a_setting_is_no_call_object(lang, text, found):
     assert [(c.actor, c.act) for c in claims_in(lang, text, "2025-07-29")] == found
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # a principal's quote that opens with the first-person future pledges it
+    ("pl", "Tusk rozmawiał z Merzem. „Nie zostawimy naszych partnerów samych z szantażem” – mówił premier.",
+     "Donald Tusk"),
+    ("ru", "Путин встретился с Си. «Мы займёмся этим вопросом», — сказал Путин.", "Vladimir Putin"),
+])
+def test_a_quoted_first_person_future_is_a_pledge(lang, text, actor):
+    claim = claims_in(lang, text, "2025-01-01")[-1]
+    assert (claim.actor, claim.act) == (actor, "assure")

@@ -99,6 +99,7 @@ class RussianAnalyser:
                     # "Договорились согласовать …" read as a noun: a verb with no noun reading at all
                     upos, feats = self._initial_verb(span.text) or (upos, feats)
                 parse = self._best_parse(span.text, upos, feats)
+                feats = self._verb_aspect(upos, feats, parse)
                 lemma = parse.normal_form if parse is not None else span.text.lower()
                 lemma = self._word_lemmas.get(span.text.lower(), lemma)
                 if upos == "PROPN":
@@ -140,6 +141,17 @@ class RussianAnalyser:
         if not parses or any(p.tag.POS == "NOUN" for p in parses):
             return None
         return self._initial_word(form)
+
+    def _verb_aspect(self, upos: str, feats: dict[str, str], parse: Any) -> dict[str, str]:
+        """A verb's aspect is its lemma's, which the dictionary knows (slovnet guesses "займёмся" is
+        imperfective): a perfective verb's present form is its future ("займёмся", "подпишем")."""
+        if upos not in ("VERB", "AUX") or parse is None or parse.tag.POS != "VERB" or parse.tag.aspect is None:
+            return feats
+        aspect = next((ud for ud, oc in self._oc["feats"]["Aspect"].items() if oc == parse.tag.aspect), None)
+        fixed = dict(feats, Aspect=aspect) if aspect else dict(feats)
+        if fixed.get("Aspect") == "Perf" and fixed.get("Tense") == "Pres":
+            fixed["Tense"] = "Fut"
+        return fixed
 
     def _ud_feats(self, parse: Any) -> dict[str, str]:
         """UD features of a pymorphy3 parse (those lang/ru/analysis.yaml maps)."""

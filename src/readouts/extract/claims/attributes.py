@@ -127,7 +127,7 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
             return "warn", "act.threat"
     if act[0] == "state" and _answers_no(content, ctx):
         return "reject", "act.negative_answer"  # "«Нет, это невозможно», — ответил он"
-    if act[0] in PLEDGED_ACTS and first_person_future(view.words[t.head]):
+    if act[0] in PLEDGED_ACTS and t.absorbed is None and first_person_future(view.words[t.head]):
         return "assure", "act.first_person_future"  # "Обязательно его рассмотрим", "Podpiszemy umowę"
     if act[0] == "discuss" and _raises_emphasis(view, t, ctx):
         return "state", "act.emphasis_object"     # "raised the importance of de-escalating"

@@ -20,7 +20,7 @@ from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.quotes import Quote, find_quote
 from readouts.extract.claims.triggers import Dropped, Trigger, trigger_concept
 from readouts.extract.claims.turns import FIRST, grammatical_person
-from readouts.extract.claims.view import SentenceView, negation_word
+from readouts.extract.claims.view import SentenceView, first_person_future, negation_word
 from readouts.model import BOTH
 
 PERSONAL_KINDS = frozenset({"person", "official"})
@@ -38,7 +38,7 @@ FINITE_OR_UNKNOWN = ("Fin", None)     # an analyser leaves VerbForm unset where 
 # actor strategies that find the speaker named in the sentence itself
 NAMED_STRATEGIES = frozenset({"mention", "apposition", "syntax.subject", "inverted", "unnamed_official",
                               "titled_person"})
-STATE, AGREE, COMMA = "state", "agree", ","
+STATE, AGREE, ASSURE, COMMA = "state", "agree", "assure", ","
 SUBJECTLESS = frozenset({"subjectless.gender", "subjectless.last_actor"})   # the actor strategies of a bare verb
 
 
@@ -77,7 +77,7 @@ def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting
     marked = replace(said, quote=quote.pattern)
     if speaks_for_itself(view, step, ctx, marked):
         own = _own_quoted_act(view, said, inside, quote, ctx)
-        marked = replace(marked, act=own.act, absorbed=own.pattern) if own else marked
+        marked = replace(marked, act=own[0], absorbed=own[1]) if own else marked
         kept = tuple(marked if t == said else t for t in step.triggers)
         dropped = step.dropped + tuple(Dropped(t.first, t.last, t.pattern, "nesting.quoted_by_speaker") for t in inside)
         return replace(step, triggers=tuple(t for t in kept if t not in inside),
@@ -90,15 +90,23 @@ def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting
 
 
 def _own_quoted_act(view: SentenceView, said: Trigger, inside: list[Trigger], quote: Quote,
-                    ctx: DocumentContext) -> Trigger | None:
+                    ctx: DocumentContext) -> tuple[str, str] | None:
     """A plain saying verb over a quote takes the act of the speaker's own verb in it, the first
-    in the first person and not negated ("„Podziękowałem Emmanuelowi …” – napisał": thanks)."""
+    in the first person and not negated ("„Podziękowałem Emmanuelowi …” – napisał": thanks), and
+    a quote that opens with the first-person future is a pledge ("„Nie zostawimy naszych partnerów
+    …” – mówił premier"): (act, the pattern or rule it comes from)."""
     if said.act != STATE:
         return None
     start = quote.first_word if quote.carrier is view else 0
-    return next((t for t in inside if t.act != STATE and t.plain_verb and
-                 grammatical_person(view, t, start, ctx.data) == FIRST and
-                 not any(negation_word(view, k, ctx.data) for k in range(start, t.first))), None)
+    own = next((t for t in inside if t.act != STATE and t.plain_verb and
+                grammatical_person(view, t, start, ctx.data) == FIRST and
+                not any(negation_word(view, k, ctx.data) for k in range(start, t.first))), None)
+    if own is not None:
+        return own.act, own.pattern
+    first_verb = next((k for k in range(start, len(view)) if quote.covers(view, k) and
+                       view.words[k].upos in ("VERB", "AUX")), None)
+    future = first_verb is not None and first_person_future(view.words[first_verb])
+    return (ASSURE, "quote.first_person_future") if future else None
 
 
 def _quote_aside(view: SentenceView, quote: Quote, ctx: DocumentContext) -> range:
