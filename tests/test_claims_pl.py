@@ -260,9 +260,9 @@ def test_second_verb_after_content_clause():
 
 # ---------------------------------------------------------------- quotes
 def test_quote_attributed_after_a_dash():
-    # a quote in the first-person future pledges, as a turn does
+    # what the speaker's side will not allow is where it stands, not a pledge
     c = only("„Nie pozwolimy na agresję” – powiedział Biden.", "powiedział")
-    check(c, actor="Joe Biden", act="assure", polarity="negated")
+    check(c, actor="Joe Biden", act="state", polarity="negated")
     traced(c, quote="quote.closing_mark", actor="quote.speaker_after", via="name")
 
 
@@ -487,7 +487,7 @@ def test_a_call_noun_in_a_setting_is_no_call_object(lang, text, found):
 
 @pytest.mark.parametrize("lang, text, actor", [
     # a principal's quote that opens with the first-person future pledges it
-    ("pl", "Tusk rozmawiał z Merzem. „Nie zostawimy naszych partnerów samych z szantażem” – mówił premier.",
+    ("pl", "Tusk rozmawiał z Merzem. „Zostaniemy z naszymi partnerami do końca” – mówił premier.",
      "Donald Tusk"),
     ("ru", "Путин встретился с Си. «Мы займёмся этим вопросом», — сказал Путин.", "Vladimir Putin"),
 ])

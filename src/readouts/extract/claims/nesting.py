@@ -93,8 +93,9 @@ def _own_quoted_act(view: SentenceView, said: Trigger, inside: list[Trigger], qu
                     ctx: DocumentContext) -> tuple[str, str] | None:
     """A plain saying verb over a quote takes the act of the speaker's own verb in it, the first
     in the first person and not negated ("„Podziękowałem Emmanuelowi …” – napisał": thanks), and
-    a quote that opens with the first-person future is a pledge ("„Nie zostawimy naszych partnerów
-    …” – mówił premier"): (act, the pattern or rule it comes from)."""
+    a quote that opens with the first-person future is a pledge ("«Мы займёмся этим вопросом», —
+    сказал"; negated, it says where the side stands: "«Мы не допустим …»"): (act, the pattern or
+    rule it comes from)."""
     if said.act != STATE:
         return None
     start = quote.first_word if quote.carrier is view else 0
@@ -105,7 +106,8 @@ def _own_quoted_act(view: SentenceView, said: Trigger, inside: list[Trigger], qu
         return own.act, own.pattern
     first_verb = next((k for k in range(start, len(view)) if quote.covers(view, k) and
                        view.words[k].upos in ("VERB", "AUX")), None)
-    future = first_verb is not None and first_person_future(view.words[first_verb])
+    future = first_verb is not None and first_person_future(view.words[first_verb]) and \
+        not any(negation_word(view, k, ctx.data) for k in range(start, first_verb))
     return (ASSURE, "quote.first_person_future") if future else None
 
 
