@@ -588,3 +588,17 @@ def test_an_honorific_label_in_capitals_opens_a_turn_of_that_surname():
     assert by_sentence(found, "open-door policy") == [("Price", "state")]
     assert by_sentence(found, "grievances") == [("Sergey Lavrov", "state")]
     assert not by_sentence(found, "How did Lavrov respond")
+
+
+@pytest.mark.parametrize("label, speaker", [
+    # a transcript's label of a name no analysis finds: with an interpreter's note, or an initial
+    ("Хун Сен (как переведено):", "Khun Sen"),
+    ("Х.Сен:", "Kh. Sen"),
+])
+def test_a_transcripts_label_of_an_unknown_name_opens_that_persons_turn(label, speaker):
+    text = ("Переговоры с Председателем Сената Камбоджи. В.Путин: Уважаемый господин Председатель! "
+            "Рады Вас видеть в Москве. " + label + " Благодарю Вас за приглашение. Мы предлагаем "
+            "открыть прямое авиасообщение между нашими странами.")
+    found = claims_of("ru", text)
+    assert by_sentence(found, "авиасообщение") == [(speaker, "propose")]
+    assert by_sentence(found, "Рады Вас видеть") == [("Vladimir Putin", "support")]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger
 from readouts.extract.claims.view import SentenceView, first_person_future, negation_word, pronoun_gender
+from readouts.extract.actors import romanise
 from readouts.extract.lexicon import fold
 from readouts.model import Word
 
@@ -31,6 +32,7 @@ EXCLAMATION = "!"
 OPEN_PAREN, CLOSE_PAREN = "(", ")"
 PARTICIPLE = "Part"
 NEGATION_REACH = 2        # "I'm not going to", "не буду": the negation stands right before
+NAME_LABEL_WORDS = 3     # "Хун Манет", "Д.Ортега": the words of a name in a transcript's label
 LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label of no one named
 
 
@@ -58,6 +60,9 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         m = next((m for m in view.mentions if m.last == named_to and m.kind in PERSONAL_KINDS), None)
         if m is not None:
             return TurnLabel(k, m.actor) if _speaker_label(view, m.first, data) else None
+        unknown = _unknown_name_label(view, named_to, k, data)
+        if unknown is not None:
+            return TurnLabel(k, unknown)
         if not _opens_sentence(view, k):
             continue
         if k == 1 and view.texts[0] in data.cls("question_labels") or _role_in_capitals(view, k, data):
@@ -89,6 +94,22 @@ def _person_in_capitals(view: SentenceView, colon: int, people: Mapping[str, str
     if not words or not all(w.text.isupper() and w.text.isalpha() for w in words):
         return None
     return people.get(fold(words[-1].text))
+
+
+def _unknown_name_label(view: SentenceView, named_to: int, colon: int, data: ClaimData) -> str | None:
+    """A transcript's label of a name no analysis found ("Хун Манет (как переведено):",
+    "Д.Ортега:"): a few capitalised words opening the sentence, with an interpreter's note or an
+    initial; the name romanised, as written ("Khun Manet", "D. Ortega": the surname last)."""
+    words = [w for w in view.words[:named_to] if w.text != "."]     # "Х", ".", "Сен": an initial's dot
+    if not 0 < len(words) <= NAME_LABEL_WORDS or any(k in view.mention_words() for k in range(named_to)):
+        return None
+    if not all(w.text[:1].isupper() and w.text.replace(".", "").replace("-", "").isalpha() for w in words) or \
+            all(w.text.isupper() for w in words):
+        return None         # labels in capitals are roles or names of the text ("MR. FINER:", "REPORTER (Kyodo):")
+    written = view.text(0, named_to)
+    if named_to == colon and "." not in written:
+        return None
+    return " ".join(romanise(written.replace(".", ". "), data.lex.cues.transliteration).split())
 
 
 def _honoured_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> str | None:
