@@ -402,10 +402,12 @@ class ActorFinder:
         return holders[0] if holders else None
 
     def _unknown_person(self, side: str) -> str | None:
-        """The most recently named person the gazetteer does not know, for a title of `side`,
-        unless the gazetteer knows someone of that side the text named."""
-        if any(self._entry(name).side == side for name in self.recent):
-            return None
+        """Who a title of `side` with no known office holder means ("the Nigerian leader"): the
+        person of that side the text named most recently, if the gazetteer knows one; else the
+        most recently named person it does not know."""
+        known = [name for name in self.recent if self._entry(name).side == side]
+        if known:
+            return next((name for name in reversed(known) if self._entry(name).kind == "person"), None)
         return next((name for name in reversed(self.recent) if name not in self.lex.actors), None)
 
     @staticmethod
@@ -519,7 +521,9 @@ class ActorFinder:
                              w.feat("Case") is None and (subject or fold(w.text) == fold(w.lemma or w.text))
                              for w in name_words)
             lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
-            canonical = self._full_name(" ".join(romanise(text if nominative else lemma or text, self.translit).split()))
+            # an initial stands apart from the surname ("С.Чанда": "S. Chanda")
+            written = romanise(text if nominative else lemma or text, self.translit).replace(".", ". ")
+            canonical = self._full_name(" ".join(written.split()))
             # a title no holder of which the data knows ("Prime Minister [Mia Mottley]") is part of
             # the name's mention, which stands where the title does ("spoke to Prime Minister …")
             first = self._title_before(words, idx[0])
@@ -585,6 +589,9 @@ class ActorFinder:
         idx = self._before_place_of_origin(words, idx, covered)
         covered = [k for k in covered if k in idx]
         if covered and (covered != idx[:len(covered)] or len(covered) == len(idx)):
+            return None
+        # the rest of a known person's longer name is that person's ("Bernardo Arévalo [de León]")
+        if any(m.kind == "person" and m.via == "name" and m.first <= k < m.last for k in covered for m in found):
             return None
         idx = idx[len(covered):]
         # a tagger's span may take in the capitalised adjective of a preceding proper name

@@ -73,6 +73,7 @@ CUES_SCHEMA = {
     "question_labels": [str],
     "speaker_roles": [str],
     "honorifics": [str],
+    "honorific_titles": [str],
     "first_person": [str],
     "second_person": [str],
     "performative_auxiliaries": [str],

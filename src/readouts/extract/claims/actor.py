@@ -35,6 +35,7 @@ MARKER_ASIDE = "quote.marker_aside"     # "– jak zapowiedział –": a speaker
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
 BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
 ENGLISH = "en"
+HONORIFIC_WORDS = 3     # "His Royal Highness": the longest honorific before a name
 BODY_NAME_KINDS = frozenset({"institution", "media"})
 NOUN_PHRASE_UPOS = frozenset({"NOUN", "ADJ", "DET", "NUM", "PROPN"})
 PURPOSE_LICENCE = "predicate.purpose"
@@ -102,6 +103,10 @@ def subject_like(view: SentenceView, m: Mention, data: ClaimData) -> bool:
     k = m.first - 1
     while k >= 0 and view.words[k].upos == "DET":
         k -= 1
+    # over an honorific ("met with His Majesty King Abdullah II")
+    honorific = next((h for h in range(max(0, k - HONORIFIC_WORDS), k + 1)
+                      if data.cls("honorific_titles").match_at(view.texts, h, k + 1) == k + 1 - h), None)
+    k = honorific - 1 if honorific is not None else k
     if k >= 0 and view.words[k].upos == "ADP":
         return False
     if m.case is None and k >= 0 and view.words[k].upos == "VERB" and view.verb_lemmas[k] not in data.lex.frames:

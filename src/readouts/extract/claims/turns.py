@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from readouts.extract.actors import romanise
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger
 from readouts.extract.claims.view import SentenceView, first_person_future, negation_word, pronoun_gender
-from readouts.extract.actors import romanise
 from readouts.extract.lexicon import fold
 from readouts.model import Word
 
