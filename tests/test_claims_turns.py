@@ -603,3 +603,12 @@ def test_a_transcripts_label_of_an_unknown_name_opens_that_persons_turn(label, s
     # named by the surname last, as the scorer and a reader match a person ("S. Chanda")
     assert [(c.actor.split()[-1], c.act) for c in found if "авиасообщение" in c.sentence] == [(surname, "propose")]
     assert by_sentence(found, "Рады Вас видеть") == [("Vladimir Putin", "support")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a speaker's own pledge under a condition with consequences threatens them
+    ("ru", "Д.Ортега (как переведено): Если давление продолжится, мы будем вынуждены пересмотреть все соглашения."),
+    ("pl", "D.Tusk: Jeśli blokada potrwa dłużej, będziemy zmuszeni zamknąć przejście graniczne."),
+])
+def test_a_conditional_pledge_with_consequences_in_a_turn_warns(lang, text):
+    assert [c.act for c in claims_of(lang, text)] == ["warn"]

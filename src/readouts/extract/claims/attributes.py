@@ -9,6 +9,7 @@ from readouts.extract.actors import OBLIQUE
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.document import DocumentContext
 from readouts.extract.claims.triggers import LIGHT_VERB, VERB, Trigger, trigger_concept
+from readouts.extract.claims.turns import SPEECH
 from readouts.extract.claims.view import SentenceView, first_person_future, negation_word
 from readouts.extract.lexicon import WordClass, fold
 from readouts.model import BOTH, Word
@@ -119,7 +120,10 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
     """A statement whose content threatens consequences is a warning; one that says another side
     must act is a demand; one that commits the speaker's own side is an assurance."""
     cues = ctx.data.cls
-    if (act[0] == "state" or act[0] == "propose" and t.content_start is not None) and t.family != LIGHT_VERB:
+    # a speaker's own pledge under a condition with consequences threatens them ("Если давление
+    # продолжится, мы будем вынуждены пересмотреть …")
+    own_pledge = act[0] == "assure" and t.family == SPEECH
+    if (act[0] == "state" or own_pledge or act[0] == "propose" and t.content_start is not None) and t.family != LIGHT_VERB:
         conditioned = content.has(cues("conditions")) or content.has(cues("nominal_conditions"))
         if conditioned and content.has(cues("consequences")):
             return "warn", "act.conditional_consequence"
