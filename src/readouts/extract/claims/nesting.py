@@ -75,14 +75,14 @@ def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting
     said = quote.attribution
     inside = [t for t in step.triggers if t != said and quote.covers(view, t.first)]
     marked = replace(said, quote=quote.pattern)
-    if speaks_for_itself(view, step, ctx, marked):
-        own = _own_quoted_act(view, said, inside, quote, ctx)
-        marked = replace(marked, act=own[0], absorbed=own[1]) if own else marked
-        kept = tuple(marked if t == said else t for t in step.triggers)
+    own_words = speaks_for_itself(view, step, ctx, marked)
+    own = _own_quoted_act(view, said, inside, quote, ctx) if own_words else None
+    marked = replace(marked, act=own[0], absorbed=own[1]) if own else marked
+    kept = tuple(marked if t == said else t for t in step.triggers)
+    if own_words:
         dropped = step.dropped + tuple(Dropped(t.first, t.last, t.pattern, "nesting.quoted_by_speaker") for t in inside)
         return replace(step, triggers=tuple(t for t in kept if t not in inside),
                        quote=replace(quote, attribution=marked), dropped=dropped)
-    kept = tuple(marked if t == said else t for t in step.triggers)
     if inside or quote.carrier is not view and quote.has_triggers:
         return replace(step, triggers=tuple(t for t in step.triggers if t != said),
                        aside=_quote_aside(view, quote, ctx), dropped=step.drop(said, "nesting.quote_relayed"))
@@ -100,15 +100,18 @@ def _own_quoted_act(view: SentenceView, said: Trigger, inside: list[Trigger], qu
         return None
     start = quote.first_word if quote.carrier is view else 0
     own = next((t for t in inside if t.act != STATE and t.plain_verb and
-                grammatical_person(view, t, start, ctx.data) == FIRST and
-                not any(negation_word(view, k, ctx.data) for k in range(start, t.first))), None)
+                grammatical_person(view, t, start, ctx.data) == FIRST and not _negated(view, start, t.first, ctx)), None)
     if own is not None:
         return own.act, own.pattern
     first_verb = next((k for k in range(start, len(view)) if quote.covers(view, k) and
                        view.words[k].upos in ("VERB", "AUX")), None)
     future = first_verb is not None and first_person_future(view.words[first_verb]) and \
-        not any(negation_word(view, k, ctx.data) for k in range(start, first_verb))
+        not _negated(view, start, first_verb, ctx)
     return (ASSURE, "quote.first_person_future") if future else None
+
+
+def _negated(view: SentenceView, start: int, stop: int, ctx: DocumentContext) -> bool:
+    return any(negation_word(view, k, ctx.data) for k in range(start, stop))
 
 
 def _quote_aside(view: SentenceView, quote: Quote, ctx: DocumentContext) -> range:
@@ -352,7 +355,7 @@ def _absorbed_act(view: SentenceView, step: Nesting, ctx: DocumentContext, outer
     if not ((outer.frame or outer.plain_verb and t.plain_verb) and outer.act == STATE != t.act):
         return None
     lo = max(0, t.first - ctx.data.windows.absorb_negation_before)
-    negated = any(negation_word(view, k, ctx.data) for k in range(lo, t.first))
+    negated = _negated(view, lo, t.first, ctx)
     act = ctx.lex.negated_acts.get(trigger_concept(t, ctx.lex) or "") if negated else t.act
     if act is None or act == STATE:
         return None
