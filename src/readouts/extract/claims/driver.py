@@ -3,6 +3,7 @@ the discourse state passed from sentence to sentence (and from claim to claim) b
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
@@ -63,15 +64,21 @@ def _document(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor: d
     bare = _views(analysis, data)
     parties = find_parties(loaded, analysis, data, anchor,
                            lambda k, m: subject_like(bare[k], m, data))
-    views = [v.with_mentions(list(ms)).with_dates(_within(dates, v)) for v, ms in zip(bare, parties.mentions)]
+    by_start = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in by_start]
+    views = [v.with_mentions(list(ms)).with_dates(_within(by_start, starts, v)) for v, ms in zip(bare, parties.mentions)]
     ctx = DocumentContext(analysis.text, data, anchor, loaded.title, parties.principals, parties.own_side,
                           parties.official, parties.source, tuple(dates))
     return ctx, views
 
 
-def _within(dates: list[DateRef], view: SentenceView) -> list[DateRef]:
+def _within(dates: list[DateRef], starts: list[int], view: SentenceView) -> list[DateRef]:
+    """The dates inside a sentence (`dates` sorted by start, `starts` their starts): found by
+    bisection, so that a long text's sentences do not each scan all its dates."""
     sentence = view.sentence
-    return [d for d in dates if sentence.start <= d.start and d.stop <= sentence.start + len(sentence.text)]
+    stop = sentence.start + len(sentence.text)
+    first = bisect.bisect_left(starts, sentence.start)
+    return [d for d in dates[first:bisect.bisect_left(starts, stop)] if d.stop <= stop]
 
 
 def _views(analysis: Analysis, data: ClaimData) -> list[SentenceView]:

@@ -83,6 +83,8 @@ class SentenceView:
 
     def with_dates(self, dates: Sequence[DateRef]) -> "SentenceView":
         """The view with the words its date expressions cover marked."""
+        if not dates:
+            return self
         inside = frozenset(k for k, w in enumerate(self.words) for d in dates if d.start <= w.start and w.stop <= d.stop)
         return replace(self, dated=inside)
 
