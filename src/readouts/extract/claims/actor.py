@@ -103,10 +103,13 @@ def subject_like(view: SentenceView, m: Mention, data: ClaimData) -> bool:
     k = m.first - 1
     while k >= 0 and view.words[k].upos == "DET":
         k -= 1
-    # over an honorific ("met with His Majesty King Abdullah II")
-    honorific = next((h for h in range(max(0, k - HONORIFIC_WORDS), k + 1)
-                      if data.cls("honorific_titles").match_at(view.texts, h, k + 1) == k + 1 - h), None)
-    k = honorific - 1 if honorific is not None else k
+    # over an honorific ("met with His Majesty King Abdullah II"); looked for only after a
+    # capitalised word, as this runs for every mention a strategy weighs
+    if k > 0 and view.words[k].text[:1].isupper():
+        honorifics = data.cls("honorific_titles")
+        honorific = next((h for h in range(max(0, k - HONORIFIC_WORDS), k)
+                          if honorifics.match_at(view.texts, h, k + 1) == k + 1 - h), None)
+        k = honorific - 1 if honorific is not None else k
     if k >= 0 and view.words[k].upos == "ADP":
         return False
     if m.case is None and k >= 0 and view.words[k].upos == "VERB" and view.verb_lemmas[k] not in data.lex.frames:
