@@ -80,3 +80,29 @@ def test_nouns_the_suffixes_would_read_as_adjectives_are_nouns():
                   backend="offline")
     assert [word(doc, w).upos for w in ("official", "secretary", "proposal")] == ["NOUN"] * 3
     assert word(doc, "later").upos == "ADV"
+
+
+@pytest.mark.parametrize("text, form", [
+    # a bare form after a subject pronoun, adverbs allowed between, is a present-tense verb
+    ("I congratulate you on your election.", "congratulate"),
+    ("We strongly condemn the attack on the embassy.", "condemn"),
+])
+def test_a_bare_form_after_a_subject_pronoun_is_its_verb(text, form):
+    got = word(analyse(loaded(text, "en"), backend="offline"), form)
+    assert (got.upos, got.feats.get("Tense"), got.feats.get("VerbForm")) == ("VERB", "Pres", "Fin")
+
+
+@pytest.mark.parametrize("text, form, plural", [
+    # a bare form between a plural subject and an object or "that" is the plural's verb, and a
+    # plural taken for a verb's -s form is the noun
+    ("Officials in Canberra say the legal text could be finalised.", "say", "Officials"),
+    ("Japanese officials privately concede that the deal could take a year.", "concede", "officials"),
+])
+def test_a_bare_form_after_a_plural_subject_is_its_verb(text, form, plural):
+    doc = analyse(loaded(text, "en"), backend="offline")
+    assert (word(doc, form).upos, word(doc, plural).upos) == ("VERB", "NOUN")
+
+
+def test_a_noun_after_a_plural_stays_a_noun_before_a_verb():
+    doc = analyse(loaded("The leaders' trade talks ended without a deal.", "en"), backend="offline")
+    assert word(doc, "trade").upos == "NOUN"

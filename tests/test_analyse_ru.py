@@ -102,3 +102,19 @@ def test_a_verbs_aspect_is_its_lemmas(form, aspect, tense):
     doc = analyse(loaded(f"Мы {form} этим вопросом.", "ru"), backend="offline")
     got = word(doc, form)
     assert (got.feats.get("Aspect"), got.feats.get("Tense")) == (aspect, tense)
+
+
+@pytest.mark.parametrize("text, form, upos, mood", [
+    # slovnet reads a lower-case imperative as a comparative adverb, and an adverb as a verb;
+    # the dictionary knows neither reading
+    ("Прежде всего позвольте поблагодарить Вас за приглашение.", "позвольте", "VERB", "Imp"),
+    ("Позвольте мне сердечно вас поприветствовать в Москве.", "сердечно", "ADV", None),
+])
+def test_a_reading_the_dictionary_lacks_yields_to_the_dictionarys(text, form, upos, mood):
+    got = word(analyse(loaded(text, "ru"), backend="offline"), form)
+    assert (got.upos, got.feats.get("Mood")) == (upos, mood)
+
+
+def test_a_real_comparative_stays_one():
+    got = word(analyse(loaded("Он сказал больше, чем обычно.", "ru"), backend="offline"), "больше")
+    assert got.feats.get("Degree") == "Cmp"

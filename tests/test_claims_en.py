@@ -537,3 +537,13 @@ def test_a_country_before_the_act_noun_is_inside_the_light_verbs_object(text, ac
 def test_the_speaker_as_the_subject_of_a_future_commits_his_side(text):
     found = [(c.actor, c.act) for c in claims(text)]
     assert found and found[0][1] == "assure", found
+
+
+@pytest.mark.parametrize("text, actor, act", [
+    # officials named by their capital, and a leader's post online, say something
+    ("Officials in Canberra say the legal text could be finalised by the end of the year.", "Australian official", "state"),
+    ("Japanese officials privately concede that the access agreement could take a year or more.", "Japanese official", "state"),
+    ("Justin Trudeau posted that Canada will appoint a fentanyl czar.", "Justin Trudeau", "assure"),
+])
+def test_officials_of_a_capital_and_a_leaders_post(text, actor, act):
+    assert [(c.actor, c.act) for c in claims(text)] == [(actor, act)]

@@ -307,7 +307,7 @@ def test_a_section_head_in_capitals_opens_no_turn(make, text, fragment, expected
 
 def test_a_role_in_capitals_still_opens_a_turn_of_no_claim():
     text = ("MR. KIRBY: President Biden thanked the Chancellor for his leadership.\n\n"
-            "SENIOR ADMINISTRATION OFFICIAL: We thank everyone who made this visit possible.")
+            "MODERATOR: We thank everyone who made this visit possible.")
     found = en_claims(text)
     assert by_sentence(found, "made this visit possible") == []
     assert by_sentence(found, "thanked the Chancellor") == [("Joe Biden", "support")]
@@ -603,6 +603,38 @@ def test_a_transcripts_label_of_an_unknown_name_opens_that_persons_turn(label, s
     # named by the surname last, as the scorer and a reader match a person ("S. Chanda")
     assert [(c.actor.split()[-1], c.act) for c in found if "авиасообщение" in c.sentence] == [(surname, "propose")]
     assert by_sentence(found, "Рады Вас видеть") == [("Vladimir Putin", "support")]
+
+
+def test_a_labels_initial_and_surname_are_the_listed_person_of_that_name():
+    # the gazetteer lists "Азали Ассумани" in full only; the label gives his initial and surname
+    text = ("В Кремле состоялись переговоры с Президентом Союза Коморских Островов. В.Путин: Рады Вас видеть. "
+            "А.Ассумани (как переведено): Мы просим Россию рассмотреть возможность поставок пшеницы.")
+    assert by_sentence(claims_of("ru", text), "Мы просим") == [("Azali Assoumani", "demand")]
+
+
+def test_an_initial_and_surname_are_the_person_named_in_full_before():
+    text = ("Переговоры с Премьер-министром Непала Пушпой Камалом Дахалом Прачандой. Сону Кхадка: "
+            "Благодарю Вас за приглашение. С.Кхадка: Мы предлагаем открыть прямое авиасообщение.")
+    speakers = {c.actor for c in claims_of("ru", text) if "Благодарю" in c.sentence or "авиасообщение" in c.sentence}
+    assert len(speakers) == 1 and not speakers.pop().startswith("S. ")
+
+
+def test_a_name_card_run_into_a_name_is_no_part_of_it():
+    # a flattened kremlin.ru page: "Оксана Лут Лут Оксана НиколаевнаМинистр сельского хозяйства …"
+    text = ("С российской стороны в переговорах приняла участие Министр сельского хозяйства Оксана Лут "
+            "Лут Оксана Николаевна. Оксана Лут заявила, что поставки зерна будут увеличены.")
+    assert {c.actor for c in claims_of("ru", text)} == {"Oksana Lut"}
+
+
+@pytest.mark.parametrize("lang, text, act", [
+    # the leave asked governs an infinitive a few words on: the speaker performs it
+    ("ru", "В.Путин: Позвольте от имени председательства в АСЕАН пригласить Вас принять участие в саммите.", "propose"),
+    ("ru", "В.Путин: Уважаемый друг, позвольте сердечно поздравить Вас с годовщиной революции.", "support"),
+    ("pl", "D.Tusk: Pozwolę sobie w imieniu całego rządu serdecznie podziękować panu premierowi.", "support"),
+    ("en", "PRESIDENT BIDEN: And I would like, on behalf of my country, to thank you.", "support"),
+])
+def test_a_leave_asked_performs_an_infinitive_some_words_on(lang, text, act):
+    assert [c.act for c in claims_of(lang, text)] == [act]
 
 
 @pytest.mark.parametrize("lang, text", [

@@ -37,6 +37,8 @@ ASIDE_WORDS = 3                 # the most words of an aside between commas (", 
 PASSIVE_AUXILIARY_REACH = 3     # "was also formally agreed": words between "be" and the participle
 SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
 ADVERB_SUFFIX = "ly"
+NOUN_SUFFIXES = ("tion", "ment", "ness", "ity")     # never a verb's bare form
+CLAUSE_OPENERS = frozenset({"SCONJ", "DET", "PRON"})   # what follows a verb, never a noun's bare form
 MIN_ADVERB_STEM = 4             # "personal-ly", not "app-ly", "rep-ly"
 
 
@@ -109,6 +111,11 @@ class EnglishAnalyser:
             if w.upos == "VERB" and w.feats.get("Tense") == "Pres" and w.feats.get("Person") == "3" \
                     and nxt is not None and nxt.upos == "VERB" and nxt.feats.get("Tense") == "Past":
                 w.upos, w.feats = "NOUN", {"Number": "Plur"}
+        for i, w in enumerate(words):
+            subject = _plural_before_present(words, i)
+            if subject is not None:
+                w.upos, w.feats = "VERB", {"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"}
+                subject.upos, subject.feats = "NOUN", {"Number": "Plur"}
         self._mark_passives(words)
 
     @staticmethod
@@ -174,8 +181,13 @@ class EnglishAnalyser:
         if governor is not None and (governor.lemma == "to" or governor.upos == "AUX" or
                                      governor.feats.get("Polarity") == "Neg" and governor.upos == "PART"):
             if governor.lemma != "to" or self._lemmas.is_known(lower):
-                if not lower.endswith(("tion", "ment", "ness", "ity")):
+                if not lower.endswith(NOUN_SUFFIXES):
                     return "VERB", lemma, {"VerbForm": "Inf"}
+        # a bare form after a subject pronoun, adverbs allowed between, is its present tense
+        # ("I congratulate you", "we strongly condemn")
+        if governor is not None and governor.feats.get("Case") == "Nom" and not lower.endswith(NOUN_SUFFIXES):
+            return "VERB", lemma, {"Mood": "Ind", "Person": governor.feats.get("Person", ""), "Tense": "Pres",
+                                   "VerbForm": "Fin"}
         for rule in self._suffixes if lower not in self._suffix_exceptions else ():
             if lower.endswith(rule["suffix"]) and len(lower) >= rule.get("min_length", 0):
                 return rule["upos"], lemma, feats
@@ -233,6 +245,32 @@ class EnglishAnalyser:
                 flush()
         flush()
         return names
+
+
+def _plural_before_present(words: list[Word], i: int) -> Word | None:
+    """"Officials in Canberra say the …", "Japanese officials privately concede that …": a bare
+    form read as a noun, after a plural noun (adverbs, or a place after "in", between) and before
+    what opens a clause or an object ("that", a determiner, a pronoun), is that noun's verb; the
+    plural, if read as a verb's -s form, is the noun. Returns the plural, or None."""
+    w = words[i]
+    if w.upos != "NOUN" or w.feats.get("Number") != "Sing" or w.lemma != w.text.lower() or \
+            w.text.lower().endswith(NOUN_SUFFIXES) or i + 1 >= len(words) or \
+            words[i + 1].upos not in CLAUSE_OPENERS:
+        return None
+    j = i - 1
+    while j >= 0 and words[j].upos == "ADV":
+        j -= 1
+    if j >= 0 and words[j].upos == "PROPN":         # "[officials in] Canberra"
+        while j >= 0 and words[j].upos == "PROPN":
+            j -= 1
+        j = j - 1 if j >= 0 and words[j].upos == "ADP" else -1
+    if j < 0:
+        return None
+    plural = words[j]
+    if plural.upos == "NOUN" and plural.feats.get("Number") == "Plur" or \
+            plural.upos == "VERB" and plural.feats.get("Person") == "3" and plural.feats.get("Tense") == "Pres":
+        return plural
+    return None
 
 
 def _after_aside(words: list[Word], i: int) -> Word | None:

@@ -28,6 +28,7 @@ from readouts.model import NameSpan, Region, Sentence, Token, Word
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 # slovnet's tags of a capitalised sentence-initial word that pymorphy3 may correct (_initial_word)
 MISREAD_INITIAL = ("PROPN", "X", "ADJ")
+VERB_POS = ("VERB", "INFN", "PRTF", "PRTS", "GRND")   # pymorphy3's verb forms
 SLOVNET_BATCHES = 128     # slovnet batches per group of sentences analysed together
 
 
@@ -95,6 +96,12 @@ class RussianAnalyser:
                     # mid-sentence, only a short participle read as a finite verb or an adjective
                     # ("В ходе беседы подчёркнута готовность …")
                     upos, feats = self._initial_word(span.text, only_participle=upos in ("VERB", "ADJ")) or (upos, feats)
+                    if upos == "VERB" and feats.get("VerbForm") != "Part" and self._adverb_only(span.text):
+                        # an adverb slovnet took for a verb ("позвольте [сердечно] поздравить")
+                        upos, feats = "ADV", {"Degree": "Pos"}
+                elif feats.get("Degree") == "Cmp" and not self._comparative(span.text):
+                    # a verb slovnet took for a comparative ("позвольте": "ADV, Degree=Cmp")
+                    upos, feats = self._initial_verb(span.text) or (upos, feats)
                 elif i == 1 and upos == "NOUN":
                     # "Договорились согласовать …" read as a noun: a verb with no noun reading at all
                     upos, feats = self._initial_verb(span.text) or (upos, feats)
@@ -134,6 +141,15 @@ class RussianAnalyser:
             if "pssv" in top.tag.grammemes:
                 feats["Voice"] = "Pass"
         return "VERB", feats
+
+    def _adverb_only(self, form: str) -> bool:
+        """Whether pymorphy3 knows the word as an adverb and as no verb form."""
+        parses = self._parse(form)
+        return any(p.tag.POS == "ADVB" for p in parses) and not any(p.tag.POS in VERB_POS for p in parses)
+
+    def _comparative(self, form: str) -> bool:
+        """Whether pymorphy3 knows the word as a comparative at all."""
+        return any("COMP" in p.tag.grammemes for p in self._parse(form))
 
     def _initial_verb(self, form: str) -> tuple[str, dict[str, str]] | None:
         """A capitalised first word slovnet took for a noun that pymorphy3 knows only as a verb."""

@@ -28,6 +28,7 @@ OBLIQUE = "Obl"
 # A stem shorter than this is too ambiguous to compare ("Dom" vs "do").
 MIN_STEM = 3
 PERSONAL_KINDS = ("person", "official")
+INITIAL_AND_SURNAME = re.compile(r"(\w)\.\s?(\w[\w-]+)$")     # "А.Ассумани", "A. Assumani"
 NOUNS = ("NOUN", "PROPN")
 AIDE = "aide"
 NAMED_VIAS = ("name", "ner")       # how a mention of a named person was found
@@ -130,6 +131,7 @@ class ActorIndexes:
     aides: PhraseIndex
     nationalities: PhraseIndex
     group_words: frozenset[str]
+    initialled: Mapping[tuple[str, str], str]   # (first name's initial, surname) -> a listed person
 
 
 @cache
@@ -142,7 +144,18 @@ def actor_indexes(lang: str) -> ActorIndexes:
         PhraseIndex(lex.names, endings), PhraseIndex(lex.offices_by_title, endings),
         PhraseIndex(lex.generic_titles, endings), PhraseIndex(tuple((g, BOTH) for g in lex.both_groups), endings),
         PhraseIndex(tuple((a, AIDE) for a in lex.aides), endings), PhraseIndex(lex.nationalities, endings),
-        frozenset(w for g in lex.both_groups for w in g))
+        frozenset(w for g in lex.both_groups for w in g), _initialled(lex))
+
+
+def _initialled(lex: Lexicon) -> dict[tuple[str, str], str]:
+    """The gazetteer's persons by the initial of their first name and their surname, as a
+    transcript's label writes them ("А.Ассумани": Azali Assoumani); an initial and surname two
+    persons share names neither."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for words, (name, _) in lex.names:
+        if len(words) > 1 and lex.actors[name].kind in PERSONAL_KINDS:
+            found.setdefault((fold(words[0][0]), fold(words[-1])), set()).add(name)
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
 def romanise(name: str, table: Mapping[str, str]) -> str:
@@ -185,7 +198,7 @@ class ActorFinder:
         indexes = actor_indexes(lex.lang)
         self.names, self.titles, self.generic = indexes.names, indexes.titles, indexes.generic
         self.groups, self.aides, self.nationalities = indexes.groups, indexes.aides, indexes.nationalities
-        self.group_words = indexes.group_words
+        self.group_words, self.initialled = indexes.group_words, indexes.initialled
         self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
         self.recent_subjects: list[str] = []    # …of them, those mentioned in the nominative
         # names the gazetteer lacks, by surname: "Wroński" after "Paweł Wroński" is the same person
@@ -523,7 +536,7 @@ class ActorFinder:
             lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
             # an initial stands apart from the surname ("С.Чанда": "S. Chanda")
             written = romanise(text if nominative else lemma or text, self.translit).replace(".", ". ")
-            canonical = self._full_name(" ".join(written.split()))
+            canonical = self._initialled_person(text) or self._full_name(" ".join(written.split()))
             # a title no holder of which the data knows ("Prime Minister [Mia Mottley]") is part of
             # the name's mention, which stands where the title does ("spoke to Prime Minister …")
             first = self._title_before(words, idx[0])
@@ -600,7 +613,8 @@ class ActorFinder:
         while len(idx) > 1 and (words[idx[0]].upos not in ("PROPN", None, "X") or _acronym(words[idx[0]].text)):
             idx, trimmed = idx[1:], True
         idx, cut = self._after_inner_title(words, idx)
-        return (idx, trimmed or cut) if idx else None
+        idx, carded = _before_name_card(words, idx)
+        return (idx, trimmed or cut or carded) if idx else None
 
     def _title_before(self, words: list[Word], i: int) -> int:
         """Where a title that ends right before word i starts, else i."""
@@ -638,11 +652,20 @@ class ActorFinder:
                 cut = hit[0]
         return idx[cut:], cut > 0
 
+    def _initialled_person(self, text: str) -> str | None:
+        """The listed person an initial and a surname stand for ("А.Ассумани", "T. Sisoulith")."""
+        m = INITIAL_AND_SURNAME.match(text)
+        return m and self.initialled.get((fold(m.group(1)), fold(m.group(2))))
+
     def _full_name(self, name: str) -> str:
-        """A surname alone is the person the text named in full before; a full name is remembered."""
+        """A surname alone is the person the text named in full before, and so is an initial and
+        that surname ("A. Sirisena" after "Anura Sirisena"); a full name is remembered."""
         words = name.split()
         if not words:
             return name
+        named = self.full_names.get(fold(words[-1]))
+        if len(words) == 2 and INITIAL_AND_SURNAME.match(name) and named and fold(named[0]) == fold(name[0]):
+            return named
         if len(words) == 1:
             # a surname written first ("Kim" after "Kim Jong Un", "Kim Sung-han") is that person too
             first_named = (n for n in reversed(self.recent) if len(n.split()) > 1 and fold(n.split()[0]) == fold(name))
@@ -660,6 +683,17 @@ class _Unknown:
 
 
 _UNKNOWN = _Unknown()
+
+
+def _before_name_card(words: list[Word], idx: list[int]) -> tuple[list[int], bool]:
+    """A name without the card a flattened page runs into it ("Оксана Лут [Лут Оксана Николаевна]"):
+    it ends before its first repeated word."""
+    seen: set[str] = set()
+    for n, k in enumerate(idx):
+        if fold(words[k].text) in seen:
+            return idx[:n], True
+        seen.add(fold(words[k].text))
+    return idx, False
 
 
 def _before_finite_verb(words: list[Word], k: int) -> bool:
