@@ -122,3 +122,9 @@ def test_co_before_a_name_is_no_preposition_but_before_a_time_noun_it_is():
                   backend="offline")
     first, second = [w for s in doc.sentences for w in s.words if w.text == "co"]
     assert first.upos != "ADP" and second.upos == "ADP"
+
+
+def test_a_surname_agrees_with_the_first_name_before_it():
+    # "Wróbel" is a place in the accusative too; after a first name it is the surname in its case
+    doc = analyse(loaded("Podobnie ocenia to sinolog prof. Tomasz Wróbel.", "pl"), backend="offline")
+    assert [(n.text, n.label) for s in doc.sentences for n in s.names] == [("Tomasz Wróbel", "PER")]

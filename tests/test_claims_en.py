@@ -547,3 +547,9 @@ def test_the_speaker_as_the_subject_of_a_future_commits_his_side(text):
 ])
 def test_officials_of_a_capital_and_a_leaders_post(text, actor, act):
     assert [(c.actor, c.act) for c in claims(text)] == [(actor, act)]
+
+
+def test_a_speakers_aside_relays_the_act_of_the_subject_after_it():
+    found = claims("Mexican President Claudia Sheinbaum spoke to reporters on Monday. In return, she said, "
+                   "the United States committed to work to prevent the trafficking of weapons into Mexico.")
+    assert [(c.actor, c.act) for c in found if "trafficking" in c.sentence] == [("United States", "assure")]

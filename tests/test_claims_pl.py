@@ -494,3 +494,18 @@ def test_a_call_noun_in_a_setting_is_no_call_object(lang, text, found):
 def test_a_quoted_first_person_future_is_a_pledge(lang, text, actor):
     claim = claims_in(lang, text, "2025-01-01")[-1]
     assert (claim.actor, claim.act) == (actor, "assure")
+
+
+def test_a_quote_relays_the_act_of_the_subject_it_names():
+    # the trailing "– dodał" is the spokesman's, not Wang Yi's whom the quote names; what Wang Yi did
+    # is his claim, relayed
+    found = claims("Rzecznik MSZ Paweł Wroński nie wykluczył, że ministrowie spotkają się ponownie. "
+                   "– Wang Yi zaprosił ministra Sikorskiego do Pekinu – dodał.")
+    assert ("Wang Yi", "propose") in [(c.actor, c.act) for c in found]
+    assert ("Wang Yi", "state") not in [(c.actor, c.act) for c in found]
+
+
+def test_what_the_speakers_own_side_will_do_in_his_quote_stays_his():
+    found = claims("„Przekazałem przewodniczącemu Xi, że Polska nie zaakceptuje żadnego porozumienia "
+                   "zawartego ponad głowami Ukraińców” – powiedział prezydent Andrzej Duda.")
+    assert {c.actor for c in found} == {"Andrzej Duda"}

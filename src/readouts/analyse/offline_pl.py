@@ -259,6 +259,10 @@ class PolishAnalyser:
         if case and cap and self._first_name in main.labels and \
                 any(self._surname in r[0].labels and self._agree(main, r[0]) for r in nxt):
             score += NAME_AGREEMENT
+        # …and the surname with the first name before it ("Tomasz Wróbel": not the place in the accusative)
+        if case and cap and self._surname in main.labels and prev is not None and \
+                self._first_name in prev[0].labels and self._agree(prev[0], main):
+            score += NAME_AGREEMENT
         if case and main.cls in AGREEING_CLASSES and nxt:
             # the noun it precedes tells an adjective's form more surely than the word before
             if any(r[0].cls in NOMINAL_CLASSES and self._agree(main, r[0]) for r in nxt):

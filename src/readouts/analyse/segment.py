@@ -24,6 +24,7 @@ from readouts.analyse.data import analysis_data
 from readouts.model import Region
 
 END_PUNCT = re.compile(r"[.!?…]+\Z")
+DIALOGUE_DASHES = "–—"      # a quote's dash after a full stop, not after a closing quote ("„…” – napisał")
 SECTION_MARKS = "*"       # "… форума. * * * Начало переговоров": a scraped page's section separator
 # Longer than any sentence of prose (press sentences run to 60–80 words): the bound on what one
 # analysed sentence costs the stages that scan a sentence per word.
@@ -106,6 +107,8 @@ class Segmenter:
         first = nxt.text[0]
         if first.isupper() or first in self.open_quotes or first in SECTION_MARKS:
             return j
+        if j == i and first in DIALOGUE_DASHES and j + 2 < len(toks) and toks[j + 2].text[0].isupper():
+            return j        # "… ponownie. – Wang Yi zaprosił …": a dash opens the next sentence's quote
         if first.isdigit() and tok.text == ".":
             return j
         return None

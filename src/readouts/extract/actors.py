@@ -132,6 +132,7 @@ class ActorIndexes:
     nationalities: PhraseIndex
     group_words: frozenset[str]
     initialled: Mapping[tuple[str, str], str]   # (first name's initial, surname) -> a listed person
+    listed_words: frozenset[str]                  # every word of the gazetteer's names
 
 
 @cache
@@ -144,7 +145,8 @@ def actor_indexes(lang: str) -> ActorIndexes:
         PhraseIndex(lex.names, endings), PhraseIndex(lex.offices_by_title, endings),
         PhraseIndex(lex.generic_titles, endings), PhraseIndex(tuple((g, BOTH) for g in lex.both_groups), endings),
         PhraseIndex(tuple((a, AIDE) for a in lex.aides), endings), PhraseIndex(lex.nationalities, endings),
-        frozenset(w for g in lex.both_groups for w in g), _initialled(lex))
+        frozenset(w for g in lex.both_groups for w in g), _initialled(lex),
+        frozenset(w for words, _ in lex.names for w in words))
 
 
 def _initialled(lex: Lexicon) -> dict[tuple[str, str], str]:
@@ -208,7 +210,7 @@ class ActorFinder:
         links = lex.cues["title_links"].words
         self.link_words = frozenset(part for entry in links for part in entry.split())
         self.link_heads = frozenset(entry.split()[0] for entry in links)
-        self.listed_words = frozenset(w for words, _ in lex.names for w in words)
+        self.listed_words = indexes.listed_words
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, sentence: Sentence) -> list[Mention]:

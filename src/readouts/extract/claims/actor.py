@@ -312,12 +312,17 @@ def nearest_subject(q: ActorQuery, t: Trigger) -> Mention | None:
     view, start = q.view, window_start(q, t)
     phrase = subject_phrase(view, t, start)
     if phrase is not None:
-        head = next((m for m in view.mentions if m.first <= phrase[1] < m.last and m.first not in q.aside), None)
+        head = next((m for m in view.mentions if m.first <= phrase[1] < m.last and not _aside_before(q, m, t)), None)
         if head is not None and subject_like(view, head, q.ctx.data):
             return head
     return next((m for m in reversed(view.mentions)
                  if start <= m.first and m.last <= t.first and subject_like(view, m, q.ctx.data)
-                 and not (m.first > 0 and view.attribution[m.first - 1]) and m.first not in q.aside), None)
+                 and not (m.first > 0 and view.attribution[m.first - 1]) and not _aside_before(q, m, t)), None)
+
+
+def _aside_before(q: ActorQuery, m: Mention, t: Trigger) -> bool:
+    """Whether the mention stands in an aside the verb comes after: no subject of it."""
+    return m.first in q.aside and t.first >= q.aside.stop
 
 
 def pronoun_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:

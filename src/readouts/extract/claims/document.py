@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from readouts.extract.actors import ActorFinder, Mention
@@ -57,7 +58,11 @@ class DocumentContext:
         return entry.gender if entry is not None else DEFAULT_GENDER
 
     def is_leader(self, name: str | None) -> bool:
-        return is_leader(self.data, self.anchor, name)
+        return name in self.leaders
+
+    @cached_property
+    def leaders(self) -> frozenset[str]:
+        return leaders_on(self.data, self.anchor)
 
     def principal_of_account(self, account: str | None) -> str | None:
         """The principal who speaks through an account (the Kremlin's readout → Putin); no
@@ -70,10 +75,10 @@ class DocumentContext:
         return next((p for p in self.principals if self.side_of(p) == side), None)
 
 
-def is_leader(data: ClaimData, day: dt.date | None, name: str | None) -> bool:
-    """Whether `name` holds, on `day`, an office that leads a country (`lang/roles.yaml`)."""
-    return any(data.lex.fills(key, LEADER) and office.holder_on(day) == name
-               for key, office in data.lex.offices.items())
+def leaders_on(data: ClaimData, day: dt.date | None) -> frozenset[str]:
+    """Who holds, on `day`, an office that leads a country (`lang/roles.yaml`)."""
+    holders = (office.holder_on(day) for key, office in data.lex.offices.items() if data.lex.fills(key, LEADER))
+    return frozenset(h for h in holders if h is not None)
 
 
 @dataclass(frozen=True)
@@ -114,10 +119,11 @@ Mentions = tuple[tuple[Mention, ...], ...]
 def _person_weights(mentions: Mentions, data: ClaimData, anchor: dt.date | None,
                     keep: Callable[[int, Mention], bool] = lambda k, m: True) -> dict[str, float]:
     counts: dict[str, float] = {}
+    leaders = leaders_on(data, anchor)
     for k, sentence_mentions in enumerate(mentions):
         for m in sentence_mentions:
             if m.kind == PERSON and m.actor in data.lex.actors and keep(k, m):
-                weight = data.leader_mention_weight if is_leader(data, anchor, m.actor) else 1
+                weight = data.leader_mention_weight if m.actor in leaders else 1
                 counts[m.actor] = counts.get(m.actor, 0) + weight
     return counts
 

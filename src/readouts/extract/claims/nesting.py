@@ -27,6 +27,7 @@ PERSONAL_KINDS = frozenset({"person", "official"})
 RELAYING_KINDS = frozenset({"institution", "official"})
 NAMED_SOURCE_KINDS = frozenset({"institution", "official", "media"})
 UNNAMED_OFFICIAL = "unnamed_official"     # the actor strategy of an unnamed official (claims/actor.py)
+NAMED_SUBJECT = frozenset({"mention", "syntax.subject"})     # strategies that found a subject the clause names
 CLOSING_TAIL_UPOS = frozenset({"PUNCT", "ADP", "ADJ", "DET", "PRON"})
 # what may stand between ", and" and a coordinated clause's verb: its subject and auxiliaries
 # (", and Chinese officials stressed", ", but he did not agree")
@@ -75,11 +76,18 @@ def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting
     said = quote.attribution
     inside = [t for t in step.triggers if t != said and quote.covers(view, t.first)]
     marked = replace(said, quote=quote.pattern)
+    step = replace(step, aside=_quoted_before(view, quote, said) or step.aside)
     own_words = speaks_for_itself(view, step, ctx, marked)
     own = _own_quoted_act(view, said, inside, quote, ctx) if own_words else None
     marked = replace(marked, act=own[0], absorbed=own[1]) if own else marked
     kept = tuple(marked if t == said else t for t in step.triggers)
     if own_words:
+        speaker = _actor(view, step, ctx, marked).actor
+        relayed = [t for t in inside if _named_inside(view, step, ctx, t, quote, speaker)]
+        if relayed:
+            # the quote relays others' acts ("In return, she said, the United States committed …")
+            return replace(step, triggers=tuple(t for t in step.triggers if t != said),
+                           dropped=step.drop(said, "nesting.quote_relayed"))
         dropped = step.dropped + tuple(Dropped(t.first, t.last, t.pattern, "nesting.quoted_by_speaker") for t in inside)
         return replace(step, triggers=tuple(t for t in kept if t not in inside),
                        quote=replace(quote, attribution=marked), dropped=dropped)
@@ -87,6 +95,28 @@ def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting
         return replace(step, triggers=tuple(t for t in step.triggers if t != said),
                        aside=_quote_aside(view, quote, ctx), dropped=step.drop(said, "nesting.quote_relayed"))
     return replace(step, triggers=kept, quote=replace(quote, attribution=marked))
+
+
+def _quoted_before(view: SentenceView, quote: Quote, said: Trigger) -> range | None:
+    """The quoted words when a verb with no subject before it attributes them at the sentence's
+    end ("– Wang Yi zaprosił … – dodał"): who the quote names is no subject of that verb."""
+    quoted = [k for k in range(len(view)) if quote.covers(view, k)]
+    # a verb closing the sentence with no subject before it ("– dodał"; not "…, the statement said")
+    closing = all(view.words[k].upos not in ("VERB", "AUX") for k in range(said.last, len(view))) and \
+        not _unknown_subject(view, said)
+    return range(quoted[0], quoted[-1] + 1) if quoted and quoted[-1] < said.first and closing else None
+
+
+def _named_inside(view: SentenceView, step: Nesting, ctx: DocumentContext, t: Trigger, quote: Quote,
+                  speaker: str | None) -> bool:
+    """A verb in a quote whose own subject the quote names, another than the speaker ("– Wang Yi
+    zaprosił ministra do Pekinu – dodał"): the speaker relays that subject's act, a claim of its own."""
+    choice = _actor(view, step, ctx, t)
+    if choice.strategy not in NAMED_SUBJECT or choice.actor in (None, BOTH, speaker) or \
+            ctx.side_of(choice.actor) == ctx.side_of(speaker):
+        return False        # what the speaker's own side will do is his own word ("Polska nie zaakceptuje")
+    mention = next((m for m in reversed(view.mentions) if m.actor == choice.actor and m.last <= t.first), None)
+    return mention is not None and quote.covers(view, mention.first)
 
 
 def _own_quoted_act(view: SentenceView, said: Trigger, inside: list[Trigger], quote: Quote,
