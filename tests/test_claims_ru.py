@@ -414,3 +414,21 @@ def test_a_passive_acceptance_is_the_invitees(lang, text, invitee):
     accepted = [c for c in claims_in(lang, text, "2023-06-06") if c.act == "agree"]
     assert [c.actor for c in accepted] == [invitee]
     traced(accepted[0], actor="acceptance.invitee")
+
+
+@pytest.mark.parametrize("lang, text, actor, act", [
+    # accepted with thanks: the invitation named before
+    ("ru", "Путин пригласил Лукашенко в Москву, и Лукашенко с благодарностью его принял.", "Alexander Lukashenko", "agree"),
+    ("pl", "Biden zaprosił Tuska do Waszyngtonu, a Tusk przyjął je z wdzięcznością.", "Donald Tusk", "agree"),
+])
+def test_accepted_with_thanks(lang, text, actor, act):
+    assert (actor, act) in [(c.actor, c.act) for c in make_helpers(lang, DATE)[0](text)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # the content's own future of the speaker's side commits it, as an auxiliary does
+    ("ru", "Путин провёл разговор с Алиевым. Путин подчеркнул, что Россия выполнит все взятые обязательства."),
+    ("pl", "Premier Starmer rozmawiał z prezydentem Nawrockim. Starmer powiedział, że Wielka Brytania przedłuży misję."),
+])
+def test_a_future_of_the_speakers_side_in_the_content_commits_it(lang, text):
+    assert [c.act for c in make_helpers(lang, DATE)[0](text)] == ["assure"]

@@ -173,10 +173,13 @@ def _raises_emphasis(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bo
 
 def _commits_own_side(view: SentenceView, content: Content, actor: str, ctx: DocumentContext) -> bool:
     """The content commits the speaker's own side: its mention right before a future or
-    intention auxiliary ("the United States will", "Niemcy będą", "Россия будет")."""
+    intention auxiliary ("the United States will", "Niemcy będą", "Россия будет") or a verb in
+    the future of its own ("Wielka Brytania przedłuży misję", "Россия выполнит все обязательства")."""
     auxiliaries, breaks = ctx.data.cls("commitment_auxiliaries"), ctx.data.cls("clause_breaks")
     for j in range(1, len(content)):
-        if content.texts[j] not in auxiliaries:
+        word = content.words[j]
+        if content.texts[j] not in auxiliaries and not (word.upos == "VERB" and word.feat("Tense") == "Fut" and
+                                                        word.feat("VerbForm") == "Fin"):
             continue
         k = j - 1          # back over adverbs and particles to the subject ("Niemcy nadal będą")
         while k > 0 and content.words[k].upos in ("ADV", "PART", "AUX") and content.texts[k] not in breaks:
