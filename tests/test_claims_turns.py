@@ -644,3 +644,10 @@ def test_a_leave_asked_performs_an_infinitive_some_words_on(lang, text, act):
 ])
 def test_a_conditional_pledge_with_consequences_in_a_turn_warns(lang, text):
     assert [c.act for c in claims_of(lang, text)] == ["warn"]
+
+
+def test_a_colon_after_a_verb_of_saying_opens_its_content():
+    # what the speaker's country will do, said after "Хочу сказать прямо:", is his pledge
+    text = ("В Кремле состоялись переговоры с Президентом Белоруссии. В.Путин: Рады Вас видеть. "
+            "А.Лукашенко: Хочу сказать прямо: Белоруссия всегда будет рядом с Россией.")
+    assert by_sentence(claims_of("ru", text), "Белоруссия всегда") == [("Alexander Lukashenko", "assure")]

@@ -40,6 +40,7 @@ class Windows:
     commitment_words: int
     inverted_subject_after: int
     content_subject_after: int
+    colon_content_after: int
     pronoun_before: int
     obligation_subject_before: int
     commitment_negation_words: int

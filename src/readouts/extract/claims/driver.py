@@ -266,8 +266,11 @@ def commitment_triggers(view: SentenceView, ctx: DocumentContext, triggers: tupl
 
 
 def _framed_commitment(view: SentenceView, ctx: DocumentContext, triggers: tuple[Trigger, ...], i: int) -> bool:
-    """Inside another trigger's content ("said that the UK would not …", English dropping "that")."""
+    """Inside another trigger's content ("said that the UK would not …", English dropping "that",
+    "Хочу сказать прямо: Белоруссия будет …")."""
     if triggers and any(text in ctx.data.cls("complementizers") for text in view.texts[:i]):
+        return True
+    if any(t.content_start is not None and t.content_start <= i for t in triggers):
         return True
     gap = ctx.data.windows.dropped_that_gap
     return any(t.frame and t.last <= i <= t.last + gap and

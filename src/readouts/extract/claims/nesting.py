@@ -291,10 +291,23 @@ def _content_start(view: SentenceView, t: Trigger, following: int, more: bool,
     comp = complementizer_after(view, t, ctx)
     if comp is not None and comp < following:
         return comp, "content.complementizer"
+    colon = _colon_after(view, t, ctx)
+    if colon is not None and colon < following:
+        return colon + 1, "content.colon"           # "Хочу чётко сказать: Венгрия не поддержит …"
     if t.frame and more and following - t.last <= ctx.data.windows.dropped_that_gap and \
             not any(w.upos in ("PUNCT", "CCONJ") for w in view.words[t.last:following]):
         return t.last, "content.dropped_that"       # "said Putin rejected …": English drops "that"
     return None, None
+
+
+def _colon_after(view: SentenceView, t: Trigger, ctx: DocumentContext) -> int | None:
+    """A colon right after the trigger, adverbs between ("сказать прямо:", "said plainly:")."""
+    for k in range(t.last, min(len(view), t.last + ctx.data.windows.colon_content_after + 1)):
+        if view.texts[k] == ":":
+            return k
+        if view.words[k].upos not in ("ADV", "PART"):
+            return None
+    return None
 
 
 # ---------------------------------------------------------------------------------- 5. frames
