@@ -521,3 +521,33 @@ def test_the_counterpart_after_with_is_no_subject(text, actor, addressee):
 ])
 def test_a_sides_title_is_its_named_person(lang, text, actor):
     assert claim_actors(lang, text, "2025-06-12")[-1] == actor
+
+
+def test_an_unknown_person_is_named_as_the_text_names_him_in_the_nominative():
+    # the tagger reads the foreign name's cases apart ("Анура" as a genitive, "Ануре" as a nominative);
+    # as the subject of a verb the name is as written, and every mention takes that form
+    text = ("Владимир Путин провёл телефонный разговор с Президентом Шри-Ланки Анурой Кумарой Дисанаякой. "
+            "Анура Кумара Дисанаяка проинформировал о заявке. Ануре Кумаре Дисанаяке передано приглашение.")
+    assert set(claim_actors("ru", text, "2024-11-19")) == {"Anura Kumara Disanayaka"}
+
+
+@pytest.mark.parametrize("text", [
+    # an office's title in the plural is the two parties, never a name or one holder
+    "The Vice President met with Vice President Duterte. The Vice Presidents discussed education policy.",
+    "Prime Minister Luxon met Prime Minister Albanese. The Prime Ministers agreed to meet again.",
+])
+def test_an_offices_title_in_the_plural_is_both_parties(text):
+    assert set(claim_actors("en", text, "2022-11-21")) == {"both"}
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # a sultan's title names the holder; a nationality of two words before a bare title names its side
+    ("ru", "Состоялся телефонный разговор Владимира Путина с Хейсамом бен Тариком. Султан Омана предложил "
+           "провести очередной раунд в Маскате.", "Haitham bin Tariq"),
+    ("en", "President Putin spoke with President Anura Kumara Dissanayake. The Sri Lankan leader thanked "
+           "Vladimir Putin for the congratulations.", "Anura Kumara Dissanayake"),
+    ("en", "President Biden spoke with President Kiir. A South Sudanese official said the talks were useful.",
+     "South Sudanese official"),
+])
+def test_titles_and_nationalities_of_newer_sides(lang, text, actor):
+    assert claim_actors(lang, text, "2025-05-13") == [actor]

@@ -299,7 +299,7 @@ def test_closing_attribution_to_a_principal_of_his_sides_stance_is_one_claim():
     text = ("Путин провёл разговор с Макроном.\n\n"
             "Российская сторона готова нарастить поставки зерна, подчеркнул российский президент.")
     found = [c for c in claims(text) if "готова" in c.sentence]
-    assert len(found) == 1 and found[0].act == "propose"
+    assert len(found) == 1 and found[0].act == "assure"
 
 
 def test_a_stated_condemnation_is_concern():

@@ -259,7 +259,7 @@ def test_a_readouts_own_passive_is_joint_unless_one_sided(sentence, actor):
 def test_an_act_nouns_own_genitive_agent_does_an_agentless_act():
     claim = ru_only("Владимир Путин провёл переговоры с Масудом Пезешкианом. Подтверждена готовность "
                     "российской стороны содействовать продвижению этого диалога.", "готовность")
-    assert (claim.actor, claim.act) == ("Russia", "propose")
+    assert (claim.actor, claim.act) == ("Russia", "assure")
     traced(claim, actor="nominal.agent")
     # without an agent of its own, the readout's agentless act stays joint
     joint = ru_only("Владимир Путин провёл переговоры с Масудом Пезешкианом. Подтверждена готовность "
@@ -651,3 +651,12 @@ def test_a_colon_after_a_verb_of_saying_opens_its_content():
     text = ("В Кремле состоялись переговоры с Президентом Белоруссии. В.Путин: Рады Вас видеть. "
             "А.Лукашенко: Хочу сказать прямо: Белоруссия всегда будет рядом с Россией.")
     assert by_sentence(claims_of("ru", text), "Белоруссия всегда") == [("Alexander Lukashenko", "assure")]
+
+
+def test_an_outlets_label_asks_a_question_and_a_headings_note_opens_no_turn():
+    text = ("Transcript (excerpt): Foreign Ministry Spokesperson Mao Ning's regular press conference.\n\n"
+            "Bloomberg: The EU side says Ms. Kallas demanded that China stop supporting Russia. How do you respond?\n\n"
+            "Mao Ning: We firmly oppose the decision.")
+    found = claims_of("en", text)
+    assert by_sentence(found, "demanded") == []
+    assert by_sentence(found, "firmly oppose") == [("Mao Ning", "reject")]

@@ -25,7 +25,7 @@ def claim(lang: str, text: str, fragment: str):
     ("ru", "Путин высказывается в поддержку переговоров.", "высказывается", "Vladimir Putin", "support"),
     ("ru", "Путин открыт к диалогу с Вашингтоном.", "открыт", "Vladimir Putin", "propose"),
     ("ru", "Путин положительно воспринял идею обмена пленными.", "воспринял", "Vladimir Putin", "agree"),
-    ("en", "The United States stands ready to help Ukraine.", "stands ready", "United States", "propose"),
+    ("en", "The United States stands ready to help Ukraine.", "stands ready", "United States", "assure"),
     ("en", "President Biden has been clear that sanctions will follow.", "clear", "Joe Biden", "state"),
     ("en", "President Biden takes note of the proposal.", "takes note", "Joe Biden", "state"),
 ])
@@ -73,7 +73,7 @@ def test_phrases_match_in_any_inflection(lang, text, fragment, actor, act):
     # intention, desire, recommendation
     ("en", "President Biden conveyed his intention to visit Warsaw.", "intention", "Joe Biden", "assure"),
     ("ru", "Путин подтвердил намерение продолжать контакты.", "намерение", "Vladimir Putin", "assure"),
-    ("pl", "Premier Tusk wyraził chęć dalszej współpracy.", "chęć", "Donald Tusk", "propose"),
+    ("pl", "Premier Tusk wyraził chęć dalszej współpracy.", "chęć", "Donald Tusk", "assure"),
     ("ru", "Лавров настоятельно рекомендовал американской стороне вернуться к диалогу.", "рекомендовал",
      "Sergey Lavrov", "demand"),
     # discussion, topic, raising an issue, comment, reply

@@ -37,6 +37,7 @@ ASIDE_WORDS = 3                 # the most words of an aside between commas (", 
 PASSIVE_AUXILIARY_REACH = 3     # "was also formally agreed": words between "be" and the participle
 SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
 ADVERB_SUFFIX = "ly"
+PLURAL = "s"                    # a title's plural ("Presidents", "Ministers") is no name
 NOUN_SUFFIXES = ("tion", "ment", "ness", "ity")     # never a verb's bare form
 CLAUSE_OPENERS = frozenset({"SCONJ", "DET", "PRON"})   # what follows a verb, never a noun's bare form
 MIN_ADVERB_STEM = 4             # "personal-ly", not "app-ly", "rep-ly"
@@ -145,6 +146,8 @@ class EnglishAnalyser:
             return upos, lemma, feats
         if form.endswith(".") and len(form) > 1:       # an abbreviation or an initial: Mr., U.S., R.
             return ("PROPN" if form[0].isupper() else "X"), form, {"Abbr": "Yes"}
+        if form.endswith(PLURAL) and form[:-len(PLURAL)] in self._titles:
+            return "NOUN", form[:-len(PLURAL)].lower(), {"Number": "Plur"}     # "The Vice Presidents discussed"
         if form[0].isupper() and (not initial or not self._lemmas.is_known(lower)
                                   or self._lemma(form)[:1].isupper()):
             return "PROPN", form, feats

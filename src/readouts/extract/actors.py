@@ -40,6 +40,9 @@ AIDE_BEFORE = 2
 NAME_WORD = re.compile(r"[^\W\d_]{2,}(?![.\w])")
 GENDER_OF_FEATURE = {"Fem": "fem", "Masc": "masc"}
 TITLE_COMPLEMENT = 4                # words between a title and the name it goes with ("of the Comoros")
+GOVERNING_UPOS = ("NOUN", "PROPN", "ADP")    # a name after these depends on them, no subject
+NAME_STEM_LETTERS = 4               # a name's words agree on this many letters in any case ("Анура", "Ануре")
+NATIONALITY_WORDS = 2               # the most words of a nationality adjective ("Sri Lankan")
 TITLE_WORDS = 4                     # the most words of a title before a name ("Deputy Prime Minister")
 
 
@@ -279,7 +282,9 @@ class ActorFinder:
         title = self.titles.match_at(keys, i)
         if title and (best is None or title[0] > best[0]):
             holder = self.lex.offices[title[1]].holder_on(self.day)
-            if holder:
+            if self._plural(words[title[0] - 1]) and words[title[0] - 1].upos == "NOUN":
+                best = (title[0], BOTH, "group")    # an office's title in the plural ("the Vice Presidents")
+            elif holder:
                 best = (title[0], holder, "title")
         return best
 
@@ -392,8 +397,8 @@ class ActorFinder:
         """The country a bare title names: a nationality adjective before it ("turecki prezydent",
         "the French President") or the country after it ("prezydent Francji", "President of
         France"). Returns (side, index after the title phrase)."""
-        if i > 0:
-            adj = self.nationalities.match_at(keys, i - 1)
+        for j in range(max(0, i - NATIONALITY_WORDS), i):     # "Sri Lankan leader", "South Sudanese President"
+            adj = self.nationalities.match_at(keys, j)
             if adj and adj[0] == i:
                 return adj[1], end
         k = end + self.lex.cues["title_links"].match_at([fold(w.text) for w in words], end)
@@ -532,9 +537,12 @@ class ActorFinder:
             # does a name the morphology does not know right before a finite verb, its subject
             # ("Martin Půta ostrzegł": no "Půt")
             subject = _before_finite_verb(words, idx[-1] + 1)
-            nominative = all(w.feat("Case") == "Nom" or _misread_name(w) or
-                             w.feat("Case") is None and (subject or fold(w.text) == fold(w.lemma or w.text))
-                             for w in name_words)
+            # right before a finite verb, not after a noun or preposition governing it, a name is the verb's
+            # subject whatever case a tagger guessing at a foreign name gave it ("Анура Кумара
+            # Дисанаяка проинформировал": not the genitive of "Анур Кумар")
+            nominative = subject and (idx[0] == 0 or words[idx[0] - 1].upos not in GOVERNING_UPOS) or \
+                all(w.feat("Case") == "Nom" or _misread_name(w) or
+                    w.feat("Case") is None and (subject or fold(w.text) == fold(w.lemma or w.text)) for w in name_words)
             lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
             # an initial stands apart from the surname ("С.Чанда": "S. Chanda")
             written = romanise(text if nominative else lemma or text, self.translit).replace(".", ". ")
@@ -544,6 +552,7 @@ class ActorFinder:
             first = self._title_before(words, idx[0])
             yield Mention(first, idx[-1] + 1, canonical, "person", words[first].start, stop,
                           sentence_text(sentence, words[first].start, stop),
+                          None if subject and nominative else
                           self._name_case(words, idx[0], idx[-1] + 1) or (None if nominative else OBLIQUE), "ner", None)
 
     def _named_officials(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:
@@ -696,6 +705,23 @@ def _before_name_card(words: list[Word], idx: list[int]) -> tuple[list[int], boo
             return idx[:n], True
         seen.add(fold(words[k].text))
     return idx, False
+
+
+def unify_unknown_names(mentions: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
+    """A person the gazetteer lacks is named, in every mention, as the text names him in the
+    nominative ("Ануре Кумаре Дисанаяке передано …" is "Anura Kumara Disanayaka", as in "Анура Кумара
+    Дисанаяка проинформировал"): the first such form of names whose words share their stems."""
+    named: dict[tuple[str, ...], str] = {}
+    unknown = [m for ms in mentions for m in ms if m.via == "ner"]
+    # a subject's form first (its case left open), then one the tagger read as nominative
+    for m in [m for m in unknown if m.case is None] + [m for m in unknown if m.case == "Nom"]:
+        named.setdefault(_stems(m.actor), m.actor)
+    return tuple(tuple(replace(m, actor=named.get(_stems(m.actor), m.actor)) if m.via == "ner" else m for m in ms)
+                 for ms in mentions)
+
+
+def _stems(name: str) -> tuple[str, ...]:
+    return tuple(fold(w)[:NAME_STEM_LETTERS] for w in name.split())
 
 
 def _before_finite_verb(words: list[Word], k: int) -> bool:

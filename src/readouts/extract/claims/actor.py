@@ -407,7 +407,11 @@ def _sides_in(q: ActorQuery, first: int, head: int) -> list[str]:
     officials", "The U.S. and Jordanian officials"), else a country or institution right after
     its head ("przedstawiciel administracji USA")."""
     nationalities = actor_indexes(q.ctx.lex.lang).nationalities
-    sides = [str(hit[1]) for k in range(first, head + 1) if (hit := nationalities.match_at(q.view.keys, k))]
+    sides, k = [], first
+    while k <= head:        # an adjective's words are no adjective of their own ("South [Sudanese]")
+        hit = nationalities.match_at(q.view.keys, k)
+        sides += [str(hit[1])] if hit else []
+        k = hit[0] if hit else k + 1
     # a side joined by a conjunction before the phrase ("The U.S. and Jordanian officials"), or
     # its possessor ("India's foreign secretary")
     before = q.view.texts[first - 1] if first > 0 else ""

@@ -20,6 +20,7 @@ DIRECTED_ACTS = frozenset({"concern", "warn", "demand", "assure", "propose", "re
 CONDITIONAL_ACTS = frozenset({"warn", "assure", "propose", "agree"})
 # A proposal or pledge made by both principals together is an agreement.
 JOINT_COMMITMENTS = frozenset({"propose"})
+READINESS = "readiness"     # the concept both sides share as agreement
 SETTING_WORDS = 2         # "w rozmowie", "in a phone conversation": a setting's preposition this close before its noun
 OBJECT_CASES = frozenset({None, OBLIQUE, "Acc", "Dat", "Gen", "Ins"})
 ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
@@ -110,8 +111,8 @@ def joint_act(t: Trigger, act: str, actor: str, ctx: DocumentContext) -> Ruled:
         return act, "act.lexicon"
     if t.lemma in ctx.lex.joint_acts:
         return ctx.lex.joint_acts[t.lemma], "act.joint_verb"
-    if act in JOINT_COMMITMENTS:
-        return "agree", "act.joint_commitment"
+    if act in JOINT_COMMITMENTS or trigger_concept(t, ctx.lex) == READINESS:
+        return "agree", "act.joint_commitment"      # "obie strony wyraziły gotowość do dialogu"
     return act, "act.lexicon"
 
 

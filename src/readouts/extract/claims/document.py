@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from readouts.extract.actors import ActorFinder, Mention
+from readouts.extract.actors import ActorFinder, Mention, unify_unknown_names
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.lexicon import ActorEntry, Lexicon, WordClass
 from readouts.extract.source import detect_source
@@ -110,7 +110,7 @@ def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor
 
 
 def _mentions(finder: ActorFinder, analysis: Analysis) -> "Mentions":
-    return tuple(tuple(finder.mentions(s)) for s in analysis.sentences)
+    return unify_unknown_names([finder.mentions(s) for s in analysis.sentences])
 
 
 Mentions = tuple[tuple[Mention, ...], ...]

@@ -71,8 +71,10 @@ class Trigger:
 
 
 def trigger_concept(t: Trigger, lex: Lexicon) -> str | None:
-    """The act concept a trigger's verb or phrase belongs to (lang/act_concepts.yaml)."""
-    return lex.concept_of.get(("verbs", fold(t.lemma))) or lex.concept_of.get(("phrases", t.entry or ""))
+    """The act concept a trigger's verb, phrase or light verb's noun belongs to (lang/act_concepts.yaml)."""
+    entry = t.entry or ""
+    return lex.concept_of.get(("verbs", fold(t.lemma))) or lex.concept_of.get(("phrases", entry)) or \
+        (lex.concept_of.get(("nouns", entry)) if t.family == LIGHT_VERB else None)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ OPEN_PAREN, CLOSE_PAREN = "(", ")"
 PARTICIPLE = "Part"
 NEGATION_REACH = 2        # "I'm not going to", "не буду": the negation stands right before
 NAME_LABEL_WORDS = 3     # "Хун Манет", "Д.Ортега": the words of a name in a transcript's label
+COMMON_UPOS = ("NOUN", "VERB", "ADJ")   # a word of the dictionary, no name
+MEDIA = "media"                         # the gazetteer's kind of an outlet
 LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label of no one named
 
 
@@ -57,6 +59,8 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         if view.texts[k] not in marks or view.words[k + 1].text[:1] in opening:
             continue
         named_to = _before_note(view, k)
+        if _opens_sentence(view, k) and any(m.first == 0 and m.last == named_to and m.kind == MEDIA for m in view.mentions):
+            return TurnLabel(k, None)       # a reporter's question by the outlet's name ("AFP:", "Bloomberg:")
         m = next((m for m in view.mentions if m.last == named_to and m.kind in PERSONAL_KINDS), None)
         if m is not None:
             return TurnLabel(k, m.actor) if _speaker_label(view, m.first, data) else None
@@ -103,6 +107,8 @@ def _unknown_name_label(view: SentenceView, named_to: int, colon: int, data: Cla
     words = [w for w in view.words[:named_to] if w.text != "."]     # "Х", ".", "Сен": an initial's dot
     if not 0 < len(words) <= NAME_LABEL_WORDS or any(k in view.mention_words() for k in range(named_to)):
         return None
+    if len(words) == 1 and words[0].upos in COMMON_UPOS:
+        return None         # a common word and a note: a heading ("Transcript (excerpt):")
     if not all(w.text[:1].isupper() and w.text.replace(".", "").replace("-", "").isalpha() for w in words) or \
             all(w.text.isupper() for w in words):
         return None         # labels in capitals are roles or names of the text ("MR. FINER:", "REPORTER (Kyodo):")
