@@ -551,3 +551,10 @@ def test_an_offices_title_in_the_plural_is_both_parties(text):
 ])
 def test_titles_and_nationalities_of_newer_sides(lang, text, actor):
     assert claim_actors(lang, text, "2025-05-13") == [actor]
+
+
+def test_a_hyphenated_given_name_is_a_name_and_a_subject_before_a_negated_verb_keeps_its_form():
+    text = ("Minister Sikorski rozmawiał z ministrem Cho Tae-yulem. Minister Cho zaprosił Sikorskiego do Seulu. "
+            "Jego ukraiński odpowiednik Mykoła Solski nie odrzucił tego pomysłu.")
+    found = actors("pl", text, "2024-10-24")
+    assert "Mykola Solski" in found and any(name.startswith("Cho Tae-") for name in found)

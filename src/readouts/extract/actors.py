@@ -725,6 +725,9 @@ def _stems(name: str) -> tuple[str, ...]:
 
 
 def _before_finite_verb(words: list[Word], k: int) -> bool:
+    """A finite verb at k, or after a particle or adverb there ("Mykoła Solski nie odrzucił")."""
+    while k < len(words) and words[k].upos in ("PART", "ADV") and words[k].text.isalpha():
+        k += 1
     return k < len(words) and words[k].upos in ("VERB", "AUX") and words[k].feat("VerbForm") in (None, "Fin")
 
 
@@ -749,11 +752,13 @@ def _acronym(word: str) -> bool:
 
 
 def plausible_person(text: str) -> bool:
-    """A person's name: capitalised words, no acronyms, no hyphenated compounds ("AI-related")."""
+    """A person's name: capitalised words, no acronyms, no compounds of an acronym ("AI-related";
+    "Tae-yul", "Kosiniak-Kamysz" are names)."""
     parts = text.split()
     if not NAME_WORD.search(text):
         return False        # initials and abbreviations alone ("Jr.") name no one; "Li", "А.Ибрагим" do
-    return all(p[:1].isupper() and not p.isupper() and "-" not in p for p in parts if p.isalpha() or "-" in p)
+    return all(p[:1].isupper() and not p.isupper() and not p.split("-")[0].isupper()
+               for p in parts if p.isalpha() or "-" in p)
 
 
 def sentence_text(sentence: Sentence, start: int, stop: int) -> str:
