@@ -314,17 +314,18 @@ def performative(view: SentenceView, data: ClaimData, i: int) -> bool:
         return False
     auxiliaries, permission = data.cls("performative_auxiliaries"), data.cls("permission_verbs")
     before = range(max(0, i - data.windows.performative_aux_before), i)
-    lemmas = [lemma.lower() for lemma in view.lemmas]      # "Let me …" after a transcript's label
-    # the nearest verb before the infinitive governs it ("Позвольте от имени АСЕАН пригласить")
-    k = next((k for k in reversed(before)
-              if view.words[k].upos in ("VERB", "AUX") or lemmas[k] in auxiliaries or lemmas[k] in permission), None)
+    # the nearest verb before the infinitive governs it ("Позвольте от имени АСЕАН пригласить");
+    # its lemma lower-cased: "Let me …" opens a transcript's turn
+    k = next((k for k in reversed(before) if view.words[k].upos in ("VERB", "AUX") or
+              view.lemmas[k].lower() in auxiliaries or view.lemmas[k].lower() in permission), None)
     if k is None:
         return False
-    if lemmas[k] in auxiliaries:
+    lemma = view.lemmas[k].lower()
+    if lemma in auxiliaries:
         return _first_person_verb(view, data, k)
     asked_for_self = k + 1 < len(view.words) and view.lemmas[k + 1] in data.cls("first_person")   # "Let me"
-    return lemmas[k] in permission and (view.words[k].feat("Mood") == "Imp" or asked_for_self or
-                                        _first_person_verb(view, data, k))
+    return lemma in permission and (view.words[k].feat("Mood") == "Imp" or asked_for_self or
+                                    _first_person_verb(view, data, k))
 
 
 def _first_person_verb(view: SentenceView, data: ClaimData, k: int) -> bool:
