@@ -509,3 +509,9 @@ def test_what_the_speakers_own_side_will_do_in_his_quote_stays_his():
     found = claims("„Przekazałem przewodniczącemu Xi, że Polska nie zaakceptuje żadnego porozumienia "
                    "zawartego ponad głowami Ukraińców” – powiedział prezydent Andrzej Duda.")
     assert {c.actor for c in found} == {"Andrzej Duda"}
+
+
+def test_spokesman_on_his_country_takes_its_act():
+    # Peskov saying what Russia values is his claim (a relay would give "Russia")
+    text = "Putin rozmawiał z Ramaphosą. Dmitrij Pieskow stwierdził, że Rosja docenia wyważone stanowisko RPA."
+    check(only(text, "Pieskow"), actor="Dmitry Peskov", act="support")

@@ -326,6 +326,13 @@ def test_spokesman_on_his_own_institution_is_his_claim():
     check(only(text, "Песков"), actor="Dmitry Peskov", act="state", polarity="negated")
 
 
+def test_spokeswoman_on_her_country_takes_its_act():
+    # what a spokeswoman says her country does is her own claim, with the act she states
+    text = ("Лавров провёл переговоры с Байрамовым. "
+            "Мария Захарова заявила, что Москва приветствует любые шаги к нормализации.")
+    check(only(text, "Захарова", date="2025-08-09"), actor="Maria Zakharova", act="support")
+
+
 def test_head_of_state_with_inner_nationality_adjective():
     text = ("Путин провёл телефонный разговор с Масудом Пезешкианом. "
             "Глава иранского государства проинформировал о последних событиях.")

@@ -45,6 +45,8 @@ CUES_SCHEMA = {
     "obligation": [str],
     "emphasis_objects": [str],
     "consequences": [str],
+    "persistence": [str],
+    "limit_conditions": [str],
     "threats": [str],
     "complementizers": [str],
     "clause_breaks": [str],

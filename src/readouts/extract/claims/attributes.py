@@ -60,6 +60,9 @@ class Content:
 Ruled = tuple[str, str]        # (value, rule id)
 PURPOSE_LICENCE = "predicate.purpose"
 ACCOUNT_CASES = frozenset({None, "Nom", "Loc"})     # the readout says / in the readout
+ANNOUNCED_INTENTION = "announced_intention"     # "zapowiedział, że …": says what will follow, not a pledge
+LIMIT_WORDS = 4             # the longest condition conjunction ("до тех пор пока")
+CONSEQUENCE_WORDS = 3       # the fewest words of a clause that states what follows a condition
 SILENCE_OBJECT_WORDS = 2     # "said nothing", "не сказано ни слова": the negative right after the verb
 
 
@@ -125,11 +128,18 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
     # продолжится, мы будем вынуждены пересмотреть …")
     own_pledge = act[0] == "assure" and t.family == SPEECH
     if (act[0] == "state" or own_pledge or act[0] == "propose" and t.content_start is not None) and t.family != LIGHT_VERB:
-        conditioned = content.has(cues("conditions")) or content.has(cues("nominal_conditions"))
-        if conditioned and content.has(cues("consequences")):
+        clause = _condition_clause(content, ctx)
+        outside = clause is not None and (cues("consequences").occurs(content.texts, content.lemmas, 0, clause.start)
+                                          or cues("consequences").occurs(content.texts, content.lemmas, clause.stop))
+        if outside or content.has(cues("nominal_conditions")) and content.has(cues("consequences")):
             return "warn", "act.conditional_consequence"
         if content.has(cues("threats")):
             return "warn", "act.threat"
+    announced = act[0] == "state" or trigger_concept(t, ctx.lex) == ANNOUNCED_INTENTION
+    if announced and t.content_start is not None and t.family != LIGHT_VERB:
+        clause = _condition_clause(content, ctx)
+        if clause is not None and _adverse(content, clause, ctx):
+            return "warn", "act.adverse_condition"      # "zapowiedział, że jeśli nie będzie postępów, …"
     if act[0] == "state" and _answers_no(content, ctx):
         return "reject", "act.negative_answer"  # "«Нет, это невозможно», — ответил он"
     if act[0] in PLEDGED_ACTS and t.absorbed is None and first_person_future(view.words[t.head]):
@@ -142,6 +152,32 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
             not any(_negation(content, k, ctx) for k in range(min(len(content), ctx.data.windows.commitment_negation_words))):
         return "assure", "act.own_commitment"   # "reiterated that the United States will stand by its ally"
     return act
+
+
+def _condition_clause(content: Content, ctx: DocumentContext) -> range | None:
+    """The words of the content's first condition clause, after its conjunction up to its comma
+    ("if Kyiv does not sign", "jeżeli deficyt się nie zmniejszy"), when the content has a clause
+    of its own before or after it to say what follows."""
+    conditions = ctx.data.cls("conditions")
+    for i in range(len(content)):
+        size = conditions.match_at(content.texts, i) or conditions.match_at(content.lemmas, i)
+        if not size:
+            continue
+        end = next((k for k in range(i + size, len(content)) if content.texts[k] == COMMA), len(content))
+        if i < CONSEQUENCE_WORDS and end > len(content) - CONSEQUENCE_WORDS:
+            return None
+        return range(i + size, end)
+    return None
+
+
+def _adverse(content: Content, clause: range, ctx: DocumentContext) -> bool:
+    """A condition that another party fails to meet or persists in ("if Kyiv does not sign, …",
+    "если давление продолжится, …"): what follows it is a consequence held over that party."""
+    limits = ctx.data.cls("limit_conditions")
+    if any(limits.match_at(content.texts, k, clause.start) for k in range(max(0, clause.start - LIMIT_WORDS), clause.start)):
+        return False        # "dopóki nie …", "until …": how long something holds, not a threat
+    return any(_negation(content, k, ctx) for k in clause) or \
+        ctx.data.cls("persistence").occurs(content.texts, content.lemmas, clause.start, clause.stop)
 
 
 def negated_act(t: Trigger, act: Ruled, negation: Ruled, ctx: DocumentContext) -> Ruled:

@@ -26,6 +26,7 @@ from readouts.model import BOTH
 PERSONAL_KINDS = frozenset({"person", "official"})
 RELAYING_KINDS = frozenset({"institution", "official"})
 NAMED_SOURCE_KINDS = frozenset({"institution", "official", "media"})
+SIDE_KINDS = frozenset({"institution", "country"})     # what a spokesman states of his own side
 UNNAMED_OFFICIAL = "unnamed_official"     # the actor strategy of an unnamed official (claims/actor.py)
 NAMED_SUBJECT = frozenset({"mention", "syntax.subject"})     # strategies that found a subject the clause names
 CLOSING_TAIL_UPOS = frozenset({"PUNCT", "ADP", "ADJ", "DET", "PRON"})
@@ -344,7 +345,11 @@ def _second_content(view: SentenceView, outer: Trigger, t: Trigger, ctx: Documen
 def _nest(view: SentenceView, step: Nesting, ctx: DocumentContext, result: list[Trigger],
           outer: Trigger, t: Trigger) -> tuple[Nesting, list[Trigger]]:
     if outer.frame and _institution_stance(view, step, ctx, outer, t):
-        # "Песков заявил, что Кремль не исключает …": the spokesman's own statement
+        # "Песков заявил, что Кремль не исключает …", "Захарова заявила, что Москва приветствует …":
+        # the spokesman's own statement, taking the act he states of his side
+        absorbed = _absorbed_act(view, step, ctx, outer, t)
+        taken = outer if absorbed is None else replace(outer, act=absorbed, absorbed=t.pattern)
+        result = [taken if o == outer else o for o in result]
         return replace(step, dropped=step.drop(t, "nesting.institution_stance")), result
     if _relayed(view, step, ctx, outer, t):
         return _relay(view, step, ctx, result, outer, t)
@@ -445,7 +450,7 @@ def _institution_stance(view: SentenceView, step: Nesting, ctx: DocumentContext,
     s_entry, i_entry = ctx.entry(speaker), ctx.entry(inner)
     return s_entry is not None and i_entry is not None and s_entry.kind == "person" and \
         speaker not in ctx.principals and not ctx.is_leader(speaker) and \
-        i_entry.kind == "institution" and inner not in ctx.principals and ctx.same_side(speaker, inner)
+        i_entry.kind in SIDE_KINDS and inner not in ctx.principals and ctx.same_side(speaker, inner)
 
 
 def _coordinated(view: SentenceView, outer: Trigger, t: Trigger, ctx: DocumentContext) -> bool:
