@@ -558,3 +558,33 @@ def test_a_hyphenated_given_name_is_a_name_and_a_subject_before_a_negated_verb_k
             "Jego ukraiński odpowiednik Mykoła Solski nie odrzucił tego pomysłu.")
     found = actors("pl", text, "2024-10-24")
     assert "Mykola Solski" in found and any(name.startswith("Cho Tae-") for name in found)
+
+
+def _claims(lang: str, text: str, date: str):
+    loaded = load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date=date)
+    return extract_loaded(loaded, backend="offline").claims
+
+
+def test_a_word_of_a_name_given_before_is_that_person():
+    # "Wang" alone is a dictionary word to the English tagger; after "Wang Yi" it is he
+    text = ("Chinese Foreign Minister Wang Yi met Subrahmanyam Jaishankar in New Delhi. "
+            "Wang, for his part, said the two countries should be partners rather than rivals.")
+    found = [c for c in _claims("en", text, "2025-08-20") if "for his part" in c.sentence]
+    assert [c.actor for c in found] == ["Wang Yi"]
+
+
+def test_a_bare_title_in_the_official_style_is_a_party_of_the_call():
+    # a Kazakh readout in the Kremlin's style: "Глава государства" is Tokayev, never named Putin
+    text = ("Глава государства провёл телефонный разговор с Премьер-министром Японии Санаэ Такаити\n\n"
+            "Касым-Жомарт Токаев и Санаэ Такаити обсудили актуальные вопросы партнёрства.\n\n"
+            "В начале беседы Глава государства поздравил Санаэ Такаити с победой на выборах.\n\n"
+            "Касым-Жомарт Токаев предложил создать совместное предприятие.")
+    found = [c for c in _claims("ru", text, "2026-02-24") if "поздравил" in c.sentence]
+    assert [c.actor for c in found] == ["Kassym-Jomart Tokayev"]
+
+
+def test_a_first_name_and_patronymic_address_the_person_who_bears_that_first_name():
+    text = ("Лавров провёл переговоры с Джайшанкаром. Сергей Викторович, со своей стороны, заверил "
+            "индийских коллег, что Россия готова к сотрудничеству.")
+    found = [c for c in _claims("ru", text, "2022-11-08") if "заверил" in c.sentence]
+    assert [c.actor for c in found] == ["Sergey Lavrov"]

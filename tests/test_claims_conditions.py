@@ -51,3 +51,21 @@ def test_consequence_words_count_outside_the_condition_only():
     text = ("Leavitt briefed reporters. She said that if Canada lowers its dairy tariffs, the President "
             "is prepared to look at relief in other sectors.")
     assert act_of("en", text, "dairy")[0] != "warn"
+
+
+@pytest.mark.parametrize("lang, text, fragment", [
+    ("ru", "Путин провёл переговоры с Гоитой. Мали никогда не откажется от сотрудничества с Россией.", "Мали"),
+    ("ru", "Путин встретился с Бердымухамедовым. Туркменистан никогда не допустит использования своей "
+           "территории против соседей.", "Туркменистан"),
+    ("pl", "Tusk rozmawiał z Zełenskim. Polska nigdy nie odmówi pomocy Ukrainie.", "Polska"),
+])
+def test_a_countrys_own_future_is_its_pledge(lang, text, fragment):
+    # never refusing, or not taking part, is a commitment of that side, not a rejection
+    found = [c for c in claims_in(lang, text, DATE) if fragment in c.sentence]
+    assert [(c.act, c.polarity, c.explain["act"]) for c in found] == [("assure", "negated", "act.side_future")]
+
+
+def test_what_a_country_will_not_accept_stays_a_rejection():
+    found = [c for c in claims_in("en", "Sheinbaum spoke with Trump. Mexico will not accept any US military "
+                                        "operations on its soil.", DATE) if "Mexico" in c.sentence]
+    assert [c.act for c in found] == ["reject"]

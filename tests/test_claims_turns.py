@@ -660,3 +660,67 @@ def test_an_outlets_label_asks_a_question_and_a_headings_note_opens_no_turn():
     found = claims_of("en", text)
     assert by_sentence(found, "demanded") == []
     assert by_sentence(found, "firmly oppose") == [("Mao Ning", "reject")]
+
+
+# ---------------------------------------------------------------- interviews and briefings (round 9)
+RADIO_INTERVIEW = (
+    "Gość: Władysław Kosiniak-Kamysz. Rozmawia Beata Lubecka.\n\n"
+    "Beata Lubecka: Panie premierze, wczoraj był w Warszawie premier Sunak. Co Polska z tej wizyty ma?\n\n"
+    "Kosiniak-Kamysz: Premier Tusk zaproponował, żeby Polska i Wielka Brytania co roku organizowały konsultacje.\n\n"
+    "Lubecka: Premier Tusk mówił o nowym otwarciu. Na czym ono polega?\n\n"
+    "Kosiniak-Kamysz: Nie zgadzam się z tą oceną, to jest zwyczajnie złośliwa ocena.\n\n"
+    "Lubecka: Opozycja twierdzi, że porozumienie to podpis dla kamer.\n\n"
+    "Kosiniak-Kamysz: Umowa jest konkretna, a jej szczegóły przedstawimy w przyszłym tygodniu.\n"
+)
+
+
+def test_an_interviewers_turns_report_no_claim():
+    # the host asks in most of her turns and the gazetteer does not know her; "Lubecka:" is her
+    # surname's label; what she puts to the guest is no claim
+    found = pl_claims(RADIO_INTERVIEW)
+    assert "Beata Lubecka" not in {c.actor for c in found}
+    assert not [c for c in found if "Opozycja" in c.sentence or "nowym otwarciu" in c.sentence]
+    assert ("Donald Tusk", "propose") in [(c.actor, c.act) for c in found]
+
+
+def test_disagreeing_in_the_first_person_is_a_rejection():
+    found = [c for c in pl_claims(RADIO_INTERVIEW) if "Nie zgadzam" in c.sentence]
+    assert [(c.actor, c.act) for c in found] == [("Wladyslaw Kosiniak-Kamysz", "reject")]
+
+
+def test_questioner_labels_open_question_turns():
+    text = ("Łukasz Jasina, rzecznik MSZ: Wczoraj minister Rau rozmawiał z ministrem Kułebą.\n\n"
+            "Dziennikarz TVN24: Czy to prawda, że Ławrow nie dostanie wizy? Minister Rau podobno to zapowiedział.\n\n"
+            "Łukasz Jasina: Pan minister Ławrow nie otrzyma zgody na wjazd na terytorium Polski.\n")
+    found = pl_claims(text)
+    assert not [c for c in found if "zapowiedział" in c.sentence]
+    assert [c.actor for c in found if "zgody na wjazd" in c.sentence] == ["Lukasz Jasina"]
+
+
+def test_a_surname_in_capitals_after_a_title_labels_later_turns():
+    text = ("Kishida met Yoon.\n\nCHIEF CABINET SECRETARY MATSUNO: Good morning. Prime Minister Kishida and "
+            "President Yoon agreed to resume shuttle diplomacy.\n\nREPORTER (Kyodo): Did he raise it?\n\n"
+            "MATSUNO: I would like to refrain from commenting on each individual exchange.\n")
+    found = [c for c in en_claims(text) if "refrain" in c.sentence]
+    assert [(c.actor, c.act) for c in found] == [("Matsuno", "reject")]
+
+
+def test_a_leaders_own_country_in_his_turn_is_his_claim():
+    text = ("Переговоры с Президентом Алжира Абдельмаджидом Теббуном.\n\n"
+            "В.Путин: Уважаемый господин Президент! Рад Вас видеть.\n\n"
+            "А.Теббун (как переведено): Спасибо, господин Президент. Алжир заинтересован в локализации "
+            "производства российской техники.")
+    found = [c for c in ru_claims(text, "2026-01-20") if "Алжир заинтересован" in c.sentence]
+    assert [(c.actor, c.explain["actor"]) for c in found] == [("Abdelmadjid Tebboune", "speech.own_side")]
+
+
+@pytest.mark.parametrize("claims_of_lang, text, fragment", [
+    (ru_claims, "Путин встретился с Бердымухамедовым. В.Путин: Прошу передать самые добрые пожелания "
+                "Национальному Лидеру туркменского народа.", "Прошу"),
+    (en_claims, "Biden met Erdogan. Biden asked him to convey his best wishes to the people of Turkey.", "asked"),
+    (pl_claims, "Duda spotkał się z Erdoganem. Duda poprosił o przekazanie serdecznych pozdrowień narodowi "
+                "tureckiemu.", "poprosił"),
+])
+def test_asking_to_pass_on_greetings_is_support(claims_of_lang, text, fragment):
+    found = [c for c in claims_of_lang(text) if fragment in c.sentence]
+    assert [c.act for c in found] == ["support"]

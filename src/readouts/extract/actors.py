@@ -136,6 +136,7 @@ class ActorIndexes:
     group_words: frozenset[str]
     initialled: Mapping[tuple[str, str], str]   # (first name's initial, surname) -> a listed person
     listed_words: frozenset[str]                  # every word of the gazetteer's names
+    by_first_name: Mapping[str, frozenset[str]]  # a first name -> the listed persons who bear it
 
 
 @cache
@@ -149,7 +150,15 @@ def actor_indexes(lang: str) -> ActorIndexes:
         PhraseIndex(lex.generic_titles, endings), PhraseIndex(tuple((g, BOTH) for g in lex.both_groups), endings),
         PhraseIndex(tuple((a, AIDE) for a in lex.aides), endings), PhraseIndex(lex.nationalities, endings),
         frozenset(w for g in lex.both_groups for w in g), _initialled(lex),
-        frozenset(w for words, _ in lex.names for w in words))
+        frozenset(w for words, _ in lex.names for w in words), _by_first_name(lex))
+
+
+def _by_first_name(lex: Lexicon) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for words, (name, _) in lex.names:
+        if len(words) > 1 and lex.actors[name].kind in PERSONAL_KINDS:
+            found.setdefault(fold(words[0]), set()).add(name)
+    return {first: frozenset(names) for first, names in found.items()}
 
 
 def _initialled(lex: Lexicon) -> dict[tuple[str, str], str]:
@@ -471,12 +480,7 @@ class ActorFinder:
         never stands for a person its own sentence names after it ("The President called President
         Erdogan"); in the press, with no other holder left, it is the home side's ("the
         President" of a White House briefing that never names him)."""
-        holders = {}
-        for key, office in self.lex.offices.items():
-            if self.lex.fills(key, role):
-                holder = office.holder_on(self.day)
-                if holder and holder not in named_later and self._agrees(holder, gender):
-                    holders[holder] = office.side
+        holders = self._holders(role, named_later, gender)
         if self.own_side:
             # the readout's own principal; when the text never names him (a Downing Street
             # readout says only "The Prime Minister"), the holder of the office on its side
@@ -484,6 +488,10 @@ class ActorFinder:
             for holder, side in holders.items():
                 if side == self.own_side and (not own_known or holder in self.principals):
                     return holder
+        # elsewhere, the one party of the call who holds such an office
+        in_call = [holder for holder in holders if holder in self.principals]
+        if len(in_call) == 1 and not self.own_side:
+            return in_call[0]
         # in the press, the holder on the side whose press writes in the language, once named
         # ("глава государства" in a Russian story of Putin's call with Kim is Putin)
         home = next((name for name in self.recent if holders.get(name) == self.lex.home_side), None)
@@ -500,6 +508,16 @@ class ActorFinder:
         if named_later and not self.own_side:
             return next((name for name, side in holders.items() if side == self.lex.home_side), None)
         return None
+
+    def _holders(self, role: str, named_later: frozenset[str], gender: str | None) -> dict[str, str | None]:
+        """The holders on the day of the offices that fill `role`, with their sides."""
+        holders: dict[str, str | None] = {}
+        for key, office in self.lex.offices.items():
+            if self.lex.fills(key, role):
+                holder = office.holder_on(self.day)
+                if holder and holder not in named_later and self._agrees(holder, gender):
+                    holders[holder] = office.side
+        return holders
 
     def _agrees(self, name: str, gender: str | None) -> bool:
         """Whether a person may be of `gender` (unknown genders agree with any)."""
@@ -519,7 +537,7 @@ class ActorFinder:
         """Person names the gazetteer lacks, from the backend's name spans."""
         words = sentence.words
         for span in sentence.names:
-            if span.label != "PER":
+            if span.label != "PER" and not self._part_of_recent_name(span.text):
                 continue
             kept = self._name_words(words, span, found)
             if kept is None:
@@ -546,7 +564,8 @@ class ActorFinder:
             lemma = " ".join(w.lemma or w.text for w in name_words) if trimmed else span.lemma
             # an initial stands apart from the surname ("С.Чанда": "S. Chanda")
             written = romanise(text if nominative else lemma or text, self.translit).replace(".", ". ")
-            canonical = self._initialled_person(text) or self._full_name(" ".join(written.split()))
+            canonical = self._initialled_person(text) or self._addressed_person(lemma or text) or \
+                self._full_name(" ".join(written.split()))
             # a title no holder of which the data knows ("Prime Minister [Mia Mottley]") is part of
             # the name's mention, which stands where the title does ("spoke to Prime Minister …")
             first = self._title_before(words, idx[0])
@@ -554,6 +573,15 @@ class ActorFinder:
                           sentence_text(sentence, words[first].start, stop),
                           None if subject and nominative else
                           self._name_case(words, idx[0], idx[-1] + 1) or (None if nominative else OBLIQUE), "ner", None)
+
+    def _part_of_recent_name(self, text: str) -> bool:
+        """A single word that a person named before in full has as the first or last word of the
+        name ("Wang" after "Wang Yi", "Klaveren" after "Alberto van Klaveren"): that person, even
+        where the backend took the word for no name (a dictionary word: "wang")."""
+        if len(text.split()) != 1:
+            return False
+        folded = fold(text)
+        return any(len(n.split()) > 1 and folded in (fold(n.split()[0]), fold(n.split()[-1])) for n in self.recent)
 
     def _named_officials(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:
         """An official's title right before a person's name is that person ("Официальный
@@ -662,6 +690,18 @@ class ActorFinder:
             if hit and hit[0] < len(idx):
                 cut = hit[0]
         return idx[cut:], cut > 0
+
+    def _addressed_person(self, lemma: str) -> str | None:
+        """A first name and a patronymic, as Russians address a person ("Сергей Викторович",
+        "Гурбангулы Мяликгулыевич"): the person of that first name the text named before, else
+        the one listed person who bears it."""
+        words = lemma.split()
+        patronymics = self.lex.cues["patronymic_endings"]
+        if len(words) != 2 or not any(fold(words[1]).endswith(e) for e in patronymics.words):
+            return None
+        bearers = actor_indexes(self.lex.lang).by_first_name.get(fold(words[0]), frozenset())
+        named = [n for n in reversed(self.recent) if n in bearers]
+        return named[0] if named else next(iter(bearers)) if len(bearers) == 1 else None
 
     def _initialled_person(self, text: str) -> str | None:
         """The listed person an initial and a surname stand for ("А.Ассумани", "T. Sisoulith")."""

@@ -31,6 +31,7 @@ PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 APPOSITION_WORDS = 4            # the most words of a phrase's start before its head ("the government's")
 ATTRIBUTION_ASIDE_WORDS = 8     # the most words from an attribution marker to the name it introduces
+SIDE_MENTION_KINDS = frozenset({"country", "institution"})   # mentions that stand for a side
 MARKER_ASIDE = "quote.marker_aside"     # "– jak zapowiedział –": a speaker aside after a comparison marker
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
 BEFORE_VERB_UPOS = frozenset({"ADV", "AUX", "PART"})
@@ -196,7 +197,22 @@ def labelled_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     person = grammatical_person(q.view, t, window_start(q, t), q.ctx.data)
     if person == FIRST:
         return ActorChoice(q.state.speaker, "speech.first_person")
-    return ActorChoice(None, "speech.addressee") if person == SECOND else None
+    if person == SECOND:
+        return ActorChoice(None, "speech.addressee")
+    return ActorChoice(q.state.speaker, "speech.own_side") if _own_side_before(q, t) else None
+
+
+def _own_side_before(q: ActorQuery, t: Trigger) -> bool:
+    """A leader's own country or institution as the nearest subject before the trigger ("Мали
+    никогда не откажется …", "Алжир заинтересован …" in the Malian's, the Algerian's turn): he
+    speaks for it (a spokesman relays what his side did)."""
+    side = q.ctx.side_of(q.state.speaker)
+    if side is None or not q.ctx.is_leader(q.state.speaker):
+        return False
+    lo = window_start(q, t)
+    before = [m for m in q.view.mentions if lo <= m.first and m.last <= t.first]
+    m = before[-1] if before else None
+    return m is not None and m.kind in SIDE_MENTION_KINDS and m.case in (None, "Nom") and q.ctx.side_of(m.actor) == side
 
 
 def syntactic_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:

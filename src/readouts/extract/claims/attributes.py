@@ -60,6 +60,10 @@ class Content:
 Ruled = tuple[str, str]        # (value, rule id)
 PURPOSE_LICENCE = "predicate.purpose"
 ACCOUNT_CASES = frozenset({None, "Nom", "Loc"})     # the readout says / in the readout
+SIDE_PLEDGE_ACTS = frozenset({"state", "agree", "discuss"})   # acts a side's own future makes a pledge
+SIDE_FUTURE = "act.side_future"
+FUTURE_AUXILIARY_BEFORE = 3      # "не будет участвовать", "will never be party to"
+COUNTRY = "country"
 ANNOUNCED_INTENTION = "announced_intention"     # "zapowiedział, że …": says what will follow, not a pledge
 LIMIT_WORDS = 4             # the longest condition conjunction ("до тех пор пока")
 CONSEQUENCE_WORDS = 3       # the fewest words of a clause that states what follows a condition
@@ -190,6 +194,13 @@ def negated_act(t: Trigger, act: Ruled, negation: Ruled, ctx: DocumentContext) -
     return (negated, "act.negated_concept") if negated else act
 
 
+def side_pledge(view: SentenceView, t: Trigger, act: Ruled, actor: str, ctx: DocumentContext) -> Ruled:
+    """A statement a country makes of its own future is a pledge ("Туркменистан не будет
+    участвовать …", "Мали никогда не откажется от сотрудничества": never refusing is no
+    rejection); what it will not accept stays a rejection."""
+    return ("assure", SIDE_FUTURE) if act[0] in SIDE_PLEDGE_ACTS and _side_future(view, t, actor, ctx) else act
+
+
 def _answers_no(content: Content, ctx: DocumentContext) -> bool:
     """The content opens with a bare "no" set off by punctuation ("Нет, это не соответствует
     действительности", "No, that is not true", "Nie, to nieprawda"): an answer that refuses."""
@@ -226,6 +237,19 @@ def _commits_own_side(view: SentenceView, content: Content, actor: str, ctx: Doc
         at = content.words[k].start
         return any(m.start <= at < m.stop and ctx.same_side(m.actor, actor) for m in view.mentions)
     return False
+
+
+def _side_future(view: SentenceView, t: Trigger, actor: str, ctx: DocumentContext) -> bool:
+    """A country as the subject of its own act in the future ("Мьянма никогда не допустит …",
+    "Polska nie będzie uczestniczyć …"): what that side will or will not do commits it."""
+    entry = ctx.entry(actor)
+    if entry is None or entry.kind != COUNTRY:
+        return False
+    head = view.words[t.head]
+    if head.upos == "VERB" and head.feat("Tense") == "Fut" and head.feat("VerbForm") == "Fin":
+        return True
+    auxiliaries = ctx.data.cls("commitment_auxiliaries")
+    return any(view.texts[k] in auxiliaries for k in range(max(0, t.first - FUTURE_AUXILIARY_BEFORE), t.first))
 
 
 def _speakers_pronoun(content: Content, k: int, actor: str, ctx: DocumentContext) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from readouts.extract.actors import ActorFinder, Mention, unify_unknown_names
+from readouts.extract.actors import GENERIC_VIA, ActorFinder, Mention, unify_unknown_names
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.lexicon import ActorEntry, Lexicon, WordClass
 from readouts.extract.source import detect_source
@@ -101,12 +101,25 @@ def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor
     mentions = _mentions(ActorFinder(data.lex, anchor, use_names=use_names), analysis)
     first_side = _first_leader_side(mentions, data, anchor, subject_like)
     guess = detect_source(loaded, first_side)
-    own_side = (guess.side or first_side) if guess.official else None
-    if own_side:
-        principals = _principals(mentions, data, anchor, analysis)
+    principals = _principals(mentions, data, anchor, analysis, guess.official)
+    # the style's side speaks only when one of its people is a party: a readout in the Kremlin's
+    # style of a call between Tokayev and Takaichi is Kazakhstan's (its first leader's)
+    others = len(principals) > 1 and all(data.lex.actors[p].side != guess.side for p in principals)
+    styled = None if others else guess.side
+    own_side = (styled or first_side) if guess.official else None
+    if own_side or _titles_beyond(mentions, principals):
+        # a bare title means a party of the call once the parties are known ("Глава государства"
+        # of a Kazakh readout is Tokayev, not the Russian head of state the language suggests)
         finder = ActorFinder(data.lex, anchor, own_side, use_names, principals)
         mentions = _mentions(finder, analysis)
-    return Parties(guess.source, guess.official, own_side, _principals(mentions, data, anchor, analysis), mentions)
+    principals = _principals(mentions, data, anchor, analysis, guess.official)
+    return Parties(guess.source, guess.official, own_side, principals, mentions)
+
+
+def _titles_beyond(mentions: "Mentions", principals: tuple[str, ...]) -> bool:
+    """A bare title resolved to someone who is no party of the call."""
+    return len(principals) > 1 and any(m.via == GENERIC_VIA and m.actor not in principals
+                                       for sentence in mentions for m in sentence)
 
 
 def _mentions(finder: ActorFinder, analysis: Analysis) -> "Mentions":
@@ -117,12 +130,17 @@ Mentions = tuple[tuple[Mention, ...], ...]
 
 
 def _person_weights(mentions: Mentions, data: ClaimData, anchor: dt.date | None,
-                    keep: Callable[[int, Mention], bool] = lambda k, m: True) -> dict[str, float]:
+                    keep: Callable[[int, Mention], bool] = lambda k, m: True, named_only: bool = False) -> dict[str, float]:
+    """Mentions per person, a leader's weighted. With `named_only` (an official readout, whose bare
+    titles mean its own parties), a bare title counts only for someone the text names ("Глава
+    государства" of a Kazakh readout that never names Putin is not Putin)."""
     counts: dict[str, float] = {}
     leaders = leaders_on(data, anchor)
+    named = {m.actor for sentence_mentions in mentions for m in sentence_mentions
+             if m.via != GENERIC_VIA or not named_only}
     for k, sentence_mentions in enumerate(mentions):
         for m in sentence_mentions:
-            if m.kind == PERSON and m.actor in data.lex.actors and keep(k, m):
+            if m.kind == PERSON and m.actor in data.lex.actors and m.actor in named and keep(k, m):
                 weight = data.leader_mention_weight if m.actor in leaders else 1
                 counts[m.actor] = counts.get(m.actor, 0) + weight
     return counts
@@ -136,18 +154,20 @@ def _first_leader_side(mentions: Mentions, data: ClaimData, anchor: dt.date | No
                        subject_like: Callable[[int, Mention], bool]) -> str | None:
     """Whose readout an official text is: the side of the person most often its subject (the
     title often names the counterpart first: "Переговоры с Президентом США")."""
-    counts = _person_weights(mentions, data, anchor, subject_like)
+    counts = _person_weights(mentions, data, anchor, subject_like, named_only=True)
     if not counts:
         return None
     return data.lex.actors[max(counts, key=lambda n: counts[n])].side
 
 
-def _principals(mentions: Mentions, data: ClaimData, anchor: dt.date | None, analysis: Analysis) -> tuple[str, ...]:
+def _principals(mentions: Mentions, data: ClaimData, anchor: dt.date | None, analysis: Analysis,
+                named_only: bool) -> tuple[str, ...]:
     """The two parties of the call: the most mentioned person (leaders first), and the most
     mentioned person of another side. A transcript's turn labels ("MR. KIRBY:") count as no
     mention: a spokesman who speaks often is not a party to the call."""
     marks = data.cls("speaker_marks")
-    counts = _person_weights(mentions, data, anchor, lambda k, m: not _turn_label(analysis.sentences[k], m, marks))
+    counts = _person_weights(mentions, data, anchor, lambda k, m: not _turn_label(analysis.sentences[k], m, marks),
+                             named_only)
     ranked = sorted(counts, key=lambda n: -counts[n])
     if not ranked:
         return ()

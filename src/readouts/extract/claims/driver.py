@@ -23,7 +23,7 @@ from readouts.extract.claims.document import DocumentContext, find_parties
 from readouts.extract.claims.explain import Trace
 from readouts.extract.claims.nesting import Nesting, resolve_nesting
 from readouts.extract.claims.triggers import ATTRIBUTION, COMMITMENT, Dropped, Found, Trigger, find_triggers
-from readouts.extract.claims.turns import find_label, statement, text_people
+from readouts.extract.claims.turns import TurnLabel, find_label, interviewers, statement, text_people
 from readouts.extract.claims.view import QuoteScan, SentenceView, build_view, pronoun_gender
 from readouts.model import BOTH, Analysis, Claim, DateRef, DocumentInfo, DroppedTrigger, Extraction, LoadedText, Sentence
 
@@ -100,8 +100,11 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
     dropped: list[DroppedTrigger] = []
     state, current = Discourse(), -1
     paragraph: list[SentenceView] = []
-    people = text_people(views)
+    people = text_people(views, ctx.data)
     labels = [find_label(v, ctx.data, people) for v in views]
+    asking = interviewers(views, labels, ctx.lex.actors, QUESTION_MARK)
+    labels = [TurnLabel(label.colon, None) if label is not None and label.speaker in asking else label
+              for label in labels]
     transcript = sum(label is not None for label in labels) >= ctx.data.windows.transcript_labels
     for view, label in zip(views, labels):
         new_paragraph = view.sentence.paragraph != current
@@ -215,7 +218,7 @@ def _claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: D
     condition = attr.conditional(act[0], content, ctx)
     hedged, hedge_rule, first = attr.hedged(view, t, ctx)
     polarity = attr.polarity(view, t, content, ctx)
-    act = attr.negated_act(t, act, polarity, ctx)
+    act = attr.side_pledge(view, t, attr.negated_act(t, act, polarity, ctx), actor, ctx)
     addressee = attr.addressee(view, t, actor, act[0], ctx)
     account = attr.reported_by(actor, state.account, ctx)
     trace = Trace(t.pattern, choice.strategy, act[1], polarity[1], hedge_rule, condition[1], addressee[1], account[1],

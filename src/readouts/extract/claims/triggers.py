@@ -121,8 +121,10 @@ def _phrase_triggers(view: SentenceView, data: ClaimData, used: list[bool]) -> I
         if hit is None or not _phrase_is_verbal(view, data, i, hit[1]):
             continue
         phrase, end = hit
+        # the verbal word: a verb, else an auxiliary, else a predicative adjective ("не согласен с")
         verbs = [j for j in range(i, end) if view.words[j].upos == "VERB"] or \
-            [j for j in range(i, end) if view.words[j].upos == "AUX"] or [i]
+            [j for j in range(i, end) if view.words[j].upos == "AUX"] or \
+            [j for j in range(i, end) if view.words[j].upos == "ADJ"] or [i]
         yield Trigger(i, end, phrase.act, PHRASE, PHRASE, verbs[0], view.lemmas[verbs[0]], entry=phrase.entry)
         used[i:end] = [True] * (end - i)
 

@@ -7,7 +7,7 @@ speaker's turn, an act in the first person is the speaker's, an act of the one s
 speaker's statement."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from readouts.extract.actors import romanise
@@ -35,6 +35,7 @@ NEGATION_REACH = 2        # "I'm not going to", "не буду": the negation st
 NAME_LABEL_WORDS = 3     # "Хун Манет", "Д.Ортега": the words of a name in a transcript's label
 COMMON_UPOS = ("NOUN", "VERB", "ADJ")   # a word of the dictionary, no name
 MEDIA = "media"                         # the gazetteer's kind of an outlet
+INTERVIEWER_QUESTIONS = 2      # turns with a question that make a speaker an interviewer
 LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label of no one named
 
 
@@ -67,9 +68,12 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         unknown = _unknown_name_label(view, named_to, k, data)
         if unknown is not None:
             return TurnLabel(k, unknown)
+        surname = _surname_label(view, k, people or {})
+        if surname is not None:
+            return TurnLabel(k, surname)
         if not _opens_sentence(view, k):
             continue
-        if k == 1 and view.texts[0] in data.cls("question_labels") or _role_in_capitals(view, k, data):
+        if _question_label(view, named_to, data) or _role_in_capitals(view, k, data):
             return TurnLabel(k, None)
         named = _person_in_capitals(view, k, people or {}) or _honoured_in_capitals(view, k, data)
         if named is not None:
@@ -118,6 +122,40 @@ def _unknown_name_label(view: SentenceView, named_to: int, colon: int, data: Cla
     return " ".join(romanise(written.replace(".", ". "), data.lex.cues.transliteration).split())
 
 
+def _question_label(view: SentenceView, named_to: int, data: ClaimData) -> bool:
+    """A question's label ("Q:", "QUESTION (dpa):") or a questioner's ("Dziennikarz TVN24:",
+    "Корреспондент:", "Host:"): its first word, a note in parentheses aside."""
+    return named_to == 1 and view.texts[0] in data.cls("question_labels") or \
+        0 < named_to and view.lemmas[0] in data.cls("questioner_roles")
+
+
+def _surname_label(view: SentenceView, colon: int, people: Mapping[str, str]) -> str | None:
+    """A label of a surname alone opening the sentence ("Lubecka:" after "Beata Lubecka:"): the
+    person of that surname the text names."""
+    if colon != 1 or not view.words[0].text[:1].isupper():
+        return None
+    return people.get(fold(view.words[0].text))
+
+
+def interviewers(views: Sequence[SentenceView], labels: Sequence[TurnLabel | None], known: Collection[str],
+                 question_mark: str) -> frozenset[str]:
+    """The speakers who ask: a labelled speaker the gazetteer does not know (no official, no
+    spokesman who answers), at least half of whose turns (and at least INTERVIEWER_QUESTIONS) hold
+    a question ("Beata Lubecka: … Co Polska z tej wizyty ma?"). Their turns report no claim, as a
+    reporter's question does not."""
+    turns: dict[str, list[bool]] = {}
+    speaker = None
+    for view, label in zip(views, labels):
+        if label is not None:
+            speaker = label.speaker
+            if speaker is not None:
+                turns.setdefault(speaker, []).append(False)
+        if speaker is not None and view.texts and view.texts[-1] == question_mark:
+            turns[speaker][-1] = True
+    return frozenset(name for name, asked in turns.items() if name not in known and
+                     sum(asked) >= INTERVIEWER_QUESTIONS and 2 * sum(asked) >= len(asked))
+
+
 def _honoured_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> str | None:
     """A label in capitals of an honorific and a surname no one the text names ("MR PRICE:"): that
     surname's person, by the surname ("Price")."""
@@ -128,14 +166,36 @@ def _honoured_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> st
     return "-".join(part.capitalize() for part in words[-1].split("-"))
 
 
-def text_people(views: Sequence[SentenceView]) -> dict[str, str]:
-    """The persons a text names in ordinary case, by the folded last word of the name as written."""
+def text_people(views: Sequence[SentenceView], data: ClaimData) -> dict[str, str]:
+    """The persons a text names in ordinary case, by the folded last word of the name as written,
+    and the surnames its labels in capitals give after a title ("CHIEF CABINET SECRETARY MATSUNO:"
+    names Matsuno, whose later turns are "MATSUNO:")."""
     people: dict[str, str] = {}
     for view in views:
         for m in view.mentions:
             if m.kind == PERSON and m.text and not m.text.isupper():
                 people.setdefault(fold(m.text.split()[-1]), m.actor)
+    for view in views:
+        surname = _titled_in_capitals(view, data)
+        if surname is not None:
+            people.setdefault(fold(surname), surname)
     return people
+
+
+def _titled_in_capitals(view: SentenceView, data: ClaimData) -> str | None:
+    """The surname of a label in capitals that opens the sentence with a title before it
+    ("FOREIGN MINISTER WANG:"), as a name is written ("Wang")."""
+    colon = next((k for k in range(1, min(len(view), LABEL_WORDS + 1)) if view.texts[k] in data.cls("speaker_marks")), None)
+    if colon is None or colon < 2:
+        return None
+    words = [w.text for w in view.words[:colon]]
+    titles, roles = data.cls("label_titles"), data.cls("speaker_roles")
+    last = fold(words[-1])
+    if not all(w.isupper() and w.replace("-", "").isalpha() for w in words) or last in titles or last in roles:
+        return None
+    if not any(fold(w) in titles for w in words[:-1]):
+        return None
+    return "-".join(part.capitalize() for part in words[-1].split("-"))
 
 
 def _role_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> bool:
