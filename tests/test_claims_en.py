@@ -554,3 +554,17 @@ def test_a_speakers_aside_relays_the_act_of_the_subject_after_it():
     found = claims("Mexican President Claudia Sheinbaum spoke to reporters on Monday. In return, she said, "
                    "the United States committed to work to prevent the trafficking of weapons into Mexico.")
     assert [(c.actor, c.act) for c in found if "trafficking" in c.sentence] == [("United States", "assure")]
+
+
+def test_an_aside_with_own_before_the_verb_keeps_the_subject():
+    # "his own remarks": "own" is an adjective, "remarks" a noun, not the verb of the sentence
+    text = ("Szijjarto met Lavrov in Minsk. Lavrov, in his own remarks, praised Budapest's sovereign approach "
+            "and warned that attempts by Brussels to pressure Hungary would backfire.")
+    found = claims(text)
+    assert [(c.actor, c.act) for c in found] == [("Sergey Lavrov", "support"), ("Sergey Lavrov", "warn")]
+
+
+def test_two_presidents_with_their_countries_possessives_are_both():
+    text = ("Brazil's President Luiz Inacio Lula da Silva and Chile's President Gabriel Boric agreed on Tuesday "
+            "to keep pressing Venezuela's electoral authorities.")
+    check(only(text, "agreed"), actor="both", act="agree")

@@ -724,3 +724,20 @@ def test_a_leaders_own_country_in_his_turn_is_his_claim():
 def test_asking_to_pass_on_greetings_is_support(claims_of_lang, text, fragment):
     found = [c for c in claims_of_lang(text) if fragment in c.sentence]
     assert [c.act for c in found] == ["support"]
+
+
+def test_a_presenters_name_in_a_note_labels_her_later_turns_as_questions():
+    # "PRESENTER (SARAH LIM):" names her; "LIM:" is her turn, a question; the correspondent's
+    # turns are his reports
+    text = ("PRESENTER (SARAH LIM): Albanese met Prabowo this afternoon. Our correspondent Tom Hadley is "
+            "there. Tom, what came out of the talks?\n\n"
+            "TOM HADLEY: Sarah, the two leaders agreed to step up defence cooperation.\n\n"
+            "LIM: There were reports that Russia had asked to base aircraft in Papua. Did that come up?\n\n"
+            "HADLEY: It did. President Prabowo said Indonesia would never allow any foreign power to station "
+            "military assets on its territory.\n\n"
+            "LIM: And on trade?\n\n"
+            "HADLEY: Mr Prabowo pressed for faster access to the Australian market for Indonesian nickel.\n")
+    found = en_claims(text, "2025-05-15")
+    assert ("both", "agree") in [(c.actor, c.act) for c in found]
+    assert ("Prabowo Subianto", "demand") in [(c.actor, c.act) for c in found]
+    assert not [c for c in found if "Papua" in c.sentence]

@@ -31,6 +31,7 @@ PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 APPOSITION_WORDS = 4            # the most words of a phrase's start before its head ("the government's")
 ATTRIBUTION_ASIDE_WORDS = 8     # the most words from an attribution marker to the name it introduces
+POSSESSIVE_CLITICS = frozenset({"'s", "’s"})     # "Chile's President …" between two coordinated persons
 SIDE_MENTION_KINDS = frozenset({"country", "institution"})   # mentions that stand for a side
 MARKER_ASIDE = "quote.marker_aside"     # "– jak zapowiedział –": a speaker aside after a comparison marker
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
@@ -725,10 +726,12 @@ def coordinated_partner(view: SentenceView, mention: Mention) -> bool:
 def _joins(w: Word, kinds: frozenset[str]) -> bool:
     """A word that may stand between two coordinated parties: the conjunction, punctuation, an
     article, and between persons a title or honorific the mention left out ("Mr. Sullivan and
-    Mr. Landerholm", "The Vice President and President Arévalo")."""
+    Mr. Landerholm", "The Vice President and President Arévalo"), with a country's possessive
+    ("… and Chile's President Gabriel Boric")."""
     if w.upos in ("CCONJ", "PUNCT", "DET"):
         return True
-    return kinds is PERSONAL_KINDS and w.upos in ("PROPN", "NOUN") and w.text[:1].isupper()
+    return kinds is PERSONAL_KINDS and (w.upos in ("PROPN", "NOUN") and w.text[:1].isupper() or
+                                        w.upos == "PART" and w.text in POSSESSIVE_CLITICS)
 
 
 def _governed(view: SentenceView, mention: Mention) -> bool:

@@ -176,10 +176,23 @@ def text_people(views: Sequence[SentenceView], data: ClaimData) -> dict[str, str
             if m.kind == PERSON and m.text and not m.text.isupper():
                 people.setdefault(fold(m.text.split()[-1]), m.actor)
     for view in views:
-        surname = _titled_in_capitals(view, data)
-        if surname is not None:
-            people.setdefault(fold(surname), surname)
+        name = _titled_in_capitals(view, data) or _named_in_note(view, data)
+        if name is not None:
+            people.setdefault(fold(name.split()[-1]), name)
     return people
+
+
+def _named_in_note(view: SentenceView, data: ClaimData) -> str | None:
+    """The name in capitals in a label's note ("PRESENTER (SARAH LIM):"), as a name is written
+    ("Sarah Lim"): whose later turns are "LIM:"."""
+    colon = next((k for k in range(1, min(len(view), LABEL_WORDS + 3)) if view.texts[k] in data.cls("speaker_marks")), None)
+    if colon is None or view.words[colon - 1].text != CLOSE_PAREN:
+        return None
+    opened = next((j for j in range(colon - 2, 0, -1) if view.words[j].text == OPEN_PAREN), None)
+    inside = [w.text for w in view.words[opened + 1:colon - 1]] if opened else []
+    if not 2 <= len(inside) <= NAME_LABEL_WORDS or not all(w.isupper() and w.replace("-", "").isalpha() for w in inside):
+        return None
+    return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in inside)
 
 
 def _titled_in_capitals(view: SentenceView, data: ClaimData) -> str | None:
