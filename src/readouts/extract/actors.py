@@ -215,6 +215,7 @@ class ActorFinder:
         self.group_words, self.initialled = indexes.group_words, indexes.initialled
         self.recent: list[str] = []     # canonical persons mentioned so far, most recent last
         self.recent_subjects: list[str] = []    # …of them, those mentioned in the nominative
+        self.recent_name_ends: set[str] = set()     # first and last words of their names, folded
         # names the gazetteer lacks, by surname: "Wroński" after "Paweł Wroński" is the same person
         self.full_names: dict[str, str] = {}
         self.translit = lex.cues.transliteration
@@ -527,6 +528,10 @@ class ActorFinder:
     def _remember(self, name: str, subject: bool = False) -> None:
         if name in self.recent:
             self.recent.remove(name)
+        else:
+            words = name.split()
+            if len(words) > 1:
+                self.recent_name_ends.update((fold(words[0]), fold(words[-1])))
         self.recent.append(name)
         if subject:
             if name in self.recent_subjects:
@@ -578,10 +583,7 @@ class ActorFinder:
         """A single word that a person named before in full has as the first or last word of the
         name ("Wang" after "Wang Yi", "Klaveren" after "Alberto van Klaveren"): that person, even
         where the backend took the word for no name (a dictionary word: "wang")."""
-        if len(text.split()) != 1:
-            return False
-        folded = fold(text)
-        return any(len(n.split()) > 1 and folded in (fold(n.split()[0]), fold(n.split()[-1])) for n in self.recent)
+        return len(text.split()) == 1 and fold(text) in self.recent_name_ends
 
     def _named_officials(self, sentence: Sentence, found: list[Mention]) -> list[Mention]:
         """An official's title right before a person's name is that person ("Официальный
