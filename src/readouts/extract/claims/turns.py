@@ -35,6 +35,7 @@ NEGATION_REACH = 2        # "I'm not going to", "не буду": the negation st
 NAME_LABEL_WORDS = 3     # "Хун Манет", "Д.Ортега": the words of a name in a transcript's label
 COMMON_UPOS = ("NOUN", "VERB", "ADJ")   # a word of the dictionary, no name
 MEDIA = "media"                         # the gazetteer's kind of an outlet
+NOTE_MARKS = 2                 # the brackets of a note in a label ("PRESENTER (SARAH LIM):")
 INTERVIEWER_QUESTIONS = 2      # turns with a question that make a speaker an interviewer
 LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label of no one named
 
@@ -163,7 +164,7 @@ def _honoured_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> st
     if len(words) < 2 or fold(words[0]) not in data.cls("honorifics") or \
             not all(w.isupper() and w.replace("-", "").isalpha() for w in words):
         return None
-    return "-".join(part.capitalize() for part in words[-1].split("-"))
+    return _as_written(words[-1])
 
 
 def text_people(views: Sequence[SentenceView], data: ClaimData) -> dict[str, str]:
@@ -185,20 +186,31 @@ def text_people(views: Sequence[SentenceView], data: ClaimData) -> dict[str, str
 def _named_in_note(view: SentenceView, data: ClaimData) -> str | None:
     """The name in capitals in a label's note ("PRESENTER (SARAH LIM):"), as a name is written
     ("Sarah Lim"): whose later turns are "LIM:"."""
-    colon = next((k for k in range(1, min(len(view), LABEL_WORDS + 3)) if view.texts[k] in data.cls("speaker_marks")), None)
+    colon = _label_colon(view, data, LABEL_WORDS + NOTE_MARKS)
     if colon is None or view.words[colon - 1].text != CLOSE_PAREN:
         return None
     opened = next((j for j in range(colon - 2, 0, -1) if view.words[j].text == OPEN_PAREN), None)
     inside = [w.text for w in view.words[opened + 1:colon - 1]] if opened else []
     if not 2 <= len(inside) <= NAME_LABEL_WORDS or not all(w.isupper() and w.replace("-", "").isalpha() for w in inside):
         return None
-    return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in inside)
+    return " ".join(_as_written(w) for w in inside)
+
+
+def _label_colon(view: SentenceView, data: ClaimData, words: int) -> int | None:
+    """The speaker mark within the sentence's first `words` words and the mark itself."""
+    return next((k for k in range(1, min(len(view), words + 1)) if view.texts[k] in data.cls("speaker_marks")), None)
+
+
+def _as_written(word: str) -> str:
+    """A word in capitals as a name is written ("HADLEY" → "Hadley", "KOSINIAK-KAMYSZ" →
+    "Kosiniak-Kamysz")."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _titled_in_capitals(view: SentenceView, data: ClaimData) -> str | None:
     """The surname of a label in capitals that opens the sentence with a title before it
     ("FOREIGN MINISTER WANG:"), as a name is written ("Wang")."""
-    colon = next((k for k in range(1, min(len(view), LABEL_WORDS + 1)) if view.texts[k] in data.cls("speaker_marks")), None)
+    colon = _label_colon(view, data, LABEL_WORDS)
     if colon is None or colon < 2:
         return None
     words = [w.text for w in view.words[:colon]]
@@ -208,7 +220,7 @@ def _titled_in_capitals(view: SentenceView, data: ClaimData) -> str | None:
         return None
     if not any(fold(w) in titles for w in words[:-1]):
         return None
-    return "-".join(part.capitalize() for part in words[-1].split("-"))
+    return _as_written(words[-1])
 
 
 def _role_in_capitals(view: SentenceView, colon: int, data: ClaimData) -> bool:
