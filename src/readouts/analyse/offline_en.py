@@ -141,6 +141,7 @@ class EnglishAnalyser:
             lemma = self._word_lemmas.get(lower, self._lemmas.lemmatize(lower))
             if lower == "'s" and prev is not None and prev.upos in ("PROPN", "NOUN"):
                 upos, lemma = "PART", "'s"
+                feats["Poss"] = "Yes"       # UD's possessive clitic ("Chile's President")
             if upos == "DET" and lower in ("a", "an", "the"):
                 feats.setdefault("PronType", "Art")
             return upos, lemma, feats

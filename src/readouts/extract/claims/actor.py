@@ -31,7 +31,6 @@ PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 APPOSITION_WORDS = 4            # the most words of a phrase's start before its head ("the government's")
 ATTRIBUTION_ASIDE_WORDS = 8     # the most words from an attribution marker to the name it introduces
-POSSESSIVE_CLITICS = frozenset({"'s", "’s"})     # "Chile's President …" between two coordinated persons
 SIDE_MENTION_KINDS = frozenset({"country", "institution"})   # mentions that stand for a side
 MARKER_ASIDE = "quote.marker_aside"     # "– jak zapowiedział –": a speaker aside after a comparison marker
 IMPERSONAL_STRATEGIES = frozenset({"passive.joint", "impersonal"})
@@ -731,7 +730,7 @@ def _joins(w: Word, kinds: frozenset[str]) -> bool:
     if w.upos in ("CCONJ", "PUNCT", "DET"):
         return True
     return kinds is PERSONAL_KINDS and (w.upos in ("PROPN", "NOUN") and w.text[:1].isupper() or
-                                        w.upos == "PART" and w.text in POSSESSIVE_CLITICS)
+                                        w.upos == "PART" and w.feat("Poss") == "Yes")
 
 
 def _governed(view: SentenceView, mention: Mention) -> bool:
