@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from readouts.analyse import analyse
-from readouts.extract.actors import ActorFinder, romanise
+from readouts.extract.actors import ActorFinder, romanise, spellings
 from readouts.extract.lexicon import lexicon, shared_actors, shared_offices
 from readouts.load import load_bytes
+from readouts.model import Actor
 from readouts.pipeline import extract_loaded
 
 
@@ -178,8 +179,8 @@ def test_surname_after_full_name_is_the_same_actor(lang, text, name):
 
 
 def test_romanise_writes_names_as_wire_services_do_and_uses_the_table():
-    # accents fall off by decomposition; a letter without one ("ł") needs the table
-    assert romanise("Michał Kowalczyk", {}) == "Michał Kowalczyk"     # no table: "ł" stays
+    # accents fall off by decomposition; a letter without one ("ł") is made plain by the shared data
+    assert romanise("Michał Kowalczyk", {}) == "Michal Kowalczyk"     # "ł": lang/plain_letters.yaml
     assert romanise("Łukasz Kowalczyk", lexicon("pl").cues.transliteration) == "Lukasz Kowalczyk"   # the data's table
     assert romanise("Czesław Renkiewicz", lexicon("pl").cues.transliteration) == "Czeslaw Renkiewicz"
     table = {"с": "s", "м": "m", "и": "i", "р": "r", "н": "n", "о": "o", "в": "v", "ш": "sh", "а": "a"}
@@ -501,10 +502,10 @@ def test_a_subjects_name_keeps_its_form(lang, text, name):
      "friendship between the United States and Jordan.", "Joe Biden", "Abdullah II"),
     # the rest of a known person's longer name is his, not another person's
     ("Vice President Kamala Harris spoke today with Bernardo Arévalo de León and congratulated him on his "
-     "victory.", "Kamala Harris", "Bernardo Arevalo"),
+     "victory.", "Kamala Harris", "Bernardo Arévalo"),     # (spelled as the English text spells him)
     # the Irish prime minister's title
     ("Vice President Kamala Harris spoke today with Taoiseach Micheál Martin of Ireland and thanked him for his "
-     "leadership.", "Kamala Harris", "Micheal Martin"),
+     "leadership.", "Kamala Harris", "Micheal Martin"),     # (a plain surname stays plain)
 ])
 def test_the_counterpart_after_with_is_no_subject(text, actor, addressee):
     loaded = load_bytes(text.encode(), "t.en.txt", lang="en", date="2023-09-01")
@@ -588,3 +589,42 @@ def test_a_first_name_and_patronymic_address_the_person_who_bears_that_first_nam
             "индийских коллег, что Россия готова к сотрудничеству.")
     found = [c for c in _claims("ru", text, "2022-11-08") if "заверил" in c.sentence]
     assert [c.actor for c in found] == ["Sergey Lavrov"]
+
+
+# ---------------------------------------------------------------- names as the text spells them
+NIINISTO_EN = ("President Joseph R. Biden, Jr. met today with President Sauli Niinistö of Finland to discuss "
+               "the security of Europe and the war against Ukraine. President Niinistö thanked President Biden "
+               "for the support of the United States and the two leaders agreed to stay in close contact.")
+
+
+def test_an_english_text_keeps_the_diacritics_it_gives_a_listed_name():
+    extraction = extract_loaded(load_bytes(NIINISTO_EN.encode(), "t.en.txt", lang="en", date="2022-03-04"),
+                                backend="offline")
+    thanks = next(c for c in extraction.claims if c.trigger == "thanked")
+    assert (thanks.actor, thanks.addressee) == ("Sauli Niinistö", "Joe Biden")
+    assert "Sauli Niinistö" in [a.name for a in extraction.actors]
+    assert "Sauli Niinisto" not in [a.name for a in extraction.actors]
+
+
+def test_an_ascii_spelling_and_other_languages_keep_the_canonical_name():
+    plain_text = NIINISTO_EN.replace("Niinistö", "Niinisto")
+    extraction = extract_loaded(load_bytes(plain_text.encode(), "t.en.txt", lang="en", date="2022-03-04"),
+                                backend="offline")
+    assert next(c for c in extraction.claims if c.trigger == "thanked").actor == "Sauli Niinisto"
+    # a name whose plain spelling is the established English one stays plain (lang/actors.yaml)
+    assert "Recep Tayyip Erdogan" in actors("en", "President Erdoğan told reporters that Türkiye was ready to help.")
+    # a Russian text gives no Latin letters: the gazetteer's own spelling
+    assert "Assimi Goïta" in actors("ru", "Президент Мали Ассими Гоита поблагодарил Владимира Путина за помощь.")
+    assert "Recep Tayyip Erdogan" in actors("ru", "Президент Турции Реджеп Тайип Эрдоган поблагодарил за помощь.")
+    # the Polish press re-spells foreign names in English: "Orbán" is reported as "Viktor Orban"
+    assert "Viktor Orban" in actors("pl", "Premier Węgier Viktor Orbán powiedział, że rozmowa była bardzo dobra.")
+
+
+def test_spellings_respell_a_surname_with_diacritics_and_leave_a_plain_one():
+    lex = lexicon("en")
+    found = spellings([Actor("Sauli Niinisto", "person", ["President Niinistö"]),
+                       Actor("Ukhnaagiin Khurelsukh", "person", ["President Khürelsükh"]),
+                       # a plain last word: the plain name stands for either spelling in the scorer's eyes
+                       Actor("Andres Manuel Lopez Obrador", "person", ["President López Obrador"]),
+                       Actor("Joe Biden", "person", ["President Biden"])], lex)
+    assert found == {"Sauli Niinisto": "Sauli Niinistö", "Ukhnaagiin Khurelsukh": "Ukhnaagiin Khürelsükh"}

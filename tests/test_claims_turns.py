@@ -429,7 +429,7 @@ def test_the_parties_of_a_call_are_no_body():
     ("en", "Radoslaw Sikorski spoke with Marco Rubio. Poland, as he warned, will push for another sanctions "
            "package if the talks fail.", "Radoslaw Sikorski", "warn"),
     ("ru", "Владимир Путин провёл переговоры с Реджепом Эрдоганом. Россия, как он подчеркнул, готова "
-           "продолжать диалог.", "Vladimir Putin", "state"),
+           "продолжать диалог.", "Vladimir Putin", "assure"),     # (his side's readiness: a commitment)
 ])
 def test_a_speaker_aside_after_a_comparison_marker_is_the_narratives_subject_not_the_speechs(lang, text, actor, act):
     found = make_helpers(lang, DATE)[0](text)

@@ -91,6 +91,17 @@ def test_opposite_polarity_is_a_conflict():
     assert "opposite polarity" in m.reasons
 
 
+def test_a_name_spelled_with_and_without_diacritics_is_one_actor():
+    # the English text keeps "Niinistö" as written; the Russian one gives the canonical plain name
+    en = claim("President Niinistö thanked President Biden for the support of the United States.",
+               "Sauli Niinistö", "support", addressee="Joe Biden")
+    ru = claim("Саули Ниинистё поблагодарил Джо Байдена за поддержку со стороны Соединённых Штатов.",
+               "Sauli Niinisto", "support", addressee="Joe Biden")
+    result = compare(doc("en", en), doc("ru", ru))
+    assert len(result.matches) == 1
+    assert any(r.startswith("same actor") for r in result.matches[0].reasons), result.matches[0].reasons
+
+
 def test_one_partys_act_told_as_done_and_as_not_done_is_signalled():
     # the shape of a contradiction: the fitted weights count it for the match, whatever the wording
     accepted = claim("Председатель КНР с благодарностью принял это приглашение.", "Xi Jinping", "agree")

@@ -59,6 +59,7 @@ SHARED = {
     "extraction": (claims_data.EXTRACTION_SCHEMA, claims_data.engine_settings),
     "roles": (lexicon_module.ROLES_SCHEMA, lambda: lexicon("en").roles),
     "letters": (lexicon_module.LETTERS_SCHEMA, lambda: fold("Ёлка’s")),
+    "plain_letters": (lexicon_module.LETTERS_SCHEMA, lambda: lexicon_module.plain("Błaszczak Støre")),
     "act_concepts": (lexicon_module.CONCEPTS_SCHEMA, lambda: lexicon("en").concept_of),
     # the patterns compile against each language's word classes
     "patterns": (claims_data.PATTERNS_SCHEMA, lambda: all(claims_data.claim_data(lang) for lang in SUPPORTED)),

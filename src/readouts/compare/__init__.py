@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from readouts.compare.align import Side, align
 from readouts.compare.concepts import concept_table, vocabulary
-from readouts.compare.config import CompareConfig, load_config, topic_label
+from readouts.compare.config import CompareConfig, load_config, same_actor, topic_label
 from readouts.compare.encoder import similarity_matrix
 from readouts.compare.features import Signal, Similarities, context, signals
 from readouts.compare.fitted import Model, load_model
@@ -101,7 +101,7 @@ def relation(a: Matter, b: Matter, cfg: CompareConfig) -> tuple[str, str | None]
     message in other words: accounts contradict each other on whether something happened."""
     left, right = a.claim, b.claim
     flipped = (left.polarity == "negated") != (right.polarity == "negated")
-    if flipped and left.actor == right.actor and left.actor != BOTH and not cfg.event_acts & {left.act, right.act}:
+    if flipped and same_actor(left.actor, right.actor) and left.actor != BOTH and not cfg.event_acts & {left.act, right.act}:
         flipped = False
     disputed = not flipped and a.rebuts != b.rebuts and not _one_side(left.actor, right.actor, cfg)
     opposed = frozenset((left.act, right.act)) in cfg.opposed
@@ -131,7 +131,7 @@ def _figures(m: Matter) -> frozenset[str]:
 
 def _one_side(a: str, b: str, cfg: CompareConfig) -> bool:
     """Whether two actors speak for one side (one actor, or two known actors of one side)."""
-    return a == b or (a in cfg.side_of and cfg.side_of.get(a) == cfg.side_of.get(b))
+    return same_actor(a, b) or (cfg.side(a) is not None and cfg.side(a) == cfg.side(b))
 
 
 def _topic(a: Matter, b: Matter, cfg: CompareConfig) -> str | None:

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from readouts.errors import DataError
+from readouts.extract.lexicon import plain
 from readouts.lang import load_data
 from readouts.lang.schema import check_unique
 from readouts.model import ACTS
@@ -45,6 +46,16 @@ class CompareConfig:
     entity_share: float                     # an entity named in more than this share of a side's claims says little
     position_free: float                    # a difference of relative position up to this costs nothing
     min_ordered: int                        # claims a side needs before their order is a signal
+
+    def side(self, actor: str | None) -> str | None:
+        """The side an actor speaks for, however the text spelled the name ("Sauli Niinistö")."""
+        return self.side_of.get(plain(actor)) if actor else None
+
+
+def same_actor(a: str | None, b: str | None) -> bool:
+    """One actor, though one account spells the name with diacritics and the other without
+    (an English text's "Sauli Niinistö", a Russian text's "Sauli Niinisto")."""
+    return a is not None and b is not None and plain(a) == plain(b)
 
 
 def _act_pairs(rows: list[list[Any]], key: str, with_value: bool) -> dict[frozenset[str], float]:

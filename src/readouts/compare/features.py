@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readouts.compare.concepts import concept_table, text_words, vocabulary
-from readouts.compare.config import CompareConfig
+from readouts.compare.config import CompareConfig, same_actor
 from readouts.compare.encoder import embed
 from readouts.compare.matter import Matter
 from readouts.model import BOTH
@@ -239,7 +239,7 @@ def _frame(i: int, j: int, a: Matter, b: Matter, sims: Similarities, ctx: Contex
         # (one side affirms what the other side's principal denies: a conflict between the accounts,
         # which the actors' being different does not make less likely)
         out.append(Signal(actor[0], 1.0, actor[1]))
-    if left.addressee and left.addressee == right.addressee:
+    if left.addressee and same_actor(left.addressee, right.addressee):
         out.append(Signal("addressee", 1.0, f"same addressee {left.addressee}"))
     acts = frozenset((left.act, right.act))
     if left.act == right.act:
@@ -265,12 +265,12 @@ def actor_signal(a: str | None, b: str | None, cfg: CompareConfig) -> tuple[str,
     """(feature, reason) for the actors of two claims, or None when they say nothing."""
     if not a or not b:
         return None
-    if a == b:
+    if same_actor(a, b):
         return "actor_same", f"same actor {a}"
     if BOTH in (a, b):
         other = b if a == BOTH else a
-        return ("actor_joint", f"joint act ~ {other}") if other in cfg.side_of else None
-    sa, sb = cfg.side_of.get(a), cfg.side_of.get(b)
+        return ("actor_joint", f"joint act ~ {other}") if cfg.side(other) else None
+    sa, sb = cfg.side(a), cfg.side(b)
     if sa and sb:
         if sa == sb:
             return "actor_side", f"same side {sa} ({a} ~ {b})"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
-from readouts.extract.lexicon import GAP, Lexicon, fold
+from readouts.extract.lexicon import GAP, Lexicon, fold, plain
 from readouts.model import BOTH, Actor, NameSpan, Sentence, Word
 
 PHRASE_GAP = 3                  # "…" in a data phrase: up to this many words
@@ -174,24 +174,62 @@ def _initialled(lex: Lexicon) -> dict[tuple[str, str], str]:
 
 def romanise(name: str, table: Mapping[str, str]) -> str:
     """A name in Latin letters without diacritics, as English wire services print names:
-    transliterated by the language's table, then its accents dropped ("Czesław" -> "Czeslaw": an
-    ASCII variant ends in the same surname). A name already in Latin letters whose surname has
-    letters of its own keeps its spelling ("Adam Szłapka", "Paweł Wroński"): "Szlapka" would be
-    another name."""
+    transliterated by the language's table, then made plain ("Czesław" -> "Czeslaw": an ASCII
+    variant ends in the same surname). A name already in Latin letters whose surname has letters
+    of its own keeps its spelling ("Adam Szłapka", "Paweł Wroński"): "Szlapka" would be another
+    name."""
     if _latin_with_diacritics(name.split()[-1] if name.split() else name):
         return name
     out = []
     for ch in name:
-        low = ch.lower()
-        rep = table.get(low)
+        rep = table.get(ch.lower())
         if rep is None:
             out.append(ch)
             continue
-        if ch.isupper():
-            rep = rep[:1].upper() + rep[1:]
-        out.append(rep)
-    decomposed = unicodedata.normalize("NFD", "".join(out))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+        out.append(rep[:1].upper() + rep[1:] if ch.isupper() else rep)
+    return plain("".join(out))
+
+
+AS_WRITTEN = "as_written"
+
+
+def spellings(actors: Sequence[Actor], lex: Lexicon) -> dict[str, str]:
+    """Listed persons whose surname has diacritics, reported with them: canonical name -> its
+    spelling, by the language's `name_spelling` (cues.yaml). `as_written`: where the text writes
+    the surname with its diacritics ("President Niinistö" -> "Sauli Niinistö"); `native`: always,
+    the text giving no Latin letters ("Ассими Гоита" -> "Assimi Goïta"); `plain`: never. The
+    canonical names are plain so that every language meets on one key; a plain surname stays
+    plain with plain first names ("Radoslaw Sikorski": an English variant that ends in the same
+    surname stands for either spelling), and so does a name whose plain form is the English one."""
+    if lex.cues.name_spelling == "plain":
+        return {}
+    spelled = {}
+    for actor in actors:
+        entry = lex.actors.get(actor.name)
+        if entry is None or entry.kind != "person" or entry.plain_in_english or not actor.name.isascii():
+            continue
+        name = _as_written(actor, entry.native) if lex.cues.name_spelling == AS_WRITTEN else entry.native
+        if name and not name.split()[-1].isascii():
+            spelled[actor.name] = name
+    return spelled
+
+
+def _as_written(actor: Actor, native: str | None) -> str | None:
+    """The name as the text writes its surname: the gazetteer's own spelling when the text's
+    surname is its surname, else the canonical's words re-spelled by the mentions' words."""
+    written = {plain(w).casefold(): w for m in actor.mentions for w in NAME_WORD.findall(m)
+               if not w.isascii() and _latin_with_diacritics(w)}
+    surname = written.get(actor.name.split()[-1].casefold())
+    if surname is None:
+        return None
+    if native is not None and native.split()[-1].casefold() == surname.casefold():
+        return native
+    return " ".join(_as_cased(written.get(w.casefold(), w), w) for w in actor.name.split())
+
+
+def _as_cased(written: str, canonical: str) -> str:
+    """The text's spelling in the canonical's case ("NIINISTÖ" in a label -> "Niinistö")."""
+    return written if written[1:] == written[1:].lower() or not canonical[1:].islower() else written.capitalize()
 
 
 def _latin_with_diacritics(word: str) -> bool:

@@ -18,7 +18,7 @@ from readouts.lang.schema import Choice, Either, check_unique
 from readouts.model import ACTS
 
 # cues.yaml entries that are not word lists
-NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings", "agents"})
+NON_CLASS_CUES = frozenset({"verb_endings", "transliteration", "name_endings", "agents", "name_spelling"})
 GAP = "…"           # in a multi-word data entry: words may come between ("по … словам")
 CUE_GAP = 2         # how many, in a cue: "по его словам", "по её же словам"
 ACTOR_KINDS = Choice("person", "country", "institution", "official", "media")
@@ -72,6 +72,7 @@ CUES_SCHEMA = {
     "name_endings": [str],
     "verb_endings": Either([[str]], list),
     "transliteration?": {str: Either(str, Choice(""))},   # a letter may vanish: ъ, ь
+    "name_spelling?": Choice("as_written", "native", "plain"),
     "possessive_markers": Either([str], list),
     "infinitive_markers": Either([str], list),
     "title_links": Either([str], list),
@@ -124,6 +125,7 @@ ACTORS_SCHEMA = {str: {
     "side?": str,
     "gender?": GENDERS,
     "account?": str,
+    "plain_in_english?": bool,
     "names": {"en": [str], "pl": [str], "ru": [str]},
 }}
 ROLES_SCHEMA = {str: [str]}
@@ -144,6 +146,19 @@ def fold(text: str) -> str:
 @cache
 def _letter_table() -> dict[int, str]:
     return str.maketrans(load_data("letters", None, LETTERS_SCHEMA))
+
+
+def plain(text: str) -> str:
+    """Latin letters without diacritics, as English wire services print names ("Niinistö" ->
+    "Niinisto", "Błaszczak" -> "Blaszczak"): accents fall off by Unicode decomposition, the
+    letters of `lang/plain_letters.yaml` have none."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_plain_table()))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+@cache
+def _plain_table() -> dict[int, str]:
+    return str.maketrans(load_data("plain_letters", None, LETTERS_SCHEMA))
 
 
 @dataclass(frozen=True)
@@ -216,6 +231,9 @@ class Cues:
     verb_endings: tuple[tuple[str, str], ...]    # regular endings and their replacement
     transliteration: Mapping[str, str]
     agents: Mapping[str, str] = field(default_factory=dict)   # agent marker -> the case it takes ("any")
+    # how a listed person's name is reported: as the text spells it, in its native Latin spelling
+    # (the gazetteer's, for a text in another script), or plain (the canonical name)
+    name_spelling: str = "plain"
 
     def __getitem__(self, name: str) -> WordClass:
         return self.classes[name]
@@ -235,7 +253,8 @@ class Cues:
         endings = tuple((fold(a), fold(b)) for a, b in raw.get("verb_endings") or [])
         classes["agent_markers"] = WordClass.of(raw.get("agents") or {})
         agents = {fold(k): v for k, v in (raw.get("agents") or {}).items()}
-        return cls(classes, endings, dict(raw.get("transliteration") or {}), agents)
+        return cls(classes, endings, dict(raw.get("transliteration") or {}), agents,
+                   raw.get("name_spelling", "plain"))
 
 
 @dataclass(frozen=True)
@@ -245,6 +264,8 @@ class ActorEntry:
     side: str | None
     gender: str | None
     account: str | None
+    plain_in_english: bool = False     # English writes the name plain, whatever the text does ("Erdogan")
+    native: str | None = None          # the name in its own Latin spelling, when not plain ("Assimi Goïta")
 
 
 @dataclass(frozen=True)
@@ -345,8 +366,15 @@ def shared_actors() -> dict[str, ActorEntry]:
     for lang in ("en", "pl", "ru"):
         check_unique(((fold(n), name) for name, e in data.items() for n in e["names"][lang]),
                      f"lang/actors.yaml ({lang})", "name")
-    return {name: ActorEntry(name, e["kind"], e.get("side"), e.get("gender"), e.get("account"))
+    return {name: ActorEntry(name, e["kind"], e.get("side"), e.get("gender"), e.get("account"),
+                             e.get("plain_in_english", False), _native(name, e["names"]["en"]))
             for name, e in data.items()}
+
+
+def _native(name: str, english: list[str]) -> str | None:
+    """The first English form of a name that is the canonical name with its diacritics
+    ("Assimi Goïta" for "Assimi Goita"), if any."""
+    return next((n for n in english if not n.isascii() and plain(n) == name), None)
 
 
 @cache

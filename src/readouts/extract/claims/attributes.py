@@ -220,23 +220,38 @@ def _raises_emphasis(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bo
 
 
 def _commits_own_side(view: SentenceView, content: Content, actor: str, ctx: DocumentContext) -> bool:
-    """The content commits the speaker's own side: its mention right before a future or
-    intention auxiliary ("the United States will", "Niemcy będą", "Россия будет") or a verb in
-    the future of its own ("Wielka Brytania przedłuży misję", "Россия выполнит все обязательства")."""
+    """The content commits the speaker's own side: its mention right before a future, intention or
+    readiness word ("the United States will", "Korea was prepared to", "Niemcy będą", "Kanada jest
+    gotowa", "Россия будет") or a verb in the future of its own ("Wielka Brytania przedłuży misję",
+    "Россия выполнит все обязательства"); or no subject at all, the speaker's own in Polish and
+    Russian ("подтвердила, что будет и впредь выполнять свои обязательства")."""
     auxiliaries, breaks = ctx.data.cls("commitment_auxiliaries"), ctx.data.cls("clause_breaks")
+    modals = ctx.data.cls("performative_auxiliaries")     # "сможет": a possibility, no commitment
     for j in range(1, len(content)):
         word = content.words[j]
-        if content.texts[j] not in auxiliaries and not (word.upos == "VERB" and word.feat("Tense") == "Fut" and
-                                                        word.feat("VerbForm") == "Fin"):
+        future_verb = word.upos == "VERB" and word.feat("Tense") == "Fut" and word.feat("VerbForm") == "Fin" \
+            and content.lemmas[j] not in modals
+        if content.texts[j] not in auxiliaries and not future_verb:
             continue
         k = j - 1          # back over adverbs and particles to the subject ("Niemcy nadal będą")
         while k > 0 and content.words[k].upos in ("ADV", "PART", "AUX") and content.texts[k] not in breaks:
             k -= 1
         if _speakers_pronoun(content, k, actor, ctx):
             return True
+        if k == 0 and content.words[0].upos == "SCONJ":
+            return future_verb or _infinitive_after(content, j)
         at = content.words[k].start
         return any(m.start <= at < m.stop and ctx.same_side(m.actor, actor) for m in view.mentions)
     return False
+
+
+def _infinitive_after(content: Content, j: int) -> bool:
+    """An auxiliary governs an infinitive, over adverbs ("будет и впредь добросовестно выполнять"):
+    an act to come, not a state ("будет непросто")."""
+    k = j + 1
+    while k < len(content) and content.words[k].upos in ("ADV", "PART", "CCONJ"):
+        k += 1
+    return k < len(content) and content.words[k].feat("VerbForm") == "Inf"
 
 
 def _side_future(view: SentenceView, t: Trigger, actor: str, ctx: DocumentContext) -> bool:

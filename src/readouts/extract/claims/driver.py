@@ -7,7 +7,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from readouts.extract.actors import collect_actors
+from readouts.extract.actors import collect_actors, spellings
 from readouts.extract.claims import attributes as attr
 from readouts.extract.claims.actor import ActorChoice, ActorQuery, coordinated_partner, resolve_actor, subject_like
 from readouts.extract.claims.data import ClaimData, claim_data
@@ -56,7 +56,18 @@ def extract_all(loaded: LoadedText, analysis: Analysis) -> Extraction:
     info = DocumentInfo(loaded.path, loaded.lang, pub.published, ctx.source, loaded.title, analysis.backend,
                         published_from=pub.origin, unanchored=unanchored_dates(analysis, pub.anchor, pub.published))
     mentions = [m for v in views for m in v.mentions]
-    return Extraction(info, collect_actors(mentions, data.lex), dates, claims, dropped)
+    actors = collect_actors(mentions, data.lex)
+    spelled = spellings(actors, data.lex)
+    return Extraction(info, [replace(a, name=spelled.get(a.name, a.name)) for a in actors], dates,
+                      [_spelled(c, spelled) for c in claims], dropped)
+
+
+def _spelled(claim: Claim, spelled: dict[str, str]) -> Claim:
+    """The claim with its actor and addressee named as the text spells them."""
+    if not spelled or (claim.actor not in spelled and claim.addressee not in spelled):
+        return claim
+    return replace(claim, actor=spelled.get(claim.actor, claim.actor),
+                   addressee=spelled.get(claim.addressee, claim.addressee) if claim.addressee else None)
 
 
 def _document(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor: dt.date | None,
