@@ -568,3 +568,14 @@ def test_two_presidents_with_their_countries_possessives_are_both():
     text = ("Brazil's President Luiz Inacio Lula da Silva and Chile's President Gabriel Boric agreed on Tuesday "
             "to keep pressing Venezuela's electoral authorities.")
     check(only(text, "agreed"), actor="both", act="agree")
+
+
+@pytest.mark.parametrize("text, fragment, actor, act", [
+    ("Prime Minister Keir Starmer spoke to President Erdogan this afternoon. The Prime Minister began by thanking "
+     "the President for Türkiye's role in the talks.", "began by thanking", "Keir Starmer", "support"),
+    ("Prime Minister Keir Starmer spoke to President Erdogan this afternoon. He concluded by inviting President "
+     "Erdogan to visit London.", "concluded by inviting", "Keir Starmer", "propose"),
+])
+def test_a_gerund_after_a_phase_verb_and_by_is_the_clauses_act(text, fragment, actor, act):
+    claim = only(text, fragment, date="2025-03-11")
+    check(claim, actor=actor, act=act, trigger=fragment)

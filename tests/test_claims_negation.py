@@ -138,3 +138,26 @@ def test_not_ruling_something_out_is_a_negated_statement_not_a_rejection(lang, s
 def test_ruling_something_out_is_a_rejection(lang, sentence, fragment):
     _, only, _, _ = HELPERS[lang]
     check(only(CALL[lang] + sentence, fragment), act="reject", polarity="affirmed")
+
+
+# ---------------------------------------------------------------- an outlet's correction
+@pytest.mark.parametrize("lang, text, fragment, actor, act", [
+    ("en", "CORRECTION: An earlier version of this story said that Prime Minister Sanae Takaichi had pledged to "
+           "raise Japan's defence spending. The story also wrongly said that President Donald Trump had invited "
+           "Takaichi to the White House.", "invited", "Donald Trump", "propose"),
+    ("pl", "Sprostowanie. W artykule o rozmowie ministrów błędnie podaliśmy, że minister Rau zaproponował "
+           "spotkanie wiceministrów.", "zaproponował", "Rau", "propose"),
+    ("ru", "Поправка. В заметке о переговорах мы ошибочно указали, что Виктор Орбан пообещал поддержать "
+           "китайский мирный план.", "пообещал", "Viktor Orban", "assure"),
+])
+def test_what_a_correction_says_was_wrongly_reported_did_not_happen(lang, text, fragment, actor, act):
+    claim = next(c for c in HELPERS[lang][0](text, date="2025-05-10") if fragment in c.trigger)
+    check(claim, actor=actor, act=act, polarity="negated")
+    traced(claim, polarity="negation.retracted")
+
+
+def test_a_journalists_wrongly_judges_a_claim_and_retracts_none():
+    text = ("CORRECTION: An earlier version of this story misspelled a name. President Trump wrongly said that "
+            "Japan had agreed to buy more American rice.")
+    claim = next(c for c in HELPERS["en"][0](text, date="2025-10-29") if c.trigger == "said")
+    check(claim, actor="Donald Trump", polarity="affirmed")

@@ -741,3 +741,35 @@ def test_a_presenters_name_in_a_note_labels_her_later_turns_as_questions():
     assert ("both", "agree") in [(c.actor, c.act) for c in found]
     assert ("Prabowo Subianto", "demand") in [(c.actor, c.act) for c in found]
     assert not [c for c in found if "Papua" in c.sentence]
+
+
+# ---------------------------------------------------------------- a statement in the first person
+FIRST_PERSON_STATEMENTS = [
+    ("en", "Call with Prime Minister of Poland\n\nToday I spoke with the Prime Minister of Poland, Donald Tusk.\n\n"
+           "I thanked Prime Minister Tusk for Poland's role as the hub for assistance to Ukraine. We discussed the "
+           "security situation in Europe. We agreed that our Defence Ministers will meet in Canberra in June.\n\n"
+           "Anthony Albanese\n\nPrime Minister of Australia",
+     [("Anthony Albanese", "support"), ("both", "discuss"), ("both", "agree")]),
+    ("pl", "Rozmawiałem dziś z premierem Australii Anthonym Albanese. Podziękowałem mu za wsparcie dla Ukrainy. "
+           "Omówiliśmy sytuację w Europie.\n\nDonald Tusk",
+     [("Donald Tusk", "support"), ("both", "discuss")]),
+    ("ru", "Сегодня я провёл телефонный разговор с Президентом Казахстана Касым-Жомартом Токаевым. Я поблагодарил "
+           "его за поддержку. Мы обсудили торговлю и энергетику.\n\nШавкат Мирзиёев",
+     [("Shavkat Mirziyoyev", "support"), ("both", "discuss")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", FIRST_PERSON_STATEMENTS)
+def test_a_statement_in_the_first_person_is_its_signatorys(lang, text, expected):
+    claims = extract_loaded(load_bytes(text.encode(), f"t.{lang}.txt", lang=lang, date="2026-03-26"),
+                            backend="offline").claims
+    assert [(c.actor, c.act) for c in claims] == expected
+    assert {c.rule.split(":")[-1] for c in claims} <= {"narrator.first_person", "narrator.we"}
+
+
+def test_a_columnists_i_is_no_partys():
+    text = ("Rozmawiałem wczoraj z dyplomatą. Zapytałem go o rozmowę Tuska z Albanese. Donald Tusk rozmawiał "
+            "z premierem Australii Anthonym Albanese. Premierzy omówili sytuację w Europie.")
+    claims = extract_loaded(load_bytes(text.encode(), "t.pl.txt", lang="pl", date="2026-03-26"),
+                            backend="offline").claims
+    assert not any(c.rule.endswith(("narrator.first_person", "narrator.we")) for c in claims)

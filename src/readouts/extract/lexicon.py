@@ -37,7 +37,8 @@ UNNAMED_OFFICIAL = "official"       # the noun of a derived unnamed-official lab
 CONCEPTS_SCHEMA = {str: {"act": Choice(*ACTS), "doc": str, "negated?": Choice(*ACTS)}}
 CONCEPT_WORDS_SCHEMA = {str: {"verbs?": [str], "nouns?": [str], "phrases?": [str]}}
 CUES_SCHEMA = {
-    "negation": {"particles": [str], "determiners": [str], "exceptions": [str], "concessive_before": Either([str], list)},
+    "negation": {"particles": [str], "determiners": [str], "exceptions": [str], "concessive_before": Either([str], list),
+                 "retractions": [str], "own_reports": [str], "corrections": [str]},
     "hedges": {"auxiliaries": Either([str], list), "adverbs": [str]},
     "conditions": [str],
     "nominal_conditions": [str],
@@ -63,6 +64,7 @@ CUES_SCHEMA = {
     "possessives": {"masc": [str], "fem": [str], "plural": [str]},
     "commitment_auxiliaries": [str],
     "phase_auxiliaries": Either([str], list),
+    "phase_openers": Either([str], list),
     "purpose_participles": Either([str], list),
     "quoted_as": {"verbs": Either([str], list), "markers": Either([str], list)},
     "background": [str],

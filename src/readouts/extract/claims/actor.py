@@ -28,6 +28,7 @@ NON_SUBJECT_BETWEEN = frozenset({"PUNCT", "SCONJ", "ADP"})
 JOINT_ACTS = frozenset({"agree", "discuss"})
 ONE_SIDED_ACTS = frozenset({"concern", "warn", "demand", "reject"})   # what one side holds against the other
 PLURAL, THIRD, PLUR = "plural", "3", "Plur"
+SING, FIRST_PERSON = "Sing", "1"
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 APPOSITION_WORDS = 4            # the most words of a phrase's start before its head ("the government's")
 ATTRIBUTION_ASIDE_WORDS = 8     # the most words from an attribution marker to the name it introduces
@@ -200,6 +201,37 @@ def labelled_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     if person == SECOND:
         return ActorChoice(None, "speech.addressee")
     return ActorChoice(q.state.speaker, "speech.own_side") if _own_side_before(q, t) else None
+
+
+def narrating_author(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """In a statement its author writes in the first person, "I" is the author and "we" who
+    discussed or agreed are both parties ("I thanked Prime Minister Tusk …", "We agreed that our
+    Defence Ministers will meet …"); "we" who do anything else are the author's side, told by him."""
+    if q.ctx.author is None or q.state.speaker is not None or q.view.quoted[t.first]:
+        return None
+    person = _narrator_person(q, t)
+    if person is None:
+        return None
+    if person == PLUR and t.act in JOINT_ACTS:
+        return ActorChoice(BOTH, "narrator.we")
+    return ActorChoice(q.ctx.author, "narrator.first_person")
+
+
+def _narrator_person(q: ActorQuery, t: Trigger) -> str | None:
+    """SING or PLUR when the trigger's subject is the first person: its verb's ending (or the
+    clitic that carries it: "Podziękował|em", "Omówili|śmy"), or the nearest pronoun before it
+    with no other party between."""
+    view, cls = q.view, q.ctx.data.cls
+    ending = [view.words[t.head]] + [w for w in view.words[t.head + 1:t.head + 2] if w.feat("Clitic") == "Yes"]
+    person = next((w for w in ending if w.feat("Person") == FIRST_PERSON), None)
+    if person is not None:
+        return PLUR if person.feat("Number") == PLUR else SING
+    for k in range(t.first - 1, window_start(q, t) - 1, -1):
+        if view.texts[k] in cls("first_person"):
+            return SING if view.texts[k] in cls("first_person_singular") else PLUR
+        if k in view.mention_words() or view.words[k].upos in ("NOUN", "PROPN", "PRON"):
+            return None
+    return None
 
 
 def _own_side_before(q: ActorQuery, t: Trigger) -> bool:
@@ -693,7 +725,7 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, labelled_speaker, quoted_speaker, purpose_caller, syntactic_subject,
+    named_by_rule, quote_speaker, labelled_speaker, narrating_author, quoted_speaker, purpose_caller, syntactic_subject,
     passive_agent, accepting_invitee,
     nominal_agent,
     passive_joint,

@@ -30,6 +30,7 @@ PLEDGED_ACTS = ("discuss", "agree", "state")
 NEGATION_OF_ACT, NEGATION_AFTER_ACT = "negation.act", "negation.act_after"
 ACT_NEGATIONS = (NEGATION_OF_ACT, NEGATION_AFTER_ACT)     # the act itself negated, not its content
 COMMA = ","
+PLURAL_NUMBER = "Plur"      # "podaliśmy": the newsroom's "we"
 RAISING_ISSUE = "raising_issue"     # the act concept of raising an issue (lang/act_concepts.yaml)
 
 
@@ -315,7 +316,10 @@ def _negation(seq: Content | SentenceView, j: int, ctx: DocumentContext) -> bool
 
 def polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentContext) -> Ruled:
     """Negated when the act itself is ("did not agree", "nie złożył", "достигнуто не было"), its
-    noun is ("made no commitment"), or the content's own predicate is ("would not", "had no intention", "nie było żadnych")."""
+    noun is ("made no commitment"), or the content's own predicate is ("would not", "had no intention", "nie było żadnych");
+    so is what an outlet's correction says its earlier report wrongly told ("Błędnie podaliśmy, że …")."""
+    if _retracted(view, t, ctx):
+        return NEGATED, "negation.retracted"
     lo = max(0, t.first - ctx.data.windows.act_negation_before)
     if any(_negation(view, j, ctx) for j in range(lo, t.head)):
         return NEGATED, NEGATION_OF_ACT
@@ -325,6 +329,22 @@ def polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentCont
             any(view.texts[j] in ctx.data.cls("negation.determiners") for j in range(t.first, t.last)):
         return NEGATED, "negation.act_object"       # "made no commitment", "не дал никаких гарантий"
     return _content_polarity(view, t, content, ctx)
+
+
+def _retracted(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
+    """A retraction before the act ("wrongly said that", "ошибочно указали, что", "in an earlier
+    version"), where the outlet speaks of its own report ("we", "the story", "w artykule") or, in a
+    correction notice, with no party named before it: a journalist's "Trump wrongly said …" judges
+    a claim, it retracts none."""
+    cls = ctx.data.cls
+    retraction = next((k for k in range(t.first) if cls("negation.retractions").match_at(view.texts, k, t.first)
+                       or cls("negation.retractions").match_at(view.lemmas, k, t.first)), None)
+    if retraction is None:
+        return False
+    if cls("negation.own_reports").occurs(view.texts, view.lemmas, 0, t.first) or \
+            any(view.words[k].feat("Person") == "1" and view.words[k].feat("Number") == PLURAL_NUMBER for k in range(t.first)):
+        return True
+    return ctx.correction and not any(m.last <= retraction for m in view.mentions)
 
 
 def _content_polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentContext) -> Ruled:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable
+from typing import Callable, Sequence
 
 from readouts.extract.actors import GENERIC_VIA, ActorFinder, Mention, unify_unknown_names
 from readouts.extract.claims.data import ClaimData
-from readouts.extract.lexicon import ActorEntry, Lexicon, WordClass
+from readouts.extract.claims.view import SentenceView
+from readouts.extract.lexicon import ActorEntry, Lexicon, WordClass, fold
 from readouts.extract.source import detect_source
 from readouts.model import BOTH, Analysis, DateRef, LoadedText, Sentence
 
@@ -30,6 +31,8 @@ class DocumentContext:
     official: bool
     source: str
     dates: tuple[DateRef, ...]
+    author: str | None = None       # who writes a statement in the first person ("Today I spoke with …")
+    correction: bool = False        # the text is an outlet's correction notice ("Sprostowanie", "CORRECTION:")
 
     @property
     def lex(self) -> Lexicon:
@@ -114,6 +117,49 @@ def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor
         mentions = _mentions(finder, analysis)
     principals = _principals(mentions, data, anchor, analysis, guess.official)
     return Parties(guess.source, guess.official, own_side, principals, mentions)
+
+
+FIRST_PERSON_SENTENCES = 2     # narrated sentences with "I" that make a statement its author's own
+SIGNATURE_WORDS = 8            # the most words of a signature line ("Anthony Albanese Prime Minister of Australia")
+
+
+def first_person_author(views: Sequence[SentenceView], principals: tuple[str, ...], data: ClaimData,
+                        official: bool) -> str | None:
+    """Who writes a statement in the first person ("Today I spoke with the Prime Minister of
+    Poland, Donald Tusk. … I thanked Prime Minister Tusk …"): the listed person its signature
+    names (a short last paragraph), else, in an official text, of the two principals the one its
+    first such sentence does not name (the other is the one spoken with). None for a text
+    narrated in the third person, where "I" stands only in quotes and speakers' turns, and for a
+    columnist's "I"."""
+    narrated = [v for v in views if any(_first_person_singular(v, k, data) for k in range(len(v)))]
+    if len(narrated) < FIRST_PERSON_SENTENCES:
+        return None
+    last = views[-1].sentence.paragraph
+    signed = next((m.actor for v in views if v.sentence.paragraph == last and len(v.words) <= SIGNATURE_WORDS
+                   for m in v.mentions if m.kind == PERSON and m.actor in data.lex.actors), None)
+    if signed is not None or not official:
+        return signed
+    others = [p for p in principals if p not in {m.actor for m in narrated[0].mentions}]
+    return others[0] if len(principals) == 2 and len(others) == 1 else None
+
+
+CORRECTION_HEAD_SENTENCES = 2   # a correction notice says so in its title or its first sentences
+
+
+def correction_notice(views: Sequence[SentenceView], title: str | None, data: ClaimData) -> bool:
+    """Whether the text is an outlet's correction notice: its title or first sentences name it so
+    ("Sprostowanie", "CORRECTION: An earlier version of this story …", "Поправка к материалу …")."""
+    notices = data.cls("negation.corrections")
+    heads = [(v.texts, v.lemmas) for v in views[:CORRECTION_HEAD_SENTENCES]]
+    titled = any(fold(w) in notices for w in (title or "").split())
+    return titled or any(notices.occurs(texts, lemmas, 0, len(texts)) for texts, lemmas in heads)
+
+
+def _first_person_singular(view: SentenceView, k: int, data: ClaimData) -> bool:
+    """An unquoted "I", or a verb (or its clitic: "Podziękował|em") in the first person singular."""
+    w = view.words[k]
+    return not view.quoted[k] and (view.texts[k] in data.cls("first_person_singular") or
+                                   w.upos in ("VERB", "AUX") and w.feat("Person") == "1" and w.feat("Number") == "Sing")
 
 
 def _titles_beyond(mentions: "Mentions", principals: tuple[str, ...]) -> bool:

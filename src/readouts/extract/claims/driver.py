@@ -19,7 +19,7 @@ from readouts.extract.claims.discourse import (
     update_account,
     update_turn,
 )
-from readouts.extract.claims.document import DocumentContext, find_parties
+from readouts.extract.claims.document import DocumentContext, correction_notice, find_parties, first_person_author
 from readouts.extract.claims.explain import Trace
 from readouts.extract.claims.nesting import Nesting, resolve_nesting
 from readouts.extract.claims.triggers import ATTRIBUTION, COMMITMENT, Dropped, Found, Trigger, find_triggers
@@ -78,8 +78,10 @@ def _document(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor: d
     by_start = sorted(dates, key=lambda d: d.start)
     starts = [d.start for d in by_start]
     views = [v.with_mentions(list(ms)).with_dates(_within(by_start, starts, v)) for v, ms in zip(bare, parties.mentions)]
+    author = first_person_author(views, parties.principals, data, parties.official)
     ctx = DocumentContext(analysis.text, data, anchor, loaded.title, parties.principals, parties.own_side,
-                          parties.official, parties.source, tuple(dates))
+                          parties.official, parties.source, tuple(dates), author,
+                          correction_notice(views, loaded.title, data))
     return ctx, views
 
 

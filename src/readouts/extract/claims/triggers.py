@@ -19,6 +19,7 @@ VERBAL_UPOS = frozenset({"VERB", "AUX"})
 # Verb forms that are not predicates of a clause of their own.
 NON_FINITE = frozenset({"Part", "Conv", "Ger", "Vnoun"})
 ADVERBIAL_FORMS = frozenset({"Ger", "Conv"})
+GERUND = "Ger"
 PHASE_LICENCE = "predicate.phase"      # an infinitive after "не стал": one predicate
 # acts a verb of saying carries only with what it says ("noting that …"); a participle of another
 # act carries it by itself (", rejecting the proposal")
@@ -175,7 +176,8 @@ def _verb_triggers(view: SentenceView, data: ClaimData, used: list[bool]) -> Ite
                               i, lemma, licence=why, joint_only=not own,
                               frame=bool(own) and lemma in lex.frames)
         if trigger is not None and why == PHASE_LICENCE:
-            trigger = replace(trigger, first=i - 1)     # "не стал давать": the subject is before "стал"
+            # "не стал давать", "began by thanking": the subject is before "стал", "began"
+            trigger = replace(trigger, first=i - 2 if view.words[i].feat("VerbForm") == GERUND else i - 1)
         if trigger is not None:
             yield trigger
             used[trigger.first:trigger.last] = [True] * (trigger.last - trigger.first)
@@ -235,6 +237,8 @@ def licence(view: SentenceView, data: ClaimData, i: int) -> str | None:
         return None
     periphrastic = _periphrastic(view, data, i)
     form = w.feat("VerbForm")
+    if form == GERUND and _phase_opener(view, data, i):
+        return PHASE_LICENCE        # "The Prime Minister began by congratulating …"
     if form in NON_FINITE and not data.holds("impersonal", view, i) and not periphrastic:
         return None
     if form == "Inf" and not periphrastic:
@@ -380,6 +384,13 @@ def _phase_auxiliary(view: SentenceView, data: ClaimData, i: int) -> bool:
     right before word i."""
     return i > 0 and view.lemmas[i - 1] in data.cls("phase_auxiliaries") and \
         view.words[i - 1].feat("VerbForm") not in NON_FINITE
+
+
+def _phase_opener(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """A finite verb and a preposition right before a gerund ("began by thanking", "opened by
+    congratulating"): the gerund is the clause's act."""
+    return i > 1 and view.words[i - 1].upos == "ADP" and view.lemmas[i - 2] in data.cls("phase_openers") and \
+        view.words[i - 2].feat("VerbForm") not in NON_FINITE
 
 
 def alleging_auxiliary(view: SentenceView, data: ClaimData, i: int) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from readouts.extract.actors import romanise
+from readouts.extract.actors import Mention, romanise
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger
 from readouts.extract.claims.view import SentenceView, first_person_future, negation_word, pronoun_gender
@@ -34,6 +34,7 @@ PARTICIPLE = "Part"
 NEGATION_REACH = 2        # "I'm not going to", "не буду": the negation stands right before
 NAME_LABEL_WORDS = 3     # "Хун Манет", "Д.Ортега": the words of a name in a transcript's label
 COMMON_UPOS = ("NOUN", "VERB", "ADJ")   # a word of the dictionary, no name
+NAME_UPOS = ("PROPN", "NOUN", "X")      # what the analysers make of the rest of a long name
 MEDIA = "media"                         # the gazetteer's kind of an outlet
 NOTE_MARKS = 2                 # the brackets of a note in a label ("PRESENTER (SARAH LIM):")
 INTERVIEWER_QUESTIONS = 2      # turns with a question that make a speaker an interviewer
@@ -63,7 +64,7 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         named_to = _before_note(view, k)
         if _opens_sentence(view, k) and any(m.first == 0 and m.last == named_to and m.kind == MEDIA for m in view.mentions):
             return TurnLabel(k, None)       # a reporter's question by the outlet's name ("AFP:", "Bloomberg:")
-        m = next((m for m in view.mentions if m.last == named_to and m.kind in PERSONAL_KINDS), None)
+        m = _named_speaker(view, named_to)
         if m is not None:
             return TurnLabel(k, m.actor) if _speaker_label(view, m.first, data) else None
         unknown = _unknown_name_label(view, named_to, k, data)
@@ -80,6 +81,21 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         if named is not None:
             return TurnLabel(k, named)
     return None
+
+
+def _named_speaker(view: SentenceView, named_to: int) -> Mention | None:
+    """The person a label names: a mention that ends where the name does, or one that opens the
+    label and runs on in capitalised words of the same name ("Т.Обианг Нгема Мбасого (как
+    переведено):" where the gazetteer knows "Обианг")."""
+    ending = next((m for m in view.mentions if m.last == named_to and m.kind in PERSONAL_KINDS), None)
+    if ending is not None:
+        return ending
+    return next((m for m in view.mentions if m.kind in PERSONAL_KINDS and m.first <= LABEL_WORDS and
+                 m.last < named_to <= m.last + NAME_LABEL_WORDS and _name_words(view, m.last, named_to)), None)
+
+
+def _name_words(view: SentenceView, start: int, stop: int) -> bool:
+    return all(view.words[k].text[:1].isupper() and view.words[k].upos in NAME_UPOS for k in range(start, stop))
 
 
 def _headline(view: SentenceView, data: ClaimData) -> bool:
