@@ -11,7 +11,7 @@ from rich.console import Console
 from readouts.compare import ANAPHORA, compare, load_config, load_topic_cues, refers_back, topics_of
 from readouts.errors import DataError
 from readouts.lang import SUPPORTED
-from readouts.model import ACTS, Claim, DocumentInfo, Extraction
+from readouts.model import ACTS, Actor, Claim, DocumentInfo, Extraction
 from readouts.report.compare import CSV_COLUMNS, compare_rows, render_compare_table, summary_line
 
 
@@ -89,6 +89,21 @@ def test_opposite_polarity_is_a_conflict():
     m = result.matches[0]
     assert m.relation == "conflict"
     assert "opposite polarity" in m.reasons
+
+
+def test_one_arrangement_placed_in_two_capitals_is_a_conflict():
+    minsk = claim("Стороны договорились провести очередное заседание межправительственной комиссии в Минске.",
+                  "both", "agree")
+    astana = claim("Очередное заседание межправительственной комиссии решено провести в Астане.", "both", "agree")
+    left, right = doc("ru", minsk), doc("ru", astana)
+    left.actors = [Actor("Belarus", "country", ["Минске"])]
+    right.actors = [Actor("Kazakhstan", "country", ["Астане"])]
+    result = compare(left, right)
+    assert [m.relation for m in result.matches] == ["conflict"]
+    assert any(r.startswith("different places") for r in result.matches[0].reasons), result.matches[0].reasons
+    in_minsk = doc("ru", claim(astana.sentence.replace("Астане", "Минске"), "both", "agree"))
+    in_minsk.actors = [Actor("Belarus", "country", ["Минске"])]     # one capital: the same arrangement
+    assert [m.relation for m in compare(left, in_minsk).matches] == ["same"]
 
 
 def test_a_name_spelled_with_and_without_diacritics_is_one_actor():

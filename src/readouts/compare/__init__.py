@@ -115,12 +115,15 @@ def relation(a: Matter, b: Matter, cfg: CompareConfig) -> tuple[str, str | None]
 def _different_particulars(a: Matter, b: Matter) -> tuple[str, str] | None:
     """A conflict of particulars: both accounts give the matter's figures, and they differ ("2
     million tonnes" / "1.5 million tonnes"), or both its dates, and neither holds the other ("in
-    May" / "on 14 March"). Numbers that are the days of the claims' own dates are dates."""
+    May" / "on 14 March"), or both its places ("in Minsk" / "в Астане"). Numbers that are the days of
+    the claims' own dates are dates."""
     figures_a, figures_b = _figures(a), _figures(b)
     if figures_a and figures_b and not figures_a & figures_b:
         return "conflict", f"different figures ({', '.join(sorted(figures_a))} / {', '.join(sorted(figures_b))})"
     if a.dates and b.dates and not any(x.startswith(y) or y.startswith(x) for x in a.dates for y in b.dates):
         return "conflict", f"different dates ({', '.join(sorted(a.dates))} / {', '.join(sorted(b.dates))})"
+    if a.places and b.places and not a.places & b.places:
+        return "conflict", f"different places ({', '.join(sorted(a.places))} / {', '.join(sorted(b.places))})"
     return None
 
 

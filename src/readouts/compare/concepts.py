@@ -31,7 +31,7 @@ from readouts.lang.schema import check_unique
 MATTERS_SPEC = {"concepts": {str: {"label": str, "topic": str, "doc": str, "all?": [str], "is?": str,
                                    "entity?": bool, "modifier?": bool}}}
 LANG_MATTERS_SPEC = {"endings": [str], "finals?": {str: str}, "numerals": {str: int}, "rebuttal": [str],
-                     "concepts": {str: [str]}}
+                     "place_prepositions": [str], "concepts": {str: [str]}}
 TEXT_WORD = re.compile(r"[^\W_]+", re.UNICODE)     # hyphens split words: "30-day" is "30" "day"
 PREFIX = "*"
 EXACT = "="
@@ -93,6 +93,7 @@ class Vocabulary:
     by_prefix: Mapping[str, tuple[Cue, ...]]          # first word's "*" prefix -> cues
     numerals: Mapping[str, int]                       # folded number word -> value
     numeral_prefixes: tuple[tuple[str, int], ...]     # a "*" number word's prefix -> value
+    place_prepositions: frozenset[str] = frozenset()  # "in", "w", "в": a country or capital after it is a place
 
     def stem(self, word: str) -> str:
         if word and word[-1] in self.finals:
@@ -159,7 +160,8 @@ def vocabulary(lang: str) -> Vocabulary:
         else:
             numerals[word] = value
     return Vocabulary(endings, finals, {k: tuple(v) for k, v in by_key.items()},
-                      {k: tuple(v) for k, v in by_prefix.items()}, numerals, tuple(prefixes))
+                      {k: tuple(v) for k, v in by_prefix.items()}, numerals, tuple(prefixes),
+                      frozenset(fold(p) for p in raw["place_prepositions"]))
 
 
 def _cue_words(form: str, where: str) -> tuple[str, ...]:

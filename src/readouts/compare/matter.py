@@ -23,12 +23,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from readouts.compare.concepts import concepts_in, numbers_in, rebuts, text_words
+from readouts.compare.concepts import concepts_in, numbers_in, rebuts, text_words, vocabulary
 from readouts.compare.config import CompareConfig
 from readouts.compare.topics import cues_in
 from readouts.model import Claim, Extraction
 
 MIN_CONTENT_WORDS = 3       # a shorter content ("это", "so") is no clause of its own: the sentence is read
+COUNTRY = "country"         # the actors a place names (a capital is one of its country's names)
 MIN_MENTION = 3             # shorter actor mentions ("US", "ЕС") are too ambiguous to find in a text
 
 
@@ -42,6 +43,7 @@ class Matter:
     numbers: frozenset[str]
     dates: frozenset[str]
     entities: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()    # countries named as where something happens ("in Minsk", "в Астане")
     back: bool = False                      # points back at the matter before it
     inherited: bool = False                 # its concepts and topics come (only) from the claim before it
     position: float | None = None           # its place among its side's claims, 0 (first) to 1 (last)
@@ -112,18 +114,23 @@ def _inherited(found: list[Matter], cfg: CompareConfig) -> list[Matter]:
 
 def _with_entities(found: list[Matter], extraction: Extraction, cfg: CompareConfig) -> list[Matter]:
     """Each matter with the actors its text names (by the surface forms the extractor found:
-    "Syria" and "Сирию" both give Syria), less those named in too many of the side's claims."""
-    patterns = [(a.name, re.compile("|".join(rf"(?<!\w){re.escape(m)}(?!\w)"
-                                             for m in sorted(set(a.mentions), key=len, reverse=True)
-                                             if len(m) >= MIN_MENTION)))
-                for a in extraction.actors if any(len(m) >= MIN_MENTION for m in a.mentions)]
+    "Syria" and "Сирию" both give Syria), less those named in too many of the side's claims; and
+    with the countries it names as a place ("in Minsk", "в Астане"), common or not."""
+    forms = [(a, sorted({m for m in a.mentions if len(m) >= MIN_MENTION}, key=len, reverse=True))
+             for a in extraction.actors]
+    patterns = [(a.name, re.compile("|".join(rf"(?<!\w){re.escape(m)}(?!\w)" for m in ms))) for a, ms in forms if ms]
+    prepositions = vocabulary(extraction.document.lang).place_prepositions
+    places = [(a.name, re.compile("|".join(rf"(?<!\w)(?i:{'|'.join(map(re.escape, prepositions))})\s+{re.escape(m)}(?!\w)"
+                                            for m in ms)))
+              for a, ms in forms if ms and a.kind == COUNTRY and prepositions]
     named = [frozenset(name for name, rx in patterns if rx.search(m.text)) for m in found]
     counts: dict[str, int] = {}
     for names in named:
         for name in names:
             counts[name] = counts.get(name, 0) + 1
     common = {n for n, k in counts.items() if k > max(1.0, cfg.entity_share * len(found))}
-    return [replace(m, entities=names - common - {m.claim.actor, m.claim.addressee})
+    return [replace(m, entities=names - common - {m.claim.actor, m.claim.addressee},
+                    places=frozenset(name for name, rx in places if rx.search(m.text)))
             for m, names in zip(found, named)]
 
 
