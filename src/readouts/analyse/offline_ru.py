@@ -91,7 +91,10 @@ class RussianAnalyser:
             tokens = []
             for i, (span, mt, st) in enumerate(zip(spans, morph.tokens, syntax.tokens), 1):
                 upos, feats = mt.pos, dict(mt.feats)
-                if i == 1 and upos in MISREAD_INITIAL or upos == "X" or \
+                if upos == "ADJ" and self._finite_verb_only(span.text):
+                    # a finite verb slovnet took for an adjective ("Условились активизировать …")
+                    upos, feats = self._initial_word(span.text) or (upos, feats)
+                elif i == 1 and upos in MISREAD_INITIAL or upos == "X" or \
                         upos in ("VERB", "ADJ") and feats.get("VerbForm") != "Part":
                     # mid-sentence, only a short participle read as a finite verb or an adjective
                     # ("В ходе беседы подчёркнута готовность …")
@@ -146,6 +149,12 @@ class RussianAnalyser:
         """Whether pymorphy3 knows the word as an adverb and as no verb form."""
         parses = self._parse(form)
         return any(p.tag.POS == "ADVB" for p in parses) and not any(p.tag.POS in VERB_POS for p in parses)
+
+    def _finite_verb_only(self, form: str) -> bool:
+        """Whether pymorphy3 knows the word only as a finite verb or an infinitive (no adjective or
+        participle reading: "условились")."""
+        parses = self._parse(form)
+        return bool(parses) and all(p.tag.POS in ("VERB", "INFN") for p in parses)
 
     def _comparative(self, form: str) -> bool:
         """Whether pymorphy3 knows the word as a comparative at all."""
