@@ -628,3 +628,10 @@ def test_spellings_respell_a_surname_with_diacritics_and_leave_a_plain_one():
                        Actor("Andres Manuel Lopez Obrador", "person", ["President López Obrador"]),
                        Actor("Joe Biden", "person", ["President Biden"])], lex)
     assert found == {"Sauli Niinisto": "Sauli Niinistö", "Ukhnaagiin Khurelsukh": "Ukhnaagiin Khürelsükh"}
+
+
+def test_an_honorific_and_a_surname_are_the_person_named_in_full_earlier_in_the_sentence():
+    text = ("The prime minister invited Premier Li Qiang to visit Australia next year, and Mr Li accepted, "
+            "the Prime Minister's Office said.")
+    claims = extract_loaded(load_bytes(text.encode(), "t.en.txt", lang="en", date="2023-11-07"), backend="offline").claims
+    assert next(c for c in claims if c.trigger == "accepted").actor == "Li Qiang"

@@ -773,3 +773,18 @@ def test_a_columnists_i_is_no_partys():
     claims = extract_loaded(load_bytes(text.encode(), "t.pl.txt", lang="pl", date="2026-03-26"),
                             backend="offline").claims
     assert not any(c.rule.endswith(("narrator.first_person", "narrator.we")) for c in claims)
+
+
+@pytest.mark.parametrize("fragment, actor", [
+    ("Наши компании готовы", "Vladimir Putin"),          # a body of the speaker's side, by "our"
+    ("Российские компании готовы", "Vladimir Putin"),    # by its nationality
+    ("Чад высоко ценит", "Mahamat Déby"),                # a guest's own country, though no office of Chad is listed
+])
+def test_a_speaker_speaks_for_his_sides_bodies_and_country_in_his_turn(fragment, actor):
+    text = ("Владимир Путин провёл переговоры с Президентом Республики Чад Махаматом Деби.\n\n"
+            "В.Путин: Уважаемый господин Президент! Российские компании готовы участвовать в разработке "
+            "месторождений. Наши компании готовы принять участие в таких проектах.\n\n"
+            "М.Деби (как переведено): Спасибо. Чад высоко ценит равноправный характер отношений с Россией.")
+    claim = next(c for c in make_helpers("ru", DATE)[0](text) if c.sentence.startswith(fragment))
+    assert claim.actor == actor
+    traced(claim, actor="speech.own_side")

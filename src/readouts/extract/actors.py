@@ -608,7 +608,7 @@ class ActorFinder:
             # an initial stands apart from the surname ("С.Чанда": "S. Chanda")
             written = romanise(text if nominative else lemma or text, self.translit).replace(".", ". ")
             canonical = self._initialled_person(text) or self._addressed_person(lemma or text) or \
-                self._full_name(" ".join(written.split()))
+                self._full_name(" ".join(written.split()), [m.actor for m in found if m.stop <= start])
             # a title no holder of which the data knows ("Prime Minister [Mia Mottley]") is part of
             # the name's mention, which stands where the title does ("spoke to Prime Minister …")
             first = self._title_before(words, idx[0])
@@ -748,10 +748,17 @@ class ActorFinder:
         m = INITIAL_AND_SURNAME.match(text)
         return m and self.initialled.get((fold(m.group(1)), fold(m.group(2))))
 
-    def _full_name(self, name: str) -> str:
-        """A surname alone is the person the text named in full before, and so is an initial and
-        that surname ("A. Sirisena" after "Anura Sirisena"); a full name is remembered."""
+    def _full_name(self, name: str, before: Sequence[str] = ()) -> str:
+        """A surname alone is the person the text named in full before (earlier in the text, or in
+        the sentence: `before`), and so is an initial and that surname ("A. Sirisena" after "Anura
+        Sirisena") or an honorific and that surname ("Mr Li" after "Premier Li Qiang"); a full
+        name is remembered."""
         words = name.split()
+        honorifics = self.lex.cues["honorifics"]
+        if len(words) > 1 and fold(words[0].rstrip(".")) in honorifics:
+            surname = self._full_name(" ".join(words[1:]), before)
+            if surname != " ".join(words[1:]):
+                return surname      # the honorific names someone named in full before
         if not words:
             return name
         named = self.full_names.get(fold(words[-1]))
@@ -759,8 +766,10 @@ class ActorFinder:
             return named
         if len(words) == 1:
             # a surname written first ("Kim" after "Kim Jong Un", "Kim Sung-han") is that person too
-            first_named = (n for n in reversed(self.recent) if len(n.split()) > 1 and fold(n.split()[0]) == fold(name))
-            return self.full_names.get(fold(name)) or next(first_named, name)
+            earlier = [*self.recent, *before]
+            first_named = (n for n in reversed(earlier) if len(n.split()) > 1 and fold(n.split()[0]) == fold(name))
+            last_named = (n for n in reversed(before) if len(n.split()) > 1 and fold(n.split()[-1]) == fold(name))
+            return self.full_names.get(fold(name)) or next(first_named, None) or next(last_named, name)
         self.full_names.setdefault(fold(words[-1]), name)
         return name
 

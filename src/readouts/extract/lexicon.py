@@ -100,6 +100,7 @@ CUES_SCHEMA = {
     "speaker_pronouns": [str],
     "latter_pronouns": [str],
     "own_side_nouns": [str],
+    "own_side_possessives": [str],
     "first_person_singular": [str],
     "past_person_endings": Either([str], list),
     "speaker_marks": [str],

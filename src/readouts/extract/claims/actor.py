@@ -29,6 +29,7 @@ JOINT_ACTS = frozenset({"agree", "discuss"})
 ONE_SIDED_ACTS = frozenset({"concern", "warn", "demand", "reject"})   # what one side holds against the other
 PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 SING, FIRST_PERSON = "Sing", "1"
+OWN_SIDE = "speech.own_side"      # a speaker speaking for his side, its subject in his turn
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 APPOSITION_WORDS = 4            # the most words of a phrase's start before its head ("the government's")
 ATTRIBUTION_ASIDE_WORDS = 8     # the most words from an attribution marker to the name it introduces
@@ -200,7 +201,22 @@ def labelled_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         return ActorChoice(q.state.speaker, "speech.first_person")
     if person == SECOND:
         return ActorChoice(None, "speech.addressee")
-    return ActorChoice(q.state.speaker, "speech.own_side") if _own_side_before(q, t) else None
+    return ActorChoice(q.state.speaker, OWN_SIDE) if _own_side_before(q, t) or _own_body_before(q, t) else None
+
+
+def _own_body_before(q: ActorQuery, t: Trigger) -> bool:
+    """A body of the speaker's own side as the subject ("Наши компании готовы …", "российские
+    компании готовы …" in Putin's turn): he speaks for it, as for his country."""
+    side = q.ctx.side_of(q.state.speaker)
+    words = _phrase_before_verb(q.view, t, window_start(q, t))
+    if side is None or words is None:
+        return False
+    view, cls = q.view, q.ctx.data.cls
+    phrase = range(words[0], words[1] + 1)
+    if not any(view.texts[j] in cls("body_nouns") or view.lemmas[j] in cls("body_nouns") for j in phrase):
+        return False
+    own = cls("own_side_possessives")
+    return any(view.texts[j] in own or view.lemmas[j] in own for j in phrase) or _sides_in(q, words[0], words[1] + 1) == [side]
 
 
 def narrating_author(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -239,7 +255,7 @@ def _own_side_before(q: ActorQuery, t: Trigger) -> bool:
     никогда не откажется …", "Алжир заинтересован …" in the Malian's, the Algerian's turn): he
     speaks for it (a spokesman relays what his side did)."""
     side = q.ctx.side_of(q.state.speaker)
-    if side is None or not q.ctx.is_leader(q.state.speaker):
+    if side is None or not (q.ctx.is_leader(q.state.speaker) or q.state.speaker in q.ctx.principals):
         return False
     lo = window_start(q, t)
     before = [m for m in q.view.mentions if lo <= m.first and m.last <= t.first]

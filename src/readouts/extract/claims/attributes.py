@@ -195,11 +195,14 @@ def negated_act(t: Trigger, act: Ruled, negation: Ruled, ctx: DocumentContext) -
     return (negated, "act.negated_concept") if negated else act
 
 
-def side_pledge(view: SentenceView, t: Trigger, act: Ruled, actor: str, ctx: DocumentContext) -> Ruled:
+def side_pledge(view: SentenceView, t: Trigger, act: Ruled, actor: str, ctx: DocumentContext,
+                for_side: bool = False) -> Ruled:
     """A statement a country makes of its own future is a pledge ("Туркменистан не будет
     участвовать …", "Мали никогда не откажется от сотрудничества": never refusing is no
-    rejection); what it will not accept stays a rejection."""
-    return ("assure", SIDE_FUTURE) if act[0] in SIDE_PLEDGE_ACTS and _side_future(view, t, actor, ctx) else act
+    rejection), and so is one its leader makes for it in his turn (`for_side`); what it will not
+    accept stays a rejection."""
+    future = _side_future(view, t, actor, ctx, for_side)
+    return ("assure", SIDE_FUTURE) if act[0] in SIDE_PLEDGE_ACTS and future else act
 
 
 def _answers_no(content: Content, ctx: DocumentContext) -> bool:
@@ -255,11 +258,11 @@ def _infinitive_after(content: Content, j: int) -> bool:
     return k < len(content) and content.words[k].feat("VerbForm") == "Inf"
 
 
-def _side_future(view: SentenceView, t: Trigger, actor: str, ctx: DocumentContext) -> bool:
+def _side_future(view: SentenceView, t: Trigger, actor: str, ctx: DocumentContext, for_side: bool = False) -> bool:
     """A country as the subject of its own act in the future ("Мьянма никогда не допустит …",
     "Polska nie będzie uczestniczyć …"): what that side will or will not do commits it."""
     entry = ctx.entry(actor)
-    if entry is None or entry.kind != COUNTRY:
+    if not for_side and (entry is None or entry.kind != COUNTRY):
         return False
     head = view.words[t.head]
     if head.upos == "VERB" and head.feat("Tense") == "Fut" and head.feat("VerbForm") == "Fin":

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from readouts.extract.actors import collect_actors, spellings
 from readouts.extract.claims import attributes as attr
-from readouts.extract.claims.actor import ActorChoice, ActorQuery, coordinated_partner, resolve_actor, subject_like
+from readouts.extract.claims.actor import OWN_SIDE, ActorChoice, ActorQuery, coordinated_partner, resolve_actor, subject_like
 from readouts.extract.claims.data import ClaimData, claim_data
 from readouts.extract.claims.discourse import (
     Discourse,
@@ -231,7 +231,7 @@ def _claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ctx: D
     condition = attr.conditional(act[0], content, ctx)
     hedged, hedge_rule, first = attr.hedged(view, t, ctx)
     polarity = attr.polarity(view, t, content, ctx)
-    act = attr.side_pledge(view, t, attr.negated_act(t, act, polarity, ctx), actor, ctx)
+    act = attr.side_pledge(view, t, attr.negated_act(t, act, polarity, ctx), actor, ctx, choice.strategy == OWN_SIDE)
     addressee = attr.addressee(view, t, actor, act[0], ctx)
     account = attr.reported_by(actor, state.account, ctx)
     trace = Trace(t.pattern, choice.strategy, act[1], polarity[1], hedge_rule, condition[1], addressee[1], account[1],
