@@ -788,3 +788,11 @@ def test_a_speaker_speaks_for_his_sides_bodies_and_country_in_his_turn(fragment,
     claim = next(c for c in make_helpers("ru", DATE)[0](text) if c.sentence.startswith(fragment))
     assert claim.actor == actor
     traced(claim, actor="speech.own_side")
+
+
+def test_counting_on_the_other_side_is_a_request():
+    text = ("Владимир Путин провёл переговоры с Премьер-министром Малайзии Анваром Ибрагимом.\n\n"
+            "В.Путин: Уважаемый господин Премьер-министр! Мы рассчитываем на вашу поддержку в продвижении "
+            "совместных инициатив.")
+    claim = next(c for c in make_helpers("ru", DATE)[0](text) if "рассчитываем" in c.sentence)
+    assert (claim.actor, claim.act) == ("Vladimir Putin", "demand")
