@@ -446,6 +446,10 @@ def test_the_polish_defence_minister_by_title(lang, text, actor):
      "support"),
     ("ru", "Моди встретился с Путиным. Зеленский назвал эту встречу огромным разочарованием.",
      "Volodymyr Zelensky", "concern"),
+    # assessing as: "ocenił … jako", "оценил … как"
+    ("pl", "Putin rozmawiał z Trumpem. Trump ocenił sytuację na Bliskim Wschodzie jako „bardzo alarmującą”.",
+     "Donald Trump", "concern"),
+    ("ru", "Путин провёл разговор с Трампом. Трамп оценил ситуацию как тревожную.", "Donald Trump", "concern"),
 ])
 def test_naming_something_an_evaluation_is_its_act(lang, text, actor, act):
     claim = claims_in(lang, text, "2024-08-24")[-1]
