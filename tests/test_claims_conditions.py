@@ -29,6 +29,11 @@ def act_of(lang: str, text: str, fragment: str) -> tuple[str, str]:
            "konsulaty.", "ostrzały"),
     ("ru", "Лавров провёл переговоры с Фиданом. Он заявил, что если обстрелы продолжатся, Россия закроет "
            "воздушное пространство.", "обстрелы"),
+    # a condition that fails, after the consequence, under a frame with no "that"
+    ("en", "Albanese met Xi. Mr Albanese said Australia would revive its complaint at the World Trade "
+           "Organization if the review failed.", "review"),
+    ("ru", "Путин провёл переговоры с Эрдоганом. Он заявил, что если переговоры провалятся, Россия "
+           "пересмотрит поставки газа.", "провалятся"),
 ])
 def test_a_consequence_of_an_adverse_condition_warns(lang, text, fragment):
     assert act_of(lang, text, fragment) == ("warn", "act.adverse_condition")

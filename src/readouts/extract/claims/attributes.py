@@ -141,7 +141,8 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
         if content.has(cues("threats")):
             return "warn", "act.threat"
     announced = act[0] == "state" or trigger_concept(t, ctx.lex) == ANNOUNCED_INTENTION
-    if announced and t.content_start is not None and t.family != LIGHT_VERB:
+    # a frame's content may follow with no complementizer ("said Australia would …")
+    if announced and (t.content_start is not None or t.frame) and t.family != LIGHT_VERB:
         clause = _condition_clause(content, ctx)
         if clause is not None and _adverse(content, clause, ctx):
             return "warn", "act.adverse_condition"      # "zapowiedział, że jeśli nie będzie postępów, …"
