@@ -579,3 +579,19 @@ def test_two_presidents_with_their_countries_possessives_are_both():
 def test_a_gerund_after_a_phase_verb_and_by_is_the_clauses_act(text, fragment, actor, act):
     claim = only(text, fragment, date="2025-03-11")
     check(claim, actor=actor, act=act, trigger=fragment)
+
+
+@pytest.mark.parametrize("text, fragment, act", [
+    # a partnership or bond reaffirmed is support
+    ("President Biden met Prime Minister Netanyahu. President Biden reaffirmed the unbreakable bond between "
+     "the United States and Israel.", "unbreakable bond", "support"),
+    ("The two leaders reaffirmed the deep ties between the United States and Mexico.", "deep ties", "support"),
+    # the act's noun read as a third-person verb after its modifier still names the act
+    ("President Biden met President Xi. President Biden also raised ongoing concerns about China's "
+     "non-market economic practices.", "ongoing concerns", "concern"),
+    ("President Biden met President Xi. He raised U.S. objections to the PRC's coercive actions.",
+     "objections", "reject"),
+])
+def test_a_light_verbs_object_names_the_act(text, fragment, act):
+    claim = only(text, fragment, date="2023-11-15")
+    assert claim.act == act and claim.explain["trigger"] == "light_verb.object", claim.explain
