@@ -796,3 +796,23 @@ def test_counting_on_the_other_side_is_a_request():
             "совместных инициатив.")
     claim = next(c for c in make_helpers("ru", DATE)[0](text) if "рассчитываем" in c.sentence)
     assert (claim.actor, claim.act) == ("Vladimir Putin", "demand")
+
+
+@pytest.mark.parametrize("turn, act", [
+    ("С удовольствием.", "agree"),                        # taking up the invitation
+    ("Спасибо, с удовольствием приеду.", "assure"),        # the visit pledged in the first person
+])
+def test_an_invitation_taken_up_with_pleasure_is_accepted(turn, act):
+    text = ("Владимир Путин провёл переговоры с Президентом Габона.\n\n"
+            "В.Путин: Приглашаю Вас посетить Россию в следующем году.\n\n"
+            f"Б.Олиги Нгема: {turn}")
+    claim = next(c for c in make_helpers("ru", DATE)[0](text) if c.sentence.endswith(turn))
+    assert claim.act == act
+
+
+def test_a_reflexive_verb_of_discussing_opening_a_sentence_is_passive():
+    text = ("Владимир Путин провёл телефонный разговор с Султаном Омана. Затрагивалась также ситуация "
+            "вокруг Украины.")
+    claim = next(c for c in make_helpers("ru", DATE)[0](text) if c.trigger == "Затрагивалась")
+    assert claim.actor == "both" and claim.act == "discuss"
+    traced(claim, actor="passive.joint")

@@ -88,6 +88,7 @@ CUES_SCHEMA = {
     "permission_verbs": [str],
     "pleasantries": [str],
     "welcomes": [str],
+    "acceptances": [str],
     "attribution_markers": [str],
     "topic_openers": [str],
     "negative_answers": [str],

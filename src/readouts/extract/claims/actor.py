@@ -29,6 +29,7 @@ JOINT_ACTS = frozenset({"agree", "discuss"})
 ONE_SIDED_ACTS = frozenset({"concern", "warn", "demand", "reject"})   # what one side holds against the other
 PLURAL, THIRD, PLUR = "plural", "3", "Plur"
 SING, FIRST_PERSON = "Sing", "1"
+MIDDLE_VOICE, DISCUSS = "Mid", "discuss"
 OWN_SIDE = "speech.own_side"      # a speaker speaking for his side, its subject in his turn
 GENDER_FEATURES = {"Masc": "masc", "Fem": "fem"}
 APPOSITION_WORDS = 4            # the most words of a phrase's start before its head ("the government's")
@@ -144,8 +145,10 @@ def _conjunction_before(q: ActorQuery, t: Trigger) -> int | None:
 
 
 def passive(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
-    """A passive verb ("was agreed", "были обсуждены"): the analyser's Voice feature."""
-    return view.words[t.head].feat("Voice") == "Pass"
+    """A passive verb ("was agreed", "были обсуждены"): the analyser's Voice feature; a reflexive
+    verb of discussing is passive in sense ("Затрагивалась также ситуация вокруг Украины")."""
+    voice = view.words[t.head].feat("Voice")
+    return voice == "Pass" or voice == MIDDLE_VOICE and t.act == DISCUSS
 
 
 # ---------------------------------------------------------------------------------- strategies

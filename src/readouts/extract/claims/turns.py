@@ -328,14 +328,27 @@ def statement(view: SentenceView, start: int, speaker: str, data: ClaimData) -> 
 
 def _courtesy(view: SentenceView, start: int, data: ClaimData) -> tuple[str, str] | None:
     """A welcome of the guest is support, or in the conditional an invitation ("был бы рад видеть
-    Вас в Москве"); thanks with no verb of thanking ("Спасибо, брат") is support."""
+    Вас в Москве"); taking up an invitation with pleasure is accepting it ("С удовольствием.");
+    thanks with no verb of thanking ("Спасибо, брат") is support."""
     if data.cls("welcomes").occurs(view.texts, view.lemmas, start):
         if data.cls("conditional_mood").occurs(view.texts, view.lemmas, start):
             return "propose", "speech.invitation"
         return "support", "speech.welcome"
+    if data.cls("acceptances").match_at(view.texts, _after_thanks(view, start, data)):
+        return "agree", "speech.acceptance"     # "С удовольствием.", "Спасибо, с удовольствием приеду."
     if data.cls("thanks_words").occurs(view.texts, view.lemmas, start):
         return "support", "speech.thanks"
     return None
+
+
+def _after_thanks(view: SentenceView, start: int, data: ClaimData) -> int:
+    """The turn's first word past a thanks and its comma ("Спасибо, с удовольствием")."""
+    k = start
+    if k < len(view) and view.texts[k] in data.cls("thanks_words"):
+        k += 1
+    while k < len(view) and view.words[k].upos == "PUNCT":
+        k += 1
+    return k
 
 
 def _stage_direction(view: SentenceView, start: int, data: ClaimData) -> bool:
