@@ -595,3 +595,12 @@ def test_a_gerund_after_a_phase_verb_and_by_is_the_clauses_act(text, fragment, a
 def test_a_light_verbs_object_names_the_act(text, fragment, act):
     claim = only(text, fragment, date="2023-11-15")
     assert claim.act == act and claim.explain["trigger"] == "light_verb.object", claim.explain
+
+
+def test_a_section_heading_reports_nothing():
+    text = ("The two leaders spoke on Thursday.\n\n1) Sheinbaum and Carney compare notes\n\n"
+            "Mexican President Claudia Sheinbaum said the talks were productive.\n\n12:30 ET What was said\n\n"
+            "Canadian Prime Minister Mark Carney said the two countries would coordinate on steel.")
+    found = claims(text, date="2026-01-23")
+    assert [c.trigger for c in found] == ["said", "said"]
+    assert not any(c.sentence.startswith(("1)", "12:30")) for c in found)

@@ -119,6 +119,7 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
     labels = [TurnLabel(label.colon, None) if label is not None and label.speaker in asking else label
               for label in labels]
     transcript = sum(label is not None for label in labels) >= ctx.data.windows.transcript_labels
+    headings = _headings(views, ctx)
     for view, label in zip(views, labels):
         new_paragraph = view.sentence.paragraph != current
         current = view.sentence.paragraph
@@ -126,7 +127,7 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
         earlier = tuple(paragraph)
         paragraph.append(view)
         state = update_turn(state, ctx, label, new_paragraph, transcript)
-        if _not_reported(view.sentence, ctx) or state.questioning:
+        if _not_reported(view.sentence, ctx) or state.questioning or view.sentence.start in headings:
             continue
         state = update_account(view, ctx, state, new_paragraph)
         result = sentence_claims(view, earlier, ctx, state, label.colon + 1 if label else 0)
@@ -141,6 +142,23 @@ def _not_reported(sentence: Sentence, ctx: DocumentContext) -> bool:
     title = (ctx.title or "").strip()
     headline = bool(title) and sentence.paragraph == 0 and sentence.text.strip() in title
     return sentence.text.rstrip().endswith(QUESTION_MARK) or headline
+
+
+HEADING_WORDS = 8      # the longest heading a paragraph of one unfinished sentence is taken for
+
+
+def _headings(views: list[SentenceView], ctx: DocumentContext) -> frozenset[int]:
+    """Where the section heads of a newsletter or a live blog start ("1) Sheinbaum and Carney compare
+    notes", "12:30 ET What was said behind closed doors", "Updated 23:58 Moscow time"): a paragraph
+    of one short sentence with no sentence-final mark. A heading names what follows; it reports
+    nothing."""
+    ends, closing = ctx.data.quotes.sentence_ends, ctx.data.cls("closing_quotes").raw
+    count: dict[int, int] = {}
+    for v in views:
+        count[v.sentence.paragraph] = count.get(v.sentence.paragraph, 0) + 1
+    return frozenset(v.sentence.start for v in views
+                     if count[v.sentence.paragraph] == 1 and len(v.words) <= HEADING_WORDS and
+                     v.sentence.text.rstrip().rstrip("".join(closing) + ")]")[-1:] not in ends)
 
 
 def _dropped(view: SentenceView, d: Dropped, ctx: DocumentContext) -> DroppedTrigger:
