@@ -635,3 +635,12 @@ def test_an_honorific_and_a_surname_are_the_person_named_in_full_earlier_in_the_
             "the Prime Minister's Office said.")
     claims = extract_loaded(load_bytes(text.encode(), "t.en.txt", lang="en", date="2023-11-07"), backend="offline").claims
     assert next(c for c in claims if c.trigger == "accepted").actor == "Li Qiang"
+
+
+def test_a_titles_head_noun_tells_a_plural_title_not_its_genitive_complement():
+    # "дел" is a genitive plural: "Министр иностранных дел" is one minister, "Министры …" both
+    assert "Bakhtiyor Saidov" in actors("ru", "Министр иностранных дел Узбекистана Бахтиёр Саидов заявил, что "
+                                              "визит важен.", date="2025-06-10")
+    assert "both" not in [c for c in claim_actors("ru", "Министр иностранных дел Узбекистана Бахтиёр Саидов "
+                                                        "заявил, что визит важен.", "2025-06-10")]
+    assert claim_actors("ru", "Министры иностранных дел обсудили ситуацию в регионе.", "2025-06-10") == ["both"]

@@ -361,7 +361,7 @@ class ActorFinder:
         named_later = frozenset(name for name, at in (named_here or {}).items() if at > i)
         holder = self._resolve_generic(hit[1], words[hit[0] - 1].feat("Case") == "Nom", named_later,
                                        _verb_gender(words, hit[0]))
-        title_plural = self._plural(words[hit[0] - 1])     # the title's own last word
+        title_plural = self._plural(_title_head(words, i, hit[0]))
         country = inner[1] if inner is not None else self._country_of_title(words, keys, i, hit[0])
         if country is not None:
             # a side whose office holder the data lacks ("алжирский лидер"): the person the text
@@ -783,6 +783,12 @@ class _Unknown:
 
 
 _UNKNOWN = _Unknown()
+
+
+def _title_head(words: list[Word], first: int, stop: int) -> Word:
+    """A title's head noun: its first word in the nominative ("министр иностранных дел": not the
+    genitive plural "дел"), else, where words show no case (English), its last ("the Vice Presidents")."""
+    return next((w for w in words[first:stop] if w.feat("Case") == "Nom"), words[stop - 1])
 
 
 def _before_name_card(words: list[Word], idx: list[int]) -> tuple[list[int], bool]:
