@@ -439,3 +439,13 @@ def test_accepted_with_thanks(lang, text, actor, act):
 ])
 def test_a_future_of_the_speakers_side_in_the_content_commits_it(lang, text):
     assert [c.act for c in make_helpers(lang, DATE)[0](text)] == ["assure"]
+
+
+@pytest.mark.parametrize("text, act", [
+    # a position taken is a statement; speaking out in favour of something stays support
+    ("Путин провёл переговоры с Махамой. Президент Ганы отметил, что Гана выступает за более справедливую "
+     "систему международных отношений.", "state"),
+    ("Путин провёл переговоры с Махамой. Махама высказался за расширение прямых контактов.", "support"),
+])
+def test_being_for_something_is_a_position_speaking_for_it_support(text, act):
+    assert claims(text, date="2025-11-18")[-1].act == act
