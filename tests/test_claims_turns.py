@@ -816,3 +816,14 @@ def test_a_reflexive_verb_of_discussing_opening_a_sentence_is_passive():
     claim = next(c for c in make_helpers("ru", DATE)[0](text) if c.trigger == "Затрагивалась")
     assert claim.actor == "both" and claim.act == "discuss"
     traced(claim, actor="passive.joint")
+
+
+@pytest.mark.parametrize("turn, act", [
+    ("Давайте поручим министрам проработать Ваши предложения.", "propose"),   # "let's": a proposal
+    ("Хорошо, давайте обсудим.", "agree"),                                    # after assent: agreeing
+])
+def test_lets_proposes_and_after_assent_agrees(turn, act):
+    text = ("Владимир Путин провёл переговоры с Президентом Южной Осетии Аланом Гаглоевым.\n\n"
+            f"В.Путин: {turn}")
+    claim = next(c for c in make_helpers("ru", DATE)[0](text) if c.sentence.endswith(turn))
+    assert claim.act == act

@@ -89,6 +89,8 @@ CUES_SCHEMA = {
     "pleasantries": [str],
     "welcomes": [str],
     "acceptances": [str],
+    "hortatives": [str],
+    "assents": [str],
     "attribution_markers": [str],
     "topic_openers": [str],
     "negative_answers": [str],

@@ -66,6 +66,7 @@ SIDE_FUTURE = "act.side_future"
 FUTURE_AUXILIARY_BEFORE = 3      # "не будет участвовать", "will never be party to"
 COUNTRY = "country"
 ANNOUNCED_INTENTION = "announced_intention"     # "zapowiedział, że …": says what will follow, not a pledge
+HORTATIVE_BEFORE = 3        # "давайте так и сделаем": words between "let's" and the act
 LIMIT_WORDS = 4             # the longest condition conjunction ("до тех пор пока")
 CONSEQUENCE_WORDS = 3       # the fewest words of a clause that states what follows a condition
 SILENCE_OBJECT_WORDS = 2     # "said nothing", "не сказано ни слова": the negative right after the verb
@@ -148,6 +149,9 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
             return "warn", "act.adverse_condition"      # "zapowiedział, że jeśli nie będzie postępów, …"
     if act[0] == "state" and _answers_no(content, ctx):
         return "reject", "act.negative_answer"  # "«Нет, это невозможно», — ответил он"
+    hortative = _hortative(view, t, ctx)
+    if hortative is not None:
+        return hortative        # "Давайте поручим министрам …", "Хорошо, давайте обсудим."
     if act[0] in PLEDGED_ACTS and t.absorbed is None and first_person_future(view.words[t.head]):
         return "assure", "act.first_person_future"  # "Обязательно его рассмотрим", "Podpiszemy umowę"
     if act[0] == "discuss" and _raises_emphasis(view, t, ctx):
@@ -158,6 +162,19 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
             not any(_negation(content, k, ctx) for k in range(min(len(content), ctx.data.windows.commitment_negation_words))):
         return "assure", "act.own_commitment"   # "reiterated that the United States will stand by its ally"
     return act
+
+
+def _hortative(view: SentenceView, t: Trigger, ctx: DocumentContext) -> Ruled | None:
+    """"Let's" right before the act: the speaker proposes it to the other party; after his assent
+    ("Хорошо, давайте обсудим", "Согласен, давайте поручим …") he agrees to what was proposed."""
+    cls = ctx.data.cls
+    hortative = next((k for k in range(t.head - 1, max(-1, t.head - 1 - HORTATIVE_BEFORE), -1)
+                      if cls("hortatives").match_at(view.texts, k, t.head)), None)
+    if hortative is None:
+        return None
+    assent = any(cls("assents").match_at(view.texts, k, hortative)
+                 for k in range(max(0, hortative - HORTATIVE_BEFORE), hortative))
+    return ("agree", "act.assent") if assent else ("propose", "act.hortative")
 
 
 def _condition_clause(content: Content, ctx: DocumentContext) -> range | None:
