@@ -519,3 +519,15 @@ def test_spokesman_on_his_country_takes_its_act():
     # Peskov saying what Russia values is his claim (a relay would give "Russia")
     text = "Putin rozmawiał z Ramaphosą. Dmitrij Pieskow stwierdził, że Rosja docenia wyważone stanowisko RPA."
     check(only(text, "Pieskow"), actor="Dmitry Peskov", act="support")
+
+
+@pytest.mark.parametrize("lang, text, act", [
+    # an indirect object in the dative between the light verb and its act noun
+    ("pl", "Nawrocki rozmawiał z Tokajewem. Polski przywódca przekazał również Prezydentowi Kazachstanu "
+           "podziękowania za pomoc.", "support"),
+    ("ru", "Путин провёл переговоры с Афеворком. Афеворк передал Вам и российскому народу самые добрые пожелания.",
+     "support"),
+])
+def test_a_light_verbs_dative_object_does_not_end_its_object(lang, text, act):
+    claim = claims_in(lang, text, "2026-04-21")[-1]
+    assert claim.act == act and claim.explain["trigger"] == "light_verb.object", claim.explain

@@ -83,7 +83,9 @@ def test_impersonal_with_a_noun_object():
     ("Главной темой беседы стала ситуация вокруг Украины.", "both", "discuss"),
     ("Лидеры обменялись мнениями о ситуации на Украине.", "both", "discuss"),
     ("Путин дал понять, что Москва не отступит.", "Vladimir Putin", "state"),
-    ("Шольц выступил за продолжение диалога с Москвой.", "Olaf Scholz", "support"),
+    # being for something is a position: the annotators of the blind sets read it as "state" in 21 of
+    # 24 claims, as "support" in 11 (either allowed in some)
+    ("Шольц выступил за продолжение диалога с Москвой.", "Olaf Scholz", "state"),
 ])
 def test_phrase_triggers(text, actor, act):
     check(only(text, text[:10]), actor=actor, act=act)
