@@ -827,3 +827,11 @@ def test_lets_proposes_and_after_assent_agrees(turn, act):
             f"В.Путин: {turn}")
     claim = next(c for c in make_helpers("ru", DATE)[0](text) if c.sentence.endswith(turn))
     assert claim.act == act
+
+
+def test_an_unsigned_first_person_statement_is_the_other_named_countrys_leaders():
+    text = ("Call with Prime Minister of Japan\n\nToday I spoke with the Prime Minister of Japan, Sanae Takaichi.\n\n"
+            "I congratulated Prime Minister Takaichi on the passage of Japan's budget. I assured her that Australia "
+            "will remain a reliable supplier of energy. Australia and Japan are Special Strategic Partners.")
+    claims = make_helpers("en", DATE)[0](text, date="2026-04-08")
+    assert {c.actor for c in claims if c.trigger in ("congratulated", "assured")} == {"Anthony Albanese"}

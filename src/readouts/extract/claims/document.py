@@ -15,6 +15,7 @@ from readouts.extract.source import detect_source
 from readouts.model import BOTH, Analysis, DateRef, LoadedText, Sentence
 
 PERSON = "person"
+COUNTRY = "country"
 INSTITUTION = "institution"
 LEADER = "leader"
 DEFAULT_GENDER = "masc"      # an actor the gazetteer lacks is spoken of as "he" (an official, a spokesman)
@@ -124,11 +125,12 @@ SIGNATURE_WORDS = 8            # the most words of a signature line ("Anthony Al
 
 
 def first_person_author(views: Sequence[SentenceView], principals: tuple[str, ...], data: ClaimData,
-                        official: bool) -> str | None:
+                        official: bool, anchor: dt.date | None) -> str | None:
     """Who writes a statement in the first person ("Today I spoke with the Prime Minister of
     Poland, Donald Tusk. … I thanked Prime Minister Tusk …"): the listed person its signature
     names (a short last paragraph), else, in an official text, of the two principals the one its
-    first such sentence does not name (the other is the one spoken with). None for a text
+    first such sentence does not name (the other is the one spoken with), or the leader of the
+    country it names most besides the one spoken with. None for a text
     narrated in the third person, where "I" stands only in quotes and speakers' turns, and for a
     columnist's "I"."""
     narrated = [v for v in views if any(_first_person_singular(v, k, data) for k in range(len(v)))]
@@ -139,8 +141,29 @@ def first_person_author(views: Sequence[SentenceView], principals: tuple[str, ..
                    for m in v.mentions if m.kind == PERSON and m.actor in data.lex.actors), None)
     if signed is not None or not official:
         return signed
-    others = [p for p in principals if p not in {m.actor for m in narrated[0].mentions}]
-    return others[0] if len(principals) == 2 and len(others) == 1 else None
+    spoken_with = {m.actor for m in narrated[0].mentions}
+    others = [p for p in principals if p not in spoken_with]
+    if len(principals) == 2 and len(others) == 1:
+        return others[0]
+    return _leader_of_named_country(views, spoken_with, data, anchor)
+
+
+def _leader_of_named_country(views: Sequence[SentenceView], spoken_with: set[str], data: ClaimData,
+                             anchor: dt.date | None) -> str | None:
+    """The leader, on the day, of the country a first-person statement names most after the
+    one it was spoken with ("Today I spoke with the Prime Minister of Japan … Australia and Japan
+    are Special Strategic Partners": Australia's prime minister wrote it)."""
+    lex = data.lex
+    excluded = {lex.actors[a].side for a in spoken_with if a in lex.actors}
+    counts: dict[str, int] = {}
+    for v in views:
+        for m in v.mentions:
+            if m.kind == COUNTRY and m.actor not in excluded:
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+    if not counts:
+        return None
+    side = max(counts, key=lambda c: counts[c])
+    return next((h for h in leaders_on(data, anchor) if lex.actors[h].side == side), None)
 
 
 CORRECTION_HEAD_SENTENCES = 2   # a correction notice says so in its title or its first sentences

@@ -78,7 +78,7 @@ def _document(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor: d
     by_start = sorted(dates, key=lambda d: d.start)
     starts = [d.start for d in by_start]
     views = [v.with_mentions(list(ms)).with_dates(_within(by_start, starts, v)) for v, ms in zip(bare, parties.mentions)]
-    author = first_person_author(views, parties.principals, data, parties.official)
+    author = first_person_author(views, parties.principals, data, parties.official, anchor)
     ctx = DocumentContext(analysis.text, data, anchor, loaded.title, parties.principals, parties.own_side,
                           parties.official, parties.source, tuple(dates), author,
                           correction_notice(views, loaded.title, data))
