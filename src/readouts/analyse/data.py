@@ -58,6 +58,7 @@ SPEC: dict[str, Any] = {
     "opencorpora?": {
         "pos": {str: [str]},                 # UD UPOS -> pymorphy3 POS tags that agree with it
         "feats": {str: {str: str}},          # UD feature -> value -> OpenCorpora grammeme
+        "reflexive_endings": [str],          # a reflexive verb's lemma ends so: Voice=Mid ("затрагиваться")
     },
     "closed_class?": {str: [str]},           # UPOS -> lowercase words (English)
     "word_feats?": {str: FEATS},

@@ -29,7 +29,6 @@ NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 # slovnet's tags of a capitalised sentence-initial word that pymorphy3 may correct (_initial_word)
 MISREAD_INITIAL = ("PROPN", "X", "ADJ")
 VERB_POS = ("VERB", "INFN", "PRTF", "PRTS", "GRND")   # pymorphy3's verb forms
-REFLEXIVE_ENDINGS = ("ся", "сь")      # a reflexive verb's lemma ends so
 SLOVNET_BATCHES = 128     # slovnet batches per group of sentences analysed together
 
 
@@ -140,7 +139,7 @@ class RussianAnalyser:
         feats = self._ud_feats(top)
         if top.tag.POS == "VERB":
             feats["VerbForm"] = "Fin"
-            if top.normal_form.endswith(REFLEXIVE_ENDINGS):
+            if top.normal_form.endswith(tuple(self._oc["reflexive_endings"])):
                 feats["Voice"] = "Mid"      # as slovnet marks reflexive verbs ("Затрагивалась")
         elif top.tag.POS == "PRTS":
             feats.update({"VerbForm": "Part", "Variant": "Short"})
