@@ -835,3 +835,20 @@ def test_an_unsigned_first_person_statement_is_the_other_named_countrys_leaders(
             "will remain a reliable supplier of energy. Australia and Japan are Special Strategic Partners.")
     claims = make_helpers("en", DATE)[0](text, date="2026-04-08")
     assert {c.actor for c in claims if c.trigger in ("congratulated", "assured")} == {"Anthony Albanese"}
+
+
+def test_a_reporters_turn_that_asks_nothing_narrates():
+    text = ("ВЕДУЩАЯ: Главная тема — визит Путина в Узбекистан. Олег, что подписали?\n\n"
+            "КОРРЕСПОНДЕНТ: Доброе утро. Путин и Мирзиёев договорились, что «Росатом» построит станцию. "
+            "Отдельно обсуждались трудовые мигранты.\n\n"
+            "ВЕДУЩАЯ: Что говорили сами президенты? Мирзиёев, говорят, просил о квотах.\n")
+    found = ru_claims(text, date="2024-05-28")
+    assert by_sentence(found, "договорились") == [("both", "agree")]
+    assert by_sentence(found, "обсуждались") == [("both", "discuss")]
+    assert by_sentence(found, "просил о квотах") == []      # the host's turn asks: no claim
+
+
+def test_a_correspondents_turn_in_english_narrates_too():
+    text = ("HOST: Our correspondent is in Warsaw. What happened?\n\n"
+            "CORRESPONDENT: Prime Minister Tusk thanked President Biden for the Patriot batteries.\n")
+    assert by_sentence(en_claims(text), "thanked President Biden") == [("Donald Tusk", "support")]

@@ -68,7 +68,7 @@ def update_turn(state: Discourse, ctx: DocumentContext, label: TurnLabel | None,
         state = replace(state, speaker=None, questioning=False)
     if label is None:
         return state
-    state = replace(state, speaker=label.speaker, questioning=label.speaker is None)
+    state = replace(state, speaker=label.speaker, questioning=label.speaker is None and label.asks)
     entry = ctx.entry(label.speaker)
     relays = entry is not None and entry.account and label.speaker not in ctx.principals
     return state.with_account(entry.account) if relays and entry is not None else state

@@ -23,7 +23,7 @@ from readouts.extract.claims.document import DocumentContext, correction_notice,
 from readouts.extract.claims.explain import Trace
 from readouts.extract.claims.nesting import Nesting, resolve_nesting
 from readouts.extract.claims.triggers import ATTRIBUTION, COMMITMENT, Dropped, Found, Trigger, find_triggers
-from readouts.extract.claims.turns import TurnLabel, find_label, interviewers, statement, text_people
+from readouts.extract.claims.turns import TurnLabel, find_label, interviewers, narrating_roles, statement, text_people
 from readouts.extract.claims.view import QuoteScan, SentenceView, build_view, pronoun_gender
 from readouts.model import BOTH, Analysis, Claim, DateRef, DocumentInfo, DroppedTrigger, Extraction, LoadedText, Sentence
 
@@ -119,6 +119,7 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
     labels = [TurnLabel(label.colon, None) if label is not None and label.speaker in asking else label
               for label in labels]
     transcript = sum(label is not None for label in labels) >= ctx.data.windows.transcript_labels
+    labels = narrating_roles(views, labels, transcript, QUESTION_MARK)
     headings = _headings(views, ctx)
     for view, label in zip(views, labels):
         new_paragraph = view.sentence.paragraph != current

@@ -8,7 +8,7 @@ speaker's statement."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readouts.extract.actors import Mention, romanise
 from readouts.extract.claims.data import ClaimData
@@ -45,6 +45,8 @@ LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label o
 class TurnLabel:
     colon: int                      # the label's colon: the turn's words follow it
     speaker: str | None             # None: a question's label
+    role: bool = False              # a role's label ("КОРРЕСПОНДЕНТ:", "MODERATOR:"), no one named
+    asks: bool = True               # a label of no one: its turn asks (else it narrates)
 
 
 def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | None = None) -> TurnLabel | None:
@@ -76,11 +78,34 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         if not _opens_sentence(view, k):
             continue
         if _question_label(view, named_to, data) or _role_in_capitals(view, k, data):
-            return TurnLabel(k, None)
+            return TurnLabel(k, None, role=view.texts[0] not in data.cls("question_labels"))
         named = _person_in_capitals(view, k, people or {}) or _honoured_in_capitals(view, k, data)
         if named is not None:
             return TurnLabel(k, named)
     return None
+
+
+def narrating_roles(views: Sequence[SentenceView], labels: Sequence[TurnLabel | None], transcript: bool,
+                    question_mark: str) -> list[TurnLabel | None]:
+    """A role's turn that holds no question narrates ("КОРРЕСПОНДЕНТ: Вчера … Путин и Мирзиёев
+    договорились, что …"): what it reports is read as in a story. A turn runs to the next label, or
+    to the paragraph's end outside a transcript."""
+    out = list(labels)
+    opened: int | None = None       # the open role's turn that has asked nothing so far
+    for n, (view, label) in enumerate(zip(views, labels)):
+        if label is not None:
+            opened = n if label.role else None
+        if opened is not None and view.texts and view.texts[-1] == question_mark:
+            opened = None
+        ends = n + 1 == len(views) or _turn_ends(views[n + 1], labels[n + 1], view, transcript)
+        if opened is not None and ends:
+            out[opened] = replace(labels[opened], asks=False)   # type: ignore[arg-type]
+            opened = None
+    return out
+
+
+def _turn_ends(following: SentenceView, label: TurnLabel | None, view: SentenceView, transcript: bool) -> bool:
+    return label is not None or (not transcript and following.sentence.paragraph != view.sentence.paragraph)
 
 
 def _named_speaker(view: SentenceView, named_to: int) -> Mention | None:
