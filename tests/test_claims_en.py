@@ -3,7 +3,7 @@ tests (never taken from the dev or data texts), with the offline backend."""
 from __future__ import annotations
 
 import pytest
-from claims_helpers import extracted_in, make_helpers, traced
+from claims_helpers import claims_in, extracted_in, make_helpers, traced
 
 from readouts.load import load_bytes
 from readouts.pipeline import extract_loaded
@@ -604,3 +604,23 @@ def test_a_section_heading_reports_nothing():
     found = claims(text, date="2026-01-23")
     assert [c.trigger for c in found] == ["said", "said"]
     assert not any(c.sentence.startswith(("1)", "12:30")) for c in found)
+
+
+def test_a_readout_naming_only_the_one_spoken_to_speaks_for_the_other_side():
+    # a Downing Street readout: "the Prime Minister" is the UK's, though the only prime minister
+    # it names is the counterpart
+    text = ("PM call with Prime Minister Albanese of Australia: 8 October 2025\n\n"
+            "The Prime Minister spoke to the Prime Minister of Australia, Anthony Albanese, this morning.\n\n"
+            "The Prime Minister reiterated the UK's unwavering commitment to AUKUS. Turning to Ukraine, "
+            "the Prime Minister thanked Prime Minister Albanese for Australia's continued support. "
+            "The leaders agreed that pressure on Putin must be ratcheted up.")
+    found = claims(text, date="2025-10-08")
+    assert [(c.actor, c.act) for c in found if "reiterated the UK" in c.sentence] == [("Keir Starmer", "assure")]
+    assert [(c.actor, c.act) for c in found if "thanked Prime" in c.sentence] == [("Keir Starmer", "support")]
+
+
+def test_a_readout_whose_principal_is_named_keeps_his_side():
+    text = ("Президент Кыргызской Республики Садыр Жапаров провёл телефонный разговор с Президентом "
+            "Туркменистана Сердаром Бердымухамедовым.\n\nГлава государства поздравил собеседника с праздником.")
+    found = claims_in("ru", text, "2025-12-11")
+    assert [(c.actor, c.act) for c in found if "поздравил" in c.sentence] == [("Sadyr Japarov", "support")]

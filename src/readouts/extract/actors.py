@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import AbstractSet, Any, Iterator, Mapping, Sequence
+from typing import AbstractSet, Any, Iterable, Iterator, Mapping, Sequence
 
 from readouts.extract.lexicon import GAP, Lexicon, fold, plain
 from readouts.model import BOTH, Actor, NameSpan, Sentence, Word
@@ -42,6 +42,7 @@ GENDER_OF_FEATURE = {"Fem": "fem", "Masc": "masc"}
 TITLE_COMPLEMENT = 4                # words between a title and the name it goes with ("of the Comoros")
 GOVERNING_UPOS = ("NOUN", "PROPN", "ADP")    # a name after these depends on them, no subject
 NAME_STEM_LETTERS = 4               # a name's words agree on this many letters in any case ("Анура", "Ануре")
+OPENING_TITLE_REACH = 2             # words before a sentence's opening title ("The")
 NATIONALITY_WORDS = 2               # the most words of a nationality adjective ("Sri Lankan")
 TITLE_WORDS = 4                     # the most words of a title before a name ("Deputy Prime Minister")
 
@@ -455,6 +456,23 @@ class ActorFinder:
             if country and self._entry(country[1]).kind == "country":
                 return self._entry(country[1]).side, country[0]
         return None
+
+    def opening_title(self, sentence: Sentence) -> str | None:
+        """The role of a bare title that opens the sentence ("The Prime Minister spoke to …"): no
+        name after it, no country by it; a determiner may stand before it."""
+        words = sentence.words
+        keys = [word_keys(w, self.lex.name_endings) for w in words]
+        for i in range(min(OPENING_TITLE_REACH, len(keys))):
+            hit = self.generic.match_at(keys, i)
+            if hit is None:
+                continue
+            named = hit[0] < len(keys) and self._name_at(words, keys, hit[0]) is not None
+            return None if named or self._country_of_title(words, keys, i, hit[0]) else hit[1]
+        return None
+
+    def side_holding(self, role: str, sides: Iterable[str]) -> str | None:
+        """The first of `sides` with a holder of `role` on the day."""
+        return next((side for side in sides if self._holder(role, side)), None)
 
     def _holder(self, role: str, side: str) -> str | None:
         """The holder of a role on one side; of several ("the Israeli leader": president or

@@ -3,6 +3,7 @@ entries. Built once before the sentence loop; frozen afterwards."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Sequence
@@ -111,6 +112,8 @@ def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor
     others = len(principals) > 1 and all(data.lex.actors[p].side != guess.side for p in principals)
     styled = None if others else guess.side
     own_side = (styled or first_side) if guess.official else None
+    if own_side is not None:
+        own_side = _titled_author_side(own_side, mentions, analysis, data, anchor) or own_side
     if own_side or _titles_beyond(mentions, principals):
         # a bare title means a party of the call once the parties are known ("Глава государства"
         # of a Kazakh readout is Tokayev, not the Russian head of state the language suggests)
@@ -118,6 +121,43 @@ def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor
         mentions = _mentions(finder, analysis)
     principals = _principals(mentions, data, anchor, analysis, guess.official)
     return Parties(guess.source, guess.official, own_side, principals, mentions)
+
+
+OPENING_SENTENCES = 3          # the title line and the first sentences, where a readout says who spoke to whom
+
+
+def _titled_author_side(guessed: str, mentions: Mentions, analysis: Analysis, data: ClaimData,
+                        anchor: dt.date | None) -> str | None:
+    """The side of a readout that names its own principal only by a bare title, where the side
+    `guessed` from the persons it names is that of the one he spoke to ("The Prime Minister spoke
+    to the Prime Minister of Australia, Anthony Albanese …"): the language's home side or the
+    country the text names most, whichever has a holder of that title on the day."""
+    finder = ActorFinder(data.lex, anchor)
+    for k, sentence in enumerate(analysis.sentences[:OPENING_SENTENCES]):
+        role = finder.opening_title(sentence)
+        spoken_to = next((m for m in mentions[k] if m.kind == PERSON and m.via != GENERIC_VIA), None)
+        if role is None or spoken_to is None:
+            continue
+        if not _after_preposition(sentence, spoken_to.first) or _side(data, spoken_to.actor) != guessed:
+            return None
+        named = Counter(_side(data, m.actor) for ms in mentions for m in ms if m.kind == COUNTRY)
+        sides = [data.lex.home_side] + [side for side, _ in named.most_common() if side]
+        return finder.side_holding(role, (side for side in sides if side != guessed))
+    return None
+
+
+def _after_preposition(sentence: Sentence, first: int) -> bool:
+    """The mention at word `first` is the object of a preposition ("spoke to the Prime Minister
+    of Australia", "разговор с Президентом"): no subject."""
+    k = first - 1
+    while k >= 0 and sentence.words[k].upos == "DET":
+        k -= 1
+    return k >= 0 and sentence.words[k].upos == "ADP"
+
+
+def _side(data: ClaimData, actor: str) -> str | None:
+    entry = data.lex.actors.get(actor)
+    return entry.side if entry is not None else None
 
 
 FIRST_PERSON_SENTENCES = 2     # narrated sentences with "I" that make a statement its author's own
