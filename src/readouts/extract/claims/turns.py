@@ -98,8 +98,9 @@ def narrating_roles(views: Sequence[SentenceView], labels: Sequence[TurnLabel | 
         if opened is not None and view.texts and view.texts[-1] == question_mark:
             opened = None
         ends = n + 1 == len(views) or _turn_ends(views[n + 1], labels[n + 1], view, transcript)
-        if opened is not None and ends:
-            out[opened] = replace(labels[opened], asks=False)   # type: ignore[arg-type]
+        label_opened = labels[opened] if opened is not None else None
+        if label_opened is not None and ends:
+            out[opened] = replace(label_opened, asks=False)     # type: ignore[index]
             opened = None
     return out
 
