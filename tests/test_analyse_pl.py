@@ -128,3 +128,10 @@ def test_a_surname_agrees_with_the_first_name_before_it():
     # "Wróbel" is a place in the accusative too; after a first name it is the surname in its case
     doc = analyse(loaded("Podobnie ocenia to sinolog prof. Tomasz Wróbel.", "pl"), backend="offline")
     assert [(n.text, n.label) for s in doc.sentences for n in s.names] == [("Tomasz Wróbel", "PER")]
+
+
+def test_a_surname_known_only_as_a_vocative_is_read_as_the_name_as_written():
+    # morfeusz knows "Fico" only as the vocative of "Fica": as a subject it is the name itself
+    doc = analyse(loaded("Fico zapewnił Xi, że Słowacja nie poprze wojny handlowej.", "pl"), backend="offline")
+    fico = doc.sentences[0].words[0]
+    assert (fico.upos, fico.lemma, fico.feat("Case")) == ("PROPN", "Fico", None)

@@ -531,3 +531,8 @@ def test_spokesman_on_his_country_takes_its_act():
 def test_a_light_verbs_dative_object_does_not_end_its_object(lang, text, act):
     claim = claims_in(lang, text, "2026-04-21")[-1]
     assert claim.act == act and claim.explain["trigger"] == "light_verb.object", claim.explain
+
+
+def test_a_subject_the_dictionary_reads_as_a_vocative_still_acts():
+    found = claims("Fico zapewnił Xi, że Słowacja nie poprze „wojny handlowej” Unii.")
+    assert [(c.actor, c.act, c.polarity) for c in found] == [("Robert Fico", "assure", "negated")]

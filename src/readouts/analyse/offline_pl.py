@@ -36,6 +36,7 @@ VERB_CLASSES = frozenset({"fin", "praet", "imps", "inf", "bedzie", "impt", "wini
 NOMINAL_CLASSES = frozenset({"subst", "depr", "ign", "ger", "ppron3", "ppron12"})
 AGREEING_CLASSES = frozenset({"adj", "ppas", "pact", "num"})
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+VOCATIVE = "voc"
 NUMBERS = ("sg", "pl")
 GENDERS = ("m1", "m2", "m3", "f", "n")
 NOMINAL_OR_AGREEING = NOMINAL_CLASSES | AGREEING_CLASSES
@@ -170,6 +171,10 @@ class PolishAnalyser:
                 lemma = self._word_lemmas.get(span.text.lower(), span.text)
                 options = self._with_static([(Seg(span.text, lemma, "brev", (), ()),)])
             options = options or self._with_static([(Seg(form, form, "ign", (), ()),)])
+            if form[:1].isupper() and all(option[0][0].case == VOCATIVE for option in options):
+                # a foreign surname morfeusz knows only as a vocative ("Fico" of "Fica"): in running
+                # text a name is seldom an address: read it as the unknown name it is, as written
+                options = self._with_static([(Seg(form, form, "ign", (), ()),)])
             nxt = self._readings(spans[k + 1].text) if k + 1 < len(spans) else ()
             # an infinitive next, or after one particle or adverb ("mieli też zgodzić")
             state["inf_next"] = any(r[0].cls == "inf" for r in nxt) or (
