@@ -852,3 +852,21 @@ def test_a_correspondents_turn_in_english_narrates_too():
     text = ("HOST: Our correspondent is in Warsaw. What happened?\n\n"
             "CORRESPONDENT: Prime Minister Tusk thanked President Biden for the Patriot batteries.\n")
     assert by_sentence(en_claims(text), "thanked President Biden") == [("Donald Tusk", "support")]
+
+
+def test_we_who_discussed_or_agreed_in_a_leaders_turn_are_both():
+    text = ("В.Путин: Уважаемый господин Президент! Обменялись мнениями по международной проблематике. "
+            "Мы договорились о расширении квот. Мы обязательно рассмотрим Ваши предложения.\n\n"
+            "П.Мутарика (как переведено): Спасибо.")
+    found = ru_claims(text, date="2026-04-07")
+    assert by_sentence(found, "Обменялись") == [("both", "discuss")]
+    assert by_sentence(found, "договорились") == [("both", "agree")]
+    # what "we" will do is the speaker's side's pledge, no joint act done
+    assert by_sentence(found, "рассмотрим") == [("Vladimir Putin", "assure")]
+
+
+def test_we_agreed_in_a_polish_ministers_turn_is_both():
+    text = ("Szef MON Władysław Kosiniak-Kamysz rozmawiał z ministrem Umerowem.\n\n"
+            "Władysław Kosiniak-Kamysz: Rozmawialiśmy przez godzinę. Uzgodniliśmy, że nasze "
+            "zespoły przygotują harmonogram szkoleń.\n\nProwadzący: Dziękuję.")
+    assert by_sentence(pl_claims(text), "Uzgodniliśmy") == [("both", "agree")]

@@ -28,6 +28,7 @@ NON_SUBJECT_BETWEEN = frozenset({"PUNCT", "SCONJ", "ADP"})
 JOINT_ACTS = frozenset({"agree", "discuss"})
 ONE_SIDED_ACTS = frozenset({"concern", "warn", "demand", "reject"})   # what one side holds against the other
 PLURAL, THIRD, PLUR = "plural", "3", "Plur"
+PAST = "Past"
 SING, FIRST_PERSON = "Sing", "1"
 MIDDLE_VOICE, DISCUSS = "Mid", "discuss"
 OWN_SIDE = "speech.own_side"      # a speaker speaking for his side, its subject in his turn
@@ -200,11 +201,27 @@ def labelled_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     if q.state.speaker is None:
         return None
     person = grammatical_person(q.view, t, window_start(q, t), q.ctx.data)
+    speaker = q.state.speaker
+    if person == FIRST and t.act in JOINT_ACTS and (speaker in q.ctx.principals or q.ctx.is_leader(speaker)) and \
+            _first_plural(q, t):
+        return ActorChoice(BOTH, "speech.we")       # "Обменялись мнениями", "We agreed": the two parties
     if person == FIRST:
         return ActorChoice(q.state.speaker, "speech.first_person")
     if person == SECOND:
         return ActorChoice(None, "speech.addressee")
     return ActorChoice(q.state.speaker, OWN_SIDE) if _own_side_before(q, t) or _own_body_before(q, t) else None
+
+
+def _first_plural(q: ActorQuery, t: Trigger) -> bool:
+    """The first person of a turn's past trigger is "we": its verb is plural, or "we" stands before
+    it. What "we" will do, or let us do, is the speaker's side's offer, not a joint act done."""
+    view, cls = q.view, q.ctx.data.cls
+    if view.words[t.head].feat("Tense") != PAST:
+        return False
+    if view.words[t.head].feat("Number") == PLUR:
+        return True
+    return any(view.texts[k] in cls("first_person") and view.texts[k] not in cls("first_person_singular")
+               for k in range(window_start(q, t), t.first))
 
 
 def _own_body_before(q: ActorQuery, t: Trigger) -> bool:
