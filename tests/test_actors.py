@@ -620,6 +620,11 @@ def test_an_ascii_spelling_and_other_languages_keep_the_canonical_name():
     assert "Viktor Orban" in actors("pl", "Premier Węgier Viktor Orbán powiedział, że rozmowa była bardzo dobra.")
 
 
+def test_a_polish_text_keeps_the_polish_letters_of_a_polish_persons_name():
+    found = actors("pl", "Rzecznik prezydenta Rafał Leśkiewicz powiedział, że telefon był bardzo ważny.")
+    assert "Rafał Leśkiewicz" in found and "Rafal Leskiewicz" not in found
+
+
 def test_spellings_respell_a_surname_with_diacritics_and_leave_a_plain_one():
     lex = lexicon("en")
     found = spellings([Actor("Sauli Niinisto", "person", ["President Niinistö"]),

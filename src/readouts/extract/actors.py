@@ -192,22 +192,28 @@ def romanise(name: str, table: Mapping[str, str]) -> str:
 
 
 AS_WRITTEN = "as_written"
+NATIVE_AT_HOME = "native_at_home"
+PLAIN = "plain"
 
 
 def spellings(actors: Sequence[Actor], lex: Lexicon) -> dict[str, str]:
     """Listed persons whose surname has diacritics, reported with them: canonical name -> its
     spelling, by the language's `name_spelling` (cues.yaml). `as_written`: where the text writes
     the surname with its diacritics ("President Niinistö" -> "Sauli Niinistö"); `native`: always,
-    the text giving no Latin letters ("Ассими Гоита" -> "Assimi Goïta"); `plain`: never. The
+    the text giving no Latin letters ("Ассими Гоита" -> "Assimi Goïta"); `native_at_home`: for the
+    persons of the language's home side ("Rafał Leśkiewicz" in Polish), others plain; `plain`: never. The
     canonical names are plain so that every language meets on one key; a plain surname stays
     plain with plain first names ("Radoslaw Sikorski": an English variant that ends in the same
     surname stands for either spelling), and so does a name whose plain form is the English one."""
-    if lex.cues.name_spelling == "plain":
+    mode = lex.cues.name_spelling
+    if mode == PLAIN:
         return {}
     spelled = {}
     for actor in actors:
         entry = lex.actors.get(actor.name)
         if entry is None or entry.kind != "person" or entry.plain_in_english or not actor.name.isascii():
+            continue
+        if mode == NATIVE_AT_HOME and entry.side != lex.home_side:
             continue
         name = _as_written(actor, entry.native) if lex.cues.name_spelling == AS_WRITTEN else entry.native
         if name and not name.split()[-1].isascii():

@@ -74,7 +74,7 @@ CUES_SCHEMA = {
     "name_endings": [str],
     "verb_endings": Either([[str]], list),
     "transliteration?": {str: Either(str, Choice(""))},   # a letter may vanish: ъ, ь
-    "name_spelling?": Choice("as_written", "native", "plain"),
+    "name_spelling?": Choice("as_written", "native", "native_at_home", "plain"),
     "possessive_markers": Either([str], list),
     "infinitive_markers": Either([str], list),
     "title_links": Either([str], list),
