@@ -536,3 +536,11 @@ def test_a_light_verbs_dative_object_does_not_end_its_object(lang, text, act):
 def test_a_subject_the_dictionary_reads_as_a_vocative_still_acts():
     found = claims("Fico zapewnił Xi, że Słowacja nie poprze „wojny handlowej” Unii.")
     assert [(c.actor, c.act, c.polarity) for c in found] == [("Robert Fico", "assure", "negated")]
+
+
+def test_items_of_a_list_run_on_in_one_line_are_sentences():
+    text = ("Spotkanie trwało ponad dwie godziny. • Biden zapowiedział przekazanie Ukrainie baterii Patriot. "
+            "• Zełenski podziękował Amerykanom za pomoc.")
+    found = claims(text, date="2022-12-22")
+    assert [(c.actor, c.act, c.sentence[:6]) for c in found] == [
+        ("Joe Biden", "assure", "• Bide"), ("Volodymyr Zelensky", "support", "• Zełe")]

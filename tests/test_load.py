@@ -268,3 +268,18 @@ def test_a_date_object_is_taken_as_its_iso_day():
     assert (loaded.published, loaded.published_from) == ("2021-12-30", "option")
     with pytest.raises(InputError):
         load_bytes(b"Putin spoke with Biden.", "t.txt", lang="en", date=20211230)
+
+
+def test_a_lists_items_are_paragraphs_of_their_own():
+    text = ("Leaders met in Aarhus on Thursday. Here are the main points:\n"
+            "- Frederiksen pledged that Denmark would help.\n"
+            "→ Zelensky thanked Denmark for its support.\n"
+            "We are closing this live page now.\n\n"
+            "The talks went on, with the\n- as agreed - leaders alone.\n")
+    loaded = load_bytes(text.encode(), "t.en.txt", lang="en", date="2025-07-03")
+    paragraphs = [text[p.start:p.stop] for p in loaded.paragraphs]
+    assert paragraphs[:3] == ["Leaders met in Aarhus on Thursday. Here are the main points:",
+                              "- Frederiksen pledged that Denmark would help.",
+                              "→ Zelensky thanked Denmark for its support.\nWe are closing this live page now."]
+    # a dash at the start of a line that continues a sentence opens no item
+    assert paragraphs[3] == "The talks went on, with the\n- as agreed - leaders alone."

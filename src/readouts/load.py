@@ -71,6 +71,10 @@ SOURCE_ITEM = r"[\w][\w.&'-]*(?:\s[\w][\w.&'-]*){0,2}"
 SOURCES_LIST = re.compile(rf"\s*{SOURCE_ITEM}(?:\s*[/|,;]\s*{SOURCE_ITEM})+\s*|\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{{2,}}\s*",
                           re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…:;\"'»”)\]]\s*$")
+# A list's item: a bullet, an arrow or a dash, then a space; the line before it ends a sentence or
+# opens the list with a colon.
+LIST_ITEM = re.compile(r"[-•→*·▪►–—]\s+\S")
+LIST_OPENED = re.compile(r"[.!?…:\"'»”)\]]\s*\Z")
 MAX_SOURCES_LINE = 120
 
 
@@ -501,9 +505,14 @@ def _read_structure(loaded: LoadedText, data: LoaderData) -> None:
             lines[i] = (r, "sources")
         break
 
-    # 4. paragraphs: runs of content lines between blank (or skipped) lines
+    # 4. paragraphs: runs of content lines between blank (or skipped) lines; a list's item ("- …",
+    # "• …", "→ …") after a line that ends a sentence or opens the list is a paragraph of its own
     run: list[Region] = []
     for r, why in lines + [(Region(len(text), len(text)), "blank")]:
+        if why is None and run and LIST_ITEM.match(text, r.start) and \
+                LIST_OPENED.search(text, run[-1].start, run[-1].stop):
+            loaded.paragraphs.append(Region(run[0].start, run[-1].stop))
+            run = []
         if why is None:
             run.append(r)
             continue

@@ -26,6 +26,7 @@ from readouts.model import Region
 END_PUNCT = re.compile(r"[.!?…]+\Z")
 DIALOGUE_DASHES = "–—"      # a quote's dash after a full stop, not after a closing quote ("„…” – napisał")
 SECTION_MARKS = "*"       # "… форума. * * * Начало переговоров": a scraped page's section separator
+BULLETS = "•→▪►·"       # "… dwie godziny. • Biden zapowiedział …": a list's items run on in one line
 # Longer than any sentence of prose (press sentences run to 60–80 words): the bound on what one
 # analysed sentence costs the stages that scan a sentence per word.
 MAX_SENTENCE_TOKENS = 250
@@ -105,7 +106,7 @@ class Segmenter:
         if nxt.start == toks[j].stop:                  # no whitespace: "U.S.-Russia", "3.5"
             return None
         first = nxt.text[0]
-        if first.isupper() or first in self.open_quotes or first in SECTION_MARKS:
+        if first.isupper() or first in self.open_quotes or first in SECTION_MARKS or first in BULLETS:
             return j
         if j == i and first in DIALOGUE_DASHES and j + 2 < len(toks) and toks[j + 2].text[0].isupper():
             return j        # "… ponownie. – Wang Yi zaprosił …": a dash opens the next sentence's quote
