@@ -624,3 +624,13 @@ def test_a_readout_whose_principal_is_named_keeps_his_side():
             "Туркменистана Сердаром Бердымухамедовым.\n\nГлава государства поздравил собеседника с праздником.")
     found = claims_in("ru", text, "2025-12-11")
     assert [(c.actor, c.act) for c in found if "поздравил" in c.sentence] == [("Sadyr Japarov", "support")]
+
+
+def test_a_title_formula_only_downing_street_uses_tells_the_side_whoever_the_text_names():
+    text = ("PM call with Prime Minister Luxon of New Zealand: 3 December 2025\n\n"
+            "The Prime Minister spoke to the Prime Minister of New Zealand, Christopher Luxon, this morning.\n\n"
+            "The Prime Minister began by offering his condolences for the loss of life in the floods. "
+            "The Prime Minister thanked Prime Minister Luxon for New Zealand's steadfast support.\n\n"
+            "The Prime Minister stressed that pressure on Putin must be maintained.")
+    found = claims(text, date="2025-12-03")
+    assert {c.actor for c in found if c.sentence.startswith("The Prime Minister")} == {"Keir Starmer"}

@@ -463,9 +463,9 @@ class ActorFinder:
                 return self._entry(country[1]).side, country[0]
         return None
 
-    def opening_title(self, sentence: Sentence) -> str | None:
-        """The role of a bare title that opens the sentence ("The Prime Minister spoke to …"): no
-        name after it, no country by it; a determiner may stand before it."""
+    def opening_title(self, sentence: Sentence) -> tuple[str, int] | None:
+        """The role of a bare title that opens the sentence ("The Prime Minister spoke to …"), and
+        the index after it: no name after it, no country by it; a determiner may stand before it."""
         words = sentence.words
         keys = [word_keys(w, self.lex.name_endings) for w in words]
         for i in range(min(OPENING_TITLE_REACH, len(keys))):
@@ -473,7 +473,7 @@ class ActorFinder:
             if hit is None:
                 continue
             named = hit[0] < len(keys) and self._name_at(words, keys, hit[0]) is not None
-            return None if named or self._country_of_title(words, keys, i, hit[0]) else hit[1]
+            return None if named or self._country_of_title(words, keys, i, hit[0]) else (hit[1], hit[0])
         return None
 
     def side_holding(self, role: str, sides: Iterable[str]) -> str | None:

@@ -32,6 +32,7 @@ class SourceGuess:
     source: str                   # whitehouse | kremlin | press | ministry
     official: bool
     side: str | None = None       # the side an official readout speaks for, when its title tells
+    by_title: bool = False        # that side is told by a title formula only one office uses ("PM call with")
 
 
 def detect_source(loaded: LoadedText, first_person_side: str | None) -> SourceGuess:
@@ -52,9 +53,10 @@ def detect_source(loaded: LoadedText, first_person_side: str | None) -> SourceGu
     side = next((s for phrase, s in (data.get("publisher_sides") or {}).items()
                  if _has_phrase(title, fold(phrase))), None)
     if side is not None or any(_has_phrase(head, fold(op)) for op in data["official_openers"]):
+        by_title = side is not None
         side = side or first_person_side
         source = shared["side_sources"].get(side or "", "ministry")
-        return SourceGuess(source, True, side)
+        return SourceGuess(source, True, side, by_title)
     return SourceGuess("press", False)
 
 

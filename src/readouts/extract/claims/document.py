@@ -108,9 +108,10 @@ def find_parties(loaded: LoadedText, analysis: Analysis, data: ClaimData, anchor
     guess = detect_source(loaded, first_side)
     principals = _principals(mentions, data, anchor, analysis, guess.official)
     # the style's side speaks only when one of its people is a party: a readout in the Kremlin's
-    # style of a call between Tokayev and Takaichi is Kazakhstan's (its first leader's)
+    # style of a call between Tokayev and Takaichi is Kazakhstan's (its first leader's); a title
+    # formula only one office uses ("PM call with …") tells its side whoever the text names
     others = len(principals) > 1 and all(data.lex.actors[p].side != guess.side for p in principals)
-    styled = None if others else guess.side
+    styled = None if others and not guess.by_title else guess.side
     own_side = (styled or first_side) if guess.official else None
     if own_side is not None:
         own_side = _titled_author_side(own_side, mentions, analysis, data, anchor) or own_side
@@ -134,9 +135,12 @@ def _titled_author_side(guessed: str, mentions: Mentions, analysis: Analysis, da
     country the text names most, whichever has a holder of that title on the day."""
     finder = ActorFinder(data.lex, anchor)
     for k, sentence in enumerate(analysis.sentences[:OPENING_SENTENCES]):
-        role = finder.opening_title(sentence)
-        spoken_to = next((m for m in mentions[k] if m.kind == PERSON and m.via != GENERIC_VIA), None)
-        if role is None or spoken_to is None:
+        opening = finder.opening_title(sentence)
+        if opening is None:
+            continue
+        role, after = opening
+        spoken_to = next((m for m in mentions[k] if m.kind == PERSON and m.first >= after), None)
+        if spoken_to is None:
             continue
         if not _after_preposition(sentence, spoken_to.first) or _side(data, spoken_to.actor) != guessed:
             return None
