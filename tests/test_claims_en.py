@@ -634,3 +634,20 @@ def test_a_title_formula_only_downing_street_uses_tells_the_side_whoever_the_tex
             "The Prime Minister stressed that pressure on Putin must be maintained.")
     found = claims(text, date="2025-12-03")
     assert {c.actor for c in found if c.sentence.startswith("The Prime Minister")} == {"Keir Starmer"}
+
+
+LUXON = "Prime Minister Christopher Luxon spoke with United Kingdom Prime Minister Keir Starmer this evening.\n\n"
+
+
+def test_a_possessive_in_a_quote_is_no_quotation_mark():
+    text = LUXON + "\"I thanked Prime Minister Starmer for the UK's message of sympathy,\" Mr Luxon said."
+    assert [(c.actor, c.act) for c in claims(text, date="2025-12-03")] == [("Christopher Luxon", "support")]
+
+
+def test_we_or_a_partner_and_i_who_discussed_or_agreed_in_a_quote_are_both():
+    text = LUXON + ("\"We discussed Ukraine.\"\n\n\"Prime Minister Starmer and I also agreed that our trade ministers "
+                    "will meet in Wellington in March,\" Mr Luxon said.\n\n\"We will discuss trade again in May,\" he added.")
+    found = claims(text, date="2025-12-03")
+    assert [(c.actor, c.act) for c in found if "We discussed" in c.sentence] == [("both", "discuss")]
+    assert [(c.actor, c.act) for c in found if "and I also agreed" in c.sentence] == [("both", "agree")]
+    assert "both" not in [c.actor for c in found if "We will discuss" in c.sentence]

@@ -253,6 +253,28 @@ def narrating_author(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     return ActorChoice(q.ctx.author, "narrator.first_person")
 
 
+def quoted_we(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """In a quotation, "we" who discussed or agreed, or "X and I" who did, are both parties ("We
+    discussed Ukraine", "Prime Minister Starmer and I also agreed …", "Omówiliśmy"): the speaker
+    tells a joint act done in the call. What "we" will do stays the speaker's side's."""
+    view = q.view
+    if not view.quoted[t.first] or t.act not in JOINT_ACTS or view.words[t.head].feat("Tense") != PAST:
+        return None
+    person = _narrator_person(q, t)
+    if person == PLUR or person == SING and _partner_and_i(q, t):
+        return ActorChoice(BOTH, "quote.we")
+    return None
+
+
+def _partner_and_i(q: ActorQuery, t: Trigger) -> bool:
+    """The subject is a person named, a conjunction and "I" ("Prime Minister Starmer and I")."""
+    view, cls = q.view, q.ctx.data.cls
+    i = next((k for k in range(t.first - 1, window_start(q, t) - 1, -1) if view.texts[k] in cls("first_person")), None)
+    if i is None or i < 2 or view.words[i - 1].upos != "CCONJ":
+        return False
+    return any(m.last == i - 1 and m.kind in PERSONAL_KINDS for m in view.mentions)
+
+
 def _narrator_person(q: ActorQuery, t: Trigger) -> str | None:
     """SING or PLUR when the trigger's subject is the first person: its verb's ending (or the
     clitic that carries it: "Podziękował|em", "Omówili|śmy"), or the nearest pronoun before it
@@ -625,10 +647,19 @@ def coordinated_verb(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     conj = _conjunction_before(q, t)
     if not (q.previous_actor and conj is not None):
         return None
+    if _pronoun_after(q, t, conj):
+        return None
     mention = nearest_subject(q, t)
     if mention is None or mention.last <= conj or t.first - mention.last > q.ctx.data.windows.coordination_subject_gap:
         return ActorChoice(q.previous_actor, "coordination")
     return None
+
+
+def _pronoun_after(q: ActorQuery, t: Trigger, conj: int) -> bool:
+    """A first-person subject of its own after the conjunction ("We discussed Ukraine, and I
+    reiterated …"): the verb shares no subject."""
+    persons = q.ctx.data.cls("first_person")
+    return any(q.view.texts[k] in persons for k in range(conj + 1, t.first))
 
 
 def mention_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -660,7 +691,8 @@ def discussion_topic(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 def sentence_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     """"Kirby called the contact 'a good thing' but said …": the first verb was no claim; the
     sentence's subject is still the coordinated verb's."""
-    if _conjunction_before(q, t) is None:
+    conj = _conjunction_before(q, t)
+    if conj is None or _pronoun_after(q, t, conj):
         return None
     if q.previous_actor:
         return ActorChoice(q.previous_actor, "coordination")
@@ -761,7 +793,8 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, labelled_speaker, narrating_author, quoted_speaker, purpose_caller, syntactic_subject,
+    named_by_rule, quote_speaker, labelled_speaker, narrating_author, quoted_we, quoted_speaker, purpose_caller,
+    syntactic_subject,
     passive_agent, accepting_invitee,
     nominal_agent,
     passive_joint,

@@ -27,6 +27,7 @@ PERSONAL_KINDS = frozenset({"person", "official"})
 RELAYING_KINDS = frozenset({"institution", "official"})
 NAMED_SOURCE_KINDS = frozenset({"institution", "official", "media"})
 SIDE_KINDS = frozenset({"institution", "country"})     # what a spokesman states of his own side
+QUOTED_WE = "quote.we"        # the actor strategy of "we" who discussed or agreed, in a quote (claims/actor.py)
 UNNAMED_OFFICIAL = "unnamed_official"     # the actor strategy of an unnamed official (claims/actor.py)
 NAMED_SUBJECT = frozenset({"mention", "syntax.subject"})     # strategies that found a subject the clause names
 CLOSING_TAIL_UPOS = frozenset({"PUNCT", "ADP", "ADJ", "DET", "PRON"})
@@ -84,9 +85,12 @@ def _quotes(view: SentenceView, earlier: tuple[SentenceView, ...], step: Nesting
     kept = tuple(marked if t == said else t for t in step.triggers)
     if own_words:
         speaker = _actor(view, step, ctx, marked).actor
-        relayed = [t for t in inside if _named_inside(view, step, ctx, t, quote, speaker)]
+        relayed = [t for t in inside if _named_inside(view, step, ctx, t, quote, speaker) or
+                   t.act == AGREE and _actor(view, step, ctx, t).strategy == QUOTED_WE]
         if relayed:
-            # the quote relays others' acts ("In return, she said, the United States committed …")
+            # the quote relays others' acts ("In return, she said, the United States committed …"),
+            # or the two parties' agreement ("Prime Minister Starmer and I agreed …"; what they
+            # discussed, told by one, stays his account)
             return replace(step, triggers=tuple(t for t in step.triggers if t != said),
                            dropped=step.drop(said, "nesting.quote_relayed"))
         dropped = step.dropped + tuple(Dropped(t.first, t.last, t.pattern, "nesting.quoted_by_speaker") for t in inside)

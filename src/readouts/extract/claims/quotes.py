@@ -91,9 +91,17 @@ def _closed_quote(view: SentenceView, earlier: tuple[SentenceView, ...], t: Trig
         return None         # a straight quote that opens, not one that closes
     opening = data.cls("opening_quotes").raw
     for k in range(end - 1, -1, -1):
-        if view.words[k].text and view.words[k].text[0] in opening:
+        if _opens(view.words, k, opening):
             return Quote(t, "quote.closing_mark", view, view.words[k + 1:end], k + 1)
     return _opened_earlier(earlier, t, view.words[:end], data)
+
+
+def _opens(words: tuple[Word, ...], k: int, opening: str) -> bool:
+    """Word k starts with an opening mark, and is no clitic glued to the word before it ("the
+    UK's": an apostrophe, not a single quote)."""
+    text = words[k].text
+    glued = k > 0 and words[k].start <= words[k - 1].stop and words[k - 1].text[-1:].isalnum()     # or one token
+    return bool(text) and text[0] in opening and not glued
 
 
 def _opened_earlier(earlier: tuple[SentenceView, ...], t: Trigger, tail: tuple[Word, ...],
@@ -102,7 +110,7 @@ def _opened_earlier(earlier: tuple[SentenceView, ...], t: Trigger, tail: tuple[W
     opening = data.cls("opening_quotes").raw
     for prev in reversed(earlier):
         for k in range(len(prev) - 1, -1, -1):
-            if prev.words[k].text and prev.words[k].text[0] in opening:
+            if _opens(prev.words, k, opening):
                 inner = find_triggers(prev, data).triggers
                 return Quote(t, "quote.closing_mark", prev, prev.words[k + 1:] + tail, k + 1,
                              has_triggers=any(x.first > k for x in inner))
