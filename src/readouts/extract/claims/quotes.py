@@ -96,7 +96,7 @@ def _closed_quote(view: SentenceView, earlier: tuple[SentenceView, ...], t: Trig
     return _opened_earlier(earlier, t, view.words[:end], data)
 
 
-def _opens(words: tuple[Word, ...], k: int, opening: str) -> bool:
+def _opens(words: tuple[Word, ...], k: int, opening: frozenset[str]) -> bool:
     """Word k starts with an opening mark, and is no clitic glued to the word before it ("the
     UK's": an apostrophe, not a single quote)."""
     text = words[k].text
