@@ -651,3 +651,12 @@ def test_we_or_a_partner_and_i_who_discussed_or_agreed_in_a_quote_are_both():
     assert [(c.actor, c.act) for c in found if "We discussed" in c.sentence] == [("both", "discuss")]
     assert [(c.actor, c.act) for c in found if "and I also agreed" in c.sentence] == [("both", "agree")]
     assert "both" not in [c.actor for c in found if "We will discuss" in c.sentence]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The two leaders had a detailed discussion on the state of events in Gaza."),
+    ("pl", "Przywódcy odbyli szczegółową dyskusję o sytuacji w Strefie Gazy."),
+    ("ru", "Лидеры провели подробное обсуждение ситуации в секторе Газа."),
+])
+def test_a_discussion_had_or_held_is_the_leaders_discussion(lang, text):
+    assert [(c.actor, c.act) for c in claims_in(lang, text, "2021-05-19")] == [("both", "discuss")]
