@@ -649,3 +649,11 @@ def test_a_titles_head_noun_tells_a_plural_title_not_its_genitive_complement():
     assert "both" not in [c for c in claim_actors("ru", "Министр иностранных дел Узбекистана Бахтиёр Саидов "
                                                         "заявил, что визит важен.", "2025-06-10")]
     assert claim_actors("ru", "Министры иностранных дел обсудили ситуацию в регионе.", "2025-06-10") == ["both"]
+
+
+def test_a_leader_named_by_nationality_and_a_head_of_government_who_is_no_prime_minister():
+    text = ("Состоялся телефонный разговор Владимира Путина с Мухаммадом Юнусом. Бангладешский руководитель "
+            "высоко оценил вклад российских специалистов. Главный советник Временного правительства выразил "
+            "обеспокоенность ситуацией в регионе.")
+    extraction = extract_loaded(load_bytes(text.encode(), "t.ru.txt", lang="ru", date="2025-08-19"), backend="offline")
+    assert [(c.actor, c.act) for c in extraction.claims] == [("Muhammad Yunus", "support"), ("Muhammad Yunus", "concern")]
