@@ -544,3 +544,9 @@ def test_items_of_a_list_run_on_in_one_line_are_sentences():
     found = claims(text, date="2022-12-22")
     assert [(c.actor, c.act, c.sentence[:6]) for c in found] == [
         ("Joe Biden", "assure", "• Bide"), ("Volodymyr Zelensky", "support", "• Zełe")]
+
+
+def test_a_person_of_the_other_gender_than_the_verbs_is_no_subject():
+    text = ("Rzeczniczka chińskiego MSZ Mao Ning, pytana o słowa Rubio o Rosji, zaprzeczyła, jakoby Chiny "
+            "dostarczały Moskwie broń.")
+    assert [(c.actor, c.act) for c in claims(text, date="2025-07-12")] == [("Mao Ning", "reject")]

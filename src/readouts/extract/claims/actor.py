@@ -423,7 +423,16 @@ def nearest_subject(q: ActorQuery, t: Trigger) -> Mention | None:
             return head
     return next((m for m in reversed(view.mentions)
                  if start <= m.first and m.last <= t.first and subject_like(view, m, q.ctx.data)
-                 and not (m.first > 0 and view.attribution[m.first - 1]) and not _aside_before(q, m, t)), None)
+                 and not (m.first > 0 and view.attribution[m.first - 1]) and not _aside_before(q, m, t)
+                 and _agrees(q, m, t)), None)
+
+
+def _agrees(q: ActorQuery, m: Mention, t: Trigger) -> bool:
+    """A person of the other gender than the verb's is no subject of it ("Mao Ning, pytana o słowa
+    Rubio, zaprzeczyła": not Rubio). Only the gazetteer's persons and a verb that shows gender tell."""
+    verb = GENDER_FEATURES.get(q.view.words[t.head].feat("Gender") or "")
+    entry = q.ctx.entry(m.actor)
+    return verb is None or m.kind not in PERSONAL_KINDS or entry is None or entry.gender in (None, verb)
 
 
 def _aside_before(q: ActorQuery, m: Mention, t: Trigger) -> bool:
