@@ -660,3 +660,10 @@ def test_we_or_a_partner_and_i_who_discussed_or_agreed_in_a_quote_are_both():
 ])
 def test_a_discussion_had_or_held_is_the_leaders_discussion(lang, text):
     assert [(c.actor, c.act) for c in claims_in(lang, text, "2021-05-19")] == [("both", "discuss")]
+
+
+def test_a_principals_office_as_the_attributions_subject_relays_his_act():
+    text = ("Prime Minister Anthony Albanese spoke with Narendra Modi on Saturday. Mr Modi invited Mr Albanese to "
+            "visit India. Mr Albanese accepted the invitation, his office said, although no date has been set.")
+    found = claims(text, date="2025-11-22")
+    assert [(c.actor, c.act) for c in found if "accepted" in c.sentence] == [("Anthony Albanese", "agree")]

@@ -172,12 +172,24 @@ def speaks_for_itself(view: SentenceView, step: Nesting, ctx: DocumentContext, t
         return False
     if choice.strategy in SUBJECTLESS and _unknown_subject(view, t):
         return False        # "The official said …", "It said …": an unnamed source relays
+    if _aide_subject(view, t, ctx):
+        return False        # "…, his office said": a principal's office relays his account
     if entry is not None and entry.kind == "person" and entry.account and \
             choice.actor not in ctx.principals and not ctx.is_leader(choice.actor):
         return False        # a named spokesman or aide relays his side's account
     if entry is None and choice.via == "ner":
         return False        # a person the gazetteer lacks is no party to the call ("Misri said …")
     return entry is not None and entry.kind == "person"
+
+
+def _aide_subject(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
+    """The verb's subject, right before it, is an aide's or office's noun ("his office said",
+    "jego kancelaria podała", "его пресс-служба сообщила")."""
+    k = t.first - 1
+    while k >= 0 and view.words[k].upos in ("ADV", "AUX"):
+        k -= 1
+    aides = {words[0] for words in ctx.lex.aides if len(words) == 1}
+    return k >= 0 and (view.texts[k] in aides or view.lemmas[k] in aides)
 
 
 def _unknown_subject(view: SentenceView, t: Trigger) -> bool:
