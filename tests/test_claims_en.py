@@ -667,3 +667,12 @@ def test_a_principals_office_as_the_attributions_subject_relays_his_act():
             "visit India. Mr Albanese accepted the invitation, his office said, although no date has been set.")
     found = claims(text, date="2025-11-22")
     assert [(c.actor, c.act) for c in found if "accepted" in c.sentence] == [("Anthony Albanese", "agree")]
+
+
+def test_a_clefts_relative_clause_is_asserted_by_its_focus():
+    text = ("Prime Minister Anthony Albanese spoke with Narendra Modi on Saturday. The MEA said it was Mr Modi "
+            "who extended an invitation; Mr Albanese did not issue any invitation. The leaders, who discussed "
+            "trade, met in Delhi.")
+    found = claims(text, date="2025-11-22")
+    assert [(c.actor, c.act) for c in found if "extended" in c.sentence][0] == ("Narendra Modi", "propose")
+    assert not [c for c in found if "who discussed" in c.sentence]       # an ordinary relative clause

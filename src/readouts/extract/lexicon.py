@@ -55,6 +55,7 @@ CUES_SCHEMA = {
     "complementizers": [str],
     "clause_breaks": [str],
     "relatives": [str],
+    "cleft_frames": [str],
     "attribution": [str],
     "publishing": [str],
     "source_only": [str],

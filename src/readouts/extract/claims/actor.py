@@ -11,7 +11,7 @@ from readouts.extract.actors import OBLIQUE, Mention, actor_indexes
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.discourse import Discourse
 from readouts.extract.claims.document import DocumentContext
-from readouts.extract.claims.triggers import LIGHT_VERB, PHRASE, Trigger, adverbial_speech, trigger_concept
+from readouts.extract.claims.triggers import LIGHT_VERB, PHRASE, Trigger, adverbial_speech, cleft_focus, trigger_concept
 from readouts.extract.claims.turns import FIRST, SECOND, grammatical_person
 from readouts.extract.claims.view import COMMA, SentenceView, pronoun_gender
 from readouts.model import BOTH, Word
@@ -251,6 +251,15 @@ def narrating_author(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     if person == PLUR and t.act in JOINT_ACTS:
         return ActorChoice(BOTH, "narrator.we")
     return ActorChoice(q.ctx.author, "narrator.first_person")
+
+
+def cleft_subject(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"It was Mr Modi who extended an invitation": the cleft's focus."""
+    start = q.view.clause_starts[t.first]
+    focus = cleft_focus(q.view, start, q.ctx.data)
+    if focus is None or any(start <= m.first and m.last <= t.first and m.kind in PERSONAL_KINDS for m in q.view.mentions):
+        return None         # "…; Mr Albanese did not issue any invitation": a subject of its own
+    return ActorChoice(focus.actor, "cleft", focus.via)
 
 
 def quoted_we(q: ActorQuery, t: Trigger) -> ActorChoice | None:
@@ -802,8 +811,8 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    named_by_rule, quote_speaker, labelled_speaker, narrating_author, quoted_we, quoted_speaker, purpose_caller,
-    syntactic_subject,
+    named_by_rule, quote_speaker, labelled_speaker, narrating_author, quoted_we, cleft_subject, quoted_speaker,
+    purpose_caller, syntactic_subject,
     passive_agent, accepting_invitee,
     nominal_agent,
     passive_joint,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterator
 
+from readouts.extract.actors import Mention
 from readouts.extract.claims.data import ClaimData, Phrase
 from readouts.extract.claims.patterns import _match_items
 from readouts.extract.claims.view import SentenceView, cue_marks, pronoun_gender
@@ -403,6 +404,9 @@ def alleging_auxiliary(view: SentenceView, data: ClaimData, i: int) -> int | Non
 
 
 # ---------------------------------------------------------------------------------- filters
+CLEFT_FRAME_WORDS = 3      # "it was", "it's": the words of a cleft's frame before its focus
+
+
 def subordinate(view: SentenceView, i: int, data: ClaimData) -> bool:
     """A verb in a relative, conditional or question clause ("…, które będą", "jeśli Rosja
     zdecyduje", "czy omówiono") describes or supposes; it reports no claim."""
@@ -421,8 +425,19 @@ def subordinate(view: SentenceView, i: int, data: ClaimData) -> bool:
         # "…, which the president accepted": a relative clause with a subject of its own still
         # reports that subject's act; "…, które będą" does not
         own_subject = any(m.kind in PERSONAL_OR_GROUP and start <= m.first and m.last <= i for m in view.mentions)
-        return not own_subject and not any(pronoun_gender(view, k, data) for k in range(start, i))
+        return not own_subject and not any(pronoun_gender(view, k, data) for k in range(start, i)) and \
+            cleft_focus(view, start, data) is None
     return data.cls("conditions").occurs(view.texts, view.lemmas, start - 1, i)
+
+
+def cleft_focus(view: SentenceView, start: int, data: ClaimData) -> Mention | None:
+    """"It was Mr Modi who extended an invitation": the person a cleft puts in focus right before
+    the relative clause that opens at word `start`; that clause is what the sentence asserts, and
+    the focus is its subject."""
+    focus = next((m for m in view.mentions if m.last == start - 1 and m.kind in PERSONAL_OR_GROUP), None)
+    framed = focus is not None and data.cls("cleft_frames").occurs(
+        view.texts, view.lemmas, max(0, focus.first - CLEFT_FRAME_WORDS), focus.first)
+    return focus if framed else None
 
 
 def _closes_clause(text: str, data: ClaimData) -> bool:
