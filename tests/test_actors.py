@@ -657,3 +657,9 @@ def test_a_leader_named_by_nationality_and_a_head_of_government_who_is_no_prime_
             "обеспокоенность ситуацией в регионе.")
     extraction = extract_loaded(load_bytes(text.encode(), "t.ru.txt", lang="ru", date="2025-08-19"), backend="offline")
     assert [(c.actor, c.act) for c in extraction.claims] == [("Muhammad Yunus", "support"), ("Muhammad Yunus", "concern")]
+
+
+def test_an_honorific_left_alone_by_an_aides_mention_names_no_one():
+    found = actors("en", "Prime Minister Anthony Albanese spoke with Narendra Modi. According to Mr Albanese's "
+                         "office, the talks were warm.")
+    assert "Mr" not in found

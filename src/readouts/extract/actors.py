@@ -268,6 +268,7 @@ class ActorFinder:
         links = lex.cues["title_links"].words
         self.link_words = frozenset(part for entry in links for part in entry.split())
         self.link_heads = frozenset(entry.split()[0] for entry in links)
+        self.honorifics = frozenset(lex.cues["honorifics"].words)
         self.listed_words = indexes.listed_words
 
     # ------------------------------------------------------------------ mentions
@@ -611,6 +612,8 @@ class ActorFinder:
                 continue
             idx, trimmed = kept
             name_words = [words[k] for k in idx]
+            if all(fold(w.text.rstrip(".")) in self.honorifics for w in name_words):
+                continue        # "Mr" left of "Mr Albanese's office", whose name the aide took
             start, stop = name_words[0].start, name_words[-1].stop
             text = sentence_text(sentence, start, stop)
             # judged once the words before the name are off ("[MSZ] Łukasz Jasina")
