@@ -663,3 +663,11 @@ def test_an_honorific_left_alone_by_an_aides_mention_names_no_one():
     found = actors("en", "Prime Minister Anthony Albanese spoke with Narendra Modi. According to Mr Albanese's "
                          "office, the talks were warm.")
     assert "Mr" not in found
+
+
+def test_a_countrys_possessive_before_a_title_and_an_honoured_family_name():
+    text = ("Japan's new prime minister, Sanae Takaichi, met South Korea's president, Lee Jae-myung, in Gyeongju. "
+            "Mr Lee told Ms Takaichi that the two countries should look squarely at history.")
+    extraction = extract_loaded(load_bytes(text.encode(), "t.en.txt", lang="en", date="2025-10-30"), backend="offline")
+    assert "Donald Trump" not in [a.name for a in extraction.actors]
+    assert [c.actor for c in extraction.claims if "Mr Lee told" in c.sentence] == ["Lee Jae-myung"]

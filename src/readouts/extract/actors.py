@@ -42,6 +42,8 @@ GENDER_OF_FEATURE = {"Fem": "fem", "Masc": "masc"}
 TITLE_COMPLEMENT = 4                # words between a title and the name it goes with ("of the Comoros")
 GOVERNING_UPOS = ("NOUN", "PROPN", "ADP")    # a name after these depends on them, no subject
 NAME_STEM_LETTERS = 4               # a name's words agree on this many letters in any case ("Анура", "Ануре")
+POSSESSOR_ADJECTIVES = 2            # "Japan's new prime minister": adjectives between a possessive and its title
+COUNTRY_WORDS = 4                   # the most words of a country's name ("the Democratic Republic of the Congo")
 OPENING_TITLE_REACH = 2             # words before a sentence's opening title ("The")
 NATIONALITY_WORDS = 2               # the most words of a nationality adjective ("Sri Lankan")
 TITLE_WORDS = 4                     # the most words of a title before a name ("Deputy Prime Minister")
@@ -311,7 +313,7 @@ class ActorFinder:
     def _mention_at(self, sentence: Sentence, words: list[Word], keys: list[set[str]], i: int,
                     named_here: Mapping[str, int] | None = None) -> Mention | None:
         best = self._named_or_titled(words, keys, i) or self._group_at(words, keys, i) or \
-            self._generic_at(words, keys, i, named_here)
+            self._generic_at(words, keys, i, named_here) or self._honoured_family_name(words, i)
         if best is None:
             return None
         end, canonical, via = best
@@ -327,6 +329,17 @@ class ActorFinder:
         return Mention(i, end, canonical, kind, start, stop, sentence_text(sentence, start, stop),
                        words[i].feat("Case") if via != "name" else self._name_case(words, i, end, listed=True),
                        via, "plural" if canonical == BOTH else entry.gender)
+
+    def _honoured_family_name(self, words: list[Word], i: int) -> tuple[int, str, str] | None:
+        """An honorific and the first word of a listed person's name mentioned before, a family
+        name written first ("Mr Lee" after "Lee Jae-myung", "Mr Xi")."""
+        if i + 1 >= len(words) or fold(words[i].text.rstrip(".")) not in self.honorifics or \
+                not words[i + 1].text[:1].isupper():
+            return None
+        family = fold(words[i + 1].text)
+        person = next((n for n in reversed(self.recent) if self._entry(n).kind == "person" and
+                       len(n.split()) > 1 and fold(n.split()[0]) == family), None)
+        return (i + 2, person, "name") if person else None
 
     def _named_or_titled(self, words, keys, i: int) -> tuple[int, str, str] | None:
         """A gazetteer name, or an office title whose holder on the day is known, whichever is
@@ -457,6 +470,9 @@ class ActorFinder:
             adj = self.nationalities.match_at(keys, j)
             if adj and adj[0] == i:
                 return adj[1], end
+        owner = self._possessor_before(words, keys, i)
+        if owner is not None:
+            return owner, end
         k = end + self.lex.cues["title_links"].match_at([fold(w.text) for w in words], end)
         if k < len(words):
             country = self._name_at(words, keys, k)
@@ -480,6 +496,20 @@ class ActorFinder:
     def side_holding(self, role: str, sides: Iterable[str]) -> str | None:
         """The first of `sides` with a holder of `role` on the day."""
         return next((side for side in sides if self._holder(role, side)), None)
+
+    def _possessor_before(self, words, keys, i: int) -> str | None:
+        """The side of a country whose possessive stands before the title, adjectives between
+        ("South Korea's president", "Japan's new prime minister")."""
+        k = i - 1
+        while k >= 0 and words[k].upos == "ADJ" and i - k <= POSSESSOR_ADJECTIVES:
+            k -= 1
+        if k < 1 or fold(words[k].text) not in self.lex.cues["possessive_markers"]:
+            return None
+        for j in range(max(0, k - COUNTRY_WORDS), k):
+            country = self._name_at(words, keys, j)
+            if country and country[0] == k and self._entry(country[1]).kind == "country":
+                return self._entry(country[1]).side
+        return None
 
     def _holder(self, role: str, side: str) -> str | None:
         """The holder of a role on one side; of several ("the Israeli leader": president or
