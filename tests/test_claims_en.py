@@ -676,3 +676,12 @@ def test_a_clefts_relative_clause_is_asserted_by_its_focus():
     found = claims(text, date="2025-11-22")
     assert [(c.actor, c.act) for c in found if "extended" in c.sentence][0] == ("Narendra Modi", "propose")
     assert not [c for c in found if "who discussed" in c.sentence]       # an ordinary relative clause
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The leaders exchanged greetings ahead of the New Year."),
+    ("pl", "Przywódcy wymienili życzenia noworoczne."),
+    ("ru", "Президенты обменялись поздравлениями с наступающим Новым годом."),
+])
+def test_greetings_exchanged_are_both_leaders_good_wishes(lang, text):
+    assert [(c.actor, c.act) for c in claims_in(lang, text, "2025-12-26")] == [("both", "support")]
