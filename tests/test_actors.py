@@ -671,3 +671,8 @@ def test_a_countrys_possessive_before_a_title_and_an_honoured_family_name():
     extraction = extract_loaded(load_bytes(text.encode(), "t.en.txt", lang="en", date="2025-10-30"), backend="offline")
     assert "Donald Trump" not in [a.name for a in extraction.actors]
     assert [c.actor for c in extraction.claims if "Mr Lee told" in c.sentence] == ["Lee Jae-myung"]
+
+
+def test_an_office_title_followed_by_another_country_is_that_countrys_aide():
+    found = actors("ru", "Помощник президента Азербайджана Хикмет Гаджиев заявил, что Баку открыт к сотрудничеству.")
+    assert "Yuri Ushakov" not in found and "Azerbaijan" in found

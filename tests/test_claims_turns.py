@@ -870,3 +870,21 @@ def test_we_agreed_in_a_polish_ministers_turn_is_both():
             "Władysław Kosiniak-Kamysz: Rozmawialiśmy przez godzinę. Uzgodniliśmy, że nasze "
             "zespoły przygotują harmonogram szkoleń.\n\nProwadzący: Dziękuję.")
     assert by_sentence(pl_claims(text), "Uzgodniliśmy") == [("both", "agree")]
+
+
+def test_a_news_channels_label_with_where_or_to_whom_opens_a_turn_to_the_paragraphs_end():
+    text = ("Путин и Алиев провели телефонный разговор.\n\n"
+            "Ушаков журналистам: разговор был тёплым и обстоятельным.\n\n"
+            "Президенты договорились продолжить контакты.\n\n"
+            "Лавров и Ван И: «сверка часов» продолжается.")
+    found = ru_claims(text, date="2025-12-26")
+    assert by_sentence(found, "разговор был тёплым") == [("Yuri Ushakov", "state")]
+    assert by_sentence(found, "договорились") == [("both", "agree")]     # the turn ended with its paragraph
+    assert by_sentence(found, "сверка часов") == []                        # two names: a heading
+
+
+def test_a_verbless_label_before_a_quote_opens_a_turn():
+    text = ("Trump rozmawiał z Putinem.\n\n"
+            "Szef MSZ Radosław Sikorski na platformie X: „Każda rozmowa o pokoju jest dobra”.")
+    assert [c.actor for c in pl_claims(text, date="2026-01-29") if "platformie" in c.sentence] == ["Radoslaw Sikorski"]
+

@@ -349,6 +349,8 @@ class ActorFinder:
         if hit:
             best = (hit[0], hit[1], "name")
         title = self.titles.match_at(keys, i)
+        if title and self._other_country_after(words, keys, title[0], self.lex.offices[title[1]].side):
+            title = None        # "Помощник президента Азербайджана": that side's aide, not Russia's
         if title and (best is None or title[0] > best[0]):
             holder = self.lex.offices[title[1]].holder_on(self.day)
             if self._plural(words[title[0] - 1]) and words[title[0] - 1].upos == "NOUN":
@@ -356,6 +358,11 @@ class ActorFinder:
             elif holder:
                 best = (title[0], holder, "title")
         return best
+
+    def _other_country_after(self, words, keys, end: int, side: str | None) -> bool:
+        """A country right after an office's title that is not the office's side."""
+        country = self._name_at(words, keys, end) if end < len(words) else None
+        return country is not None and self._entry(country[1]).kind == "country" and self._entry(country[1]).side != side
 
     def _group_at(self, words, keys, i: int) -> tuple[int, str, str] | None:
         """A group noun for both principals ("the two leaders", "przywódcy"). Stems conflate

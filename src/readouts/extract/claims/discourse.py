@@ -27,6 +27,7 @@ class Discourse:
     titled: tuple[tuple[str, str], ...] = ()     # (official noun, person): "rzecznik" -> the spokesman named before
     speaker: str | None = None                   # whose turn it is, in a transcript ("В.Путин: …")
     questioning: bool = False                    # a question's turn ("Вопрос: …")
+    inline_turn: bool = False                    # the turn of a news channel's label, to the paragraph's end
     paragraph_actors: tuple[str, ...] = ()       # the actors of the paragraph's claims so far
     invitee: str | None = None                   # the addressee of the last proposal ("пригласил принца")
     last_official: str | None = None             # the last unnamed official who spoke ("an EU official")
@@ -64,11 +65,12 @@ def update_turn(state: Discourse, ctx: DocumentContext, label: TurnLabel | None,
     a turn runs to the next label. What a spokesman relays in his turn is his side's account."""
     if new_paragraph:
         state = replace(state, paragraph_actors=())
-    if new_paragraph and not transcript:
-        state = replace(state, speaker=None, questioning=False)
+    if new_paragraph and (not transcript or state.inline_turn):
+        state = replace(state, speaker=None, questioning=False, inline_turn=False)
     if label is None:
         return state
-    state = replace(state, speaker=label.speaker, questioning=label.speaker is None and label.asks)
+    state = replace(state, speaker=label.speaker, questioning=label.speaker is None and label.asks,
+                    inline_turn=label.inline)
     entry = ctx.entry(label.speaker)
     relays = entry is not None and entry.account and label.speaker not in ctx.principals
     return state.with_account(entry.account) if relays and entry is not None else state

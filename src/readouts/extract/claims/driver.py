@@ -118,7 +118,7 @@ def _claims(views: list[SentenceView], ctx: DocumentContext) -> tuple[list[Claim
     asking = interviewers(views, labels, ctx.lex.actors, QUESTION_MARK)
     labels = [TurnLabel(label.colon, None) if label is not None and label.speaker in asking else label
               for label in labels]
-    transcript = sum(label is not None for label in labels) >= ctx.data.windows.transcript_labels
+    transcript = sum(label is not None and not label.inline for label in labels) >= ctx.data.windows.transcript_labels
     labels = narrating_roles(views, labels, transcript, QUESTION_MARK)
     headings = _headings(views, ctx)
     for view, label in zip(views, labels):

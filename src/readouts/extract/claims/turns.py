@@ -38,6 +38,8 @@ NAME_UPOS = ("PROPN", "NOUN", "X")      # what the analysers make of the rest of
 MEDIA = "media"                         # the gazetteer's kind of an outlet
 NOTE_MARKS = 2                 # the brackets of a note in a label ("PRESENTER (SARAH LIM):")
 INTERVIEWER_QUESTIONS = 2      # turns with a question that make a speaker an interviewer
+LABEL_ADJUNCT_WORDS = 4     # "в соцсетях", "na platformie X", "to reporters": where a label's speaker speaks
+ADJUNCT_UPOS = frozenset({"ADP", "NOUN", "PROPN", "ADJ", "DET", "X", "NUM"})
 LABEL_WORDS = 4         # "SENIOR ADMINISTRATION OFFICIAL:": the longest label of no one named
 
 
@@ -47,6 +49,7 @@ class TurnLabel:
     speaker: str | None             # None: a question's label
     role: bool = False              # a role's label ("КОРРЕСПОНДЕНТ:", "MODERATOR:"), no one named
     asks: bool = True               # a label of no one: its turn asks (else it narrates)
+    inline: bool = False            # a news channel's label ("Ушаков журналистам:"): its turn ends with the paragraph
 
 
 def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | None = None) -> TurnLabel | None:
@@ -61,14 +64,20 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
     if _headline(view, data):
         return None     # "Trump: Zełenski może wrócić, „gdy będzie gotowy”" heads a live blog's entry
     for k in range(1, len(view) - 1):
-        if view.texts[k] not in marks or view.words[k + 1].text[:1] in opening:
+        if view.texts[k] not in marks:
             continue
+        if view.words[k + 1].text[:1] in opening:
+            # a quote after the colon: only a verbless label introduces it as a turn ("Sikorski na
+            # platformie X: „…”"); "заявил Путин: «…»" is the quote's attribution
+            quoted = _verbless_speaker(view, _before_note(view, k), data)
+            return TurnLabel(k, quoted.actor, inline=True) if quoted is not None else None
         named_to = _before_note(view, k)
         if _opens_sentence(view, k) and any(m.first == 0 and m.last == named_to and m.kind == MEDIA for m in view.mentions):
             return TurnLabel(k, None)       # a reporter's question by the outlet's name ("AFP:", "Bloomberg:")
         m = _named_speaker(view, named_to)
+        inline = m is None and (m := _speaker_with_adjunct(view, named_to, data)) is not None
         if m is not None:
-            return TurnLabel(k, m.actor) if _speaker_label(view, m.first, data) else None
+            return TurnLabel(k, m.actor, inline=inline) if _speaker_label(view, m.first, data) else None
         unknown = _unknown_name_label(view, named_to, k, data)
         if unknown is not None:
             return TurnLabel(k, unknown)
@@ -118,6 +127,30 @@ def _named_speaker(view: SentenceView, named_to: int) -> Mention | None:
         return ending
     return next((m for m in view.mentions if m.kind in PERSONAL_KINDS and m.first <= LABEL_WORDS and
                  m.last < named_to <= m.last + NAME_LABEL_WORDS and _name_words(view, m.last, named_to)), None)
+
+
+def _verbless_speaker(view: SentenceView, named_to: int, data: ClaimData) -> Mention | None:
+    """A speaker's label with no verb anywhere before its colon, named alone or with an adjunct."""
+    if any(w.upos in VERBAL_UPOS for w in view.words[:named_to]):
+        return None
+    m = _named_speaker(view, named_to) or _speaker_with_adjunct(view, named_to, data)
+    others = m is not None and any(o is not m and o.kind in PERSONAL_KINDS and o.first < named_to for o in view.mentions)
+    return None if others else m        # "Лавров и Ван И: «сверка часов»" heads a story
+
+
+def _speaker_with_adjunct(view: SentenceView, named_to: int, data: ClaimData) -> Mention | None:
+    """A label that names where or to whom the person speaks before the colon, as news channels
+    write ("Ушаков журналистам: …", "Хикмет Гаджиев в соцсетях: …", "Sikorski na platformie X: …",
+    "Peskov to reporters: …"): a person's mention opening the sentence, then a few words with no
+    verb and no other mention."""
+    m = next((m for m in view.mentions if m.kind in PERSONAL_KINDS and m.first <= LABEL_WORDS), None)
+    if m is None or not 0 < named_to - m.last <= LABEL_ADJUNCT_WORDS:
+        return None
+    between = view.words[m.last:named_to]
+    if any(w.upos in VERBAL_UPOS or w.text in data.quotes.sentence_ends for w in between) or \
+            any(o is not m and m.last <= o.first < named_to for o in view.mentions):
+        return None
+    return m if all(w.upos in ADJUNCT_UPOS for w in between) else None
 
 
 def _name_words(view: SentenceView, start: int, stop: int) -> bool:
