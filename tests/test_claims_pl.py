@@ -550,3 +550,8 @@ def test_a_person_of_the_other_gender_than_the_verbs_is_no_subject():
     text = ("Rzeczniczka chińskiego MSZ Mao Ning, pytana o słowa Rubio o Rosji, zaprzeczyła, jakoby Chiny "
             "dostarczały Moskwie broń.")
     assert [(c.actor, c.act) for c in claims(text, date="2025-07-12")] == [("Mao Ning", "reject")]
+
+
+def test_what_a_side_will_consider_is_said_not_discussed():
+    found = claims("Nausėda powiedział jedynie, że Litwa „rozważy wszystkie opcje”.", date="2023-07-14")
+    assert [c.act for c in found] == ["state"]

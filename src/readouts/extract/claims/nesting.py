@@ -41,7 +41,8 @@ FINITE_OR_UNKNOWN = ("Fin", None)     # an analyser leaves VerbForm unset where 
 # actor strategies that find the speaker named in the sentence itself
 NAMED_STRATEGIES = frozenset({"mention", "apposition", "syntax.subject", "inverted", "unnamed_official",
                               "titled_person"})
-STATE, AGREE, ASSURE, COMMA = "state", "agree", "assure", ","
+STATE, AGREE, ASSURE, DISCUSS, COMMA = "state", "agree", "assure", "discuss", ","
+PAST = "Past"
 SUBJECTLESS = frozenset({"subjectless.gender", "subjectless.last_actor"})   # the actor strategies of a bare verb
 
 
@@ -421,8 +422,8 @@ def _absorbed_act(view: SentenceView, step: Nesting, ctx: DocumentContext, outer
     lo = max(0, t.first - ctx.data.windows.absorb_negation_before)
     negated = _negated(view, lo, t.first, ctx)
     act = ctx.lex.negated_acts.get(trigger_concept(t, ctx.lex) or "") if negated else t.act
-    if act is None or act == STATE:
-        return None
+    if act is None or act == STATE or act == DISCUSS and view.words[t.head].feat("Tense") not in (PAST, None):
+        return None         # "powiedział, że Litwa rozważy wszystkie opcje": what a side will consider is said
     if _no_subject_of_its_own(view, outer, t):
         return act          # "napisał, że podziękował …": the same speaker's verb, its subject dropped
     own = ctx.same_side(_actor(view, step, ctx, t).actor, _actor(view, step, ctx, outer).actor)
