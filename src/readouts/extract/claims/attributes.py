@@ -337,10 +337,7 @@ def _negation(seq: Content | SentenceView, j: int, ctx: DocumentContext) -> bool
 
 def polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentContext) -> Ruled:
     """Negated when the act itself is ("did not agree", "nie złożył", "достигнуто не было"), its
-    noun is ("made no commitment"), or the content's own predicate is ("would not", "had no intention", "nie było żadnych");
-    so is what an outlet's correction says its earlier report wrongly told ("Błędnie podaliśmy, że …")."""
-    if _retracted(view, t, ctx):
-        return NEGATED, "negation.retracted"
+    noun is ("made no commitment"), or the content's own predicate is ("would not", "had no intention", "nie było żadnych")."""
     lo = max(0, t.first - ctx.data.windows.act_negation_before)
     if any(_negation(view, j, ctx) for j in range(lo, t.head)):
         return NEGATED, NEGATION_OF_ACT
@@ -352,9 +349,10 @@ def polarity(view: SentenceView, t: Trigger, content: Content, ctx: DocumentCont
     return _content_polarity(view, t, content, ctx)
 
 
-def _retracted(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
-    """A retraction before the act ("wrongly said that", "ошибочно указали, что", "in an earlier
-    version"), where the outlet speaks of its own report ("we", "the story", "w artykule") or, in a
+def retracted(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
+    """What an outlet's correction says its earlier report wrongly told: no claim of anyone's
+    ("Błędnie podaliśmy, że …"). A retraction before the act ("wrongly said that", "ошибочно
+    указали, что", "in an earlier version"), where the outlet speaks of its own report ("we", "the story", "w artykule") or, in a
     correction notice, with no party named before it: a journalist's "Trump wrongly said …" judges
     a claim, it retracts none."""
     cls = ctx.data.cls

@@ -221,7 +221,8 @@ def _one_claim(view: SentenceView, t: Trigger, following: int, nest: Nesting, ct
                progress: _Progress) -> None:
     choice = resolve_actor(ActorQuery(view, ctx, progress.state, nest.aside, progress.previous), t)
     reason = "actor.none" if choice.actor is None else \
-        "actor.not_joint" if t.joint_only and choice.actor != BOTH else None
+        "actor.not_joint" if t.joint_only and choice.actor != BOTH else \
+        "claim.retracted" if attr.retracted(view, t, ctx) else None
     claim = None if reason else _claim(view, t, following, nest, ctx, progress.state, choice)
     if claim is None:
         progress.dropped.append(Dropped(t.first, t.last, t.pattern, reason or "claim.call_event"))
