@@ -451,3 +451,10 @@ def test_a_future_of_the_speakers_side_in_the_content_commits_it(lang, text):
 ])
 def test_being_for_something_is_a_position_speaking_for_it_support(text, act):
     assert claims(text, date="2025-11-18")[-1].act == act
+
+
+def test_a_party_named_by_an_attribution_speaks_for_his_country():
+    text = ("Путин и Токаев провели телефонный разговор. По словам Токаева, приведённым его пресс-службой, "
+            "Казахстан готов наращивать поставки зерна.")
+    found = [c for c in claims(text, date="2025-03-14") if "поставки" in c.sentence]
+    assert [(c.actor, c.act) for c in found] == [("Kassym-Jomart Tokayev", "assure")]

@@ -673,6 +673,28 @@ def coordinated_verb(q: ActorQuery, t: Trigger) -> ActorChoice | None:
     return None
 
 
+def attributed_own_side(q: ActorQuery, t: Trigger) -> ActorChoice | None:
+    """"По словам Токаева, Казахстан готов …", "According to Albanese, Australia will …": the
+    person an attribution names speaks for his own country, the subject of what he is quoted as
+    saying."""
+    subject = nearest_subject(q, t)
+    speaker = _attributed_speaker_of_side(q, t, subject) if subject is not None else None
+    return ActorChoice(speaker, "attributed.own_side") if speaker is not None else None
+
+
+def _attributed_speaker_of_side(q: ActorQuery, t: Trigger, subject: Mention) -> str | None:
+    view = q.view
+    if subject.kind not in COUNTRY_KINDS:
+        return None
+    side = q.ctx.side_of(subject.actor)
+    speaker = next((m for m in view.mentions if m.kind in PERSONAL_KINDS and m.last <= t.first and m.first > 0
+                    and view.attribution[m.first - 1]), None)
+    if speaker is None or side is None or q.ctx.side_of(speaker.actor) != side:
+        return None
+    # a party or leader speaks for his country; an aide relays it ("Как уточнил Ушаков, российская сторона …")
+    return speaker.actor if speaker.actor in q.ctx.principals or q.ctx.is_leader(speaker.actor) else None
+
+
 def _pronoun_after(q: ActorQuery, t: Trigger, conj: int) -> bool:
     """A first-person subject of its own after the conjunction ("We discussed Ukraine, and I
     reiterated …"): the verb shares no subject."""
@@ -812,7 +834,7 @@ def subjectless(q: ActorQuery, t: Trigger) -> ActorChoice | None:
 
 STRATEGIES: tuple[Strategy, ...] = (
     named_by_rule, quote_speaker, labelled_speaker, narrating_author, quoted_we, cleft_subject, quoted_speaker,
-    purpose_caller, syntactic_subject,
+    purpose_caller, attributed_own_side, syntactic_subject,
     passive_agent, accepting_invitee,
     nominal_agent,
     passive_joint,
