@@ -649,8 +649,6 @@ class ActorFinder:
                 continue
             idx, trimmed = kept
             name_words = [words[k] for k in idx]
-            if all(fold(w.text.rstrip(".")) in self.honorifics for w in name_words):
-                continue        # "Mr" left of "Mr Albanese's office", whose name the aide took
             start, stop = name_words[0].start, name_words[-1].stop
             text = sentence_text(sentence, start, stop)
             # judged once the words before the name are off ("[MSZ] Łukasz Jasina")
@@ -757,7 +755,9 @@ class ActorFinder:
             idx, trimmed = idx[1:], True
         idx, cut = self._after_inner_title(words, idx)
         idx, carded = _before_name_card(words, idx)
-        return (idx, trimmed or cut or carded) if idx else None
+        if all(fold(words[k].text.rstrip(".")) in self.honorifics for k in idx):
+            return None         # "Mr" left of "Mr Albanese's office", whose name the aide took
+        return (idx, trimmed or cut or carded)
 
     def _title_before(self, words: list[Word], i: int) -> int:
         """Where a title that ends right before word i starts, else i."""
