@@ -555,3 +555,12 @@ def test_a_person_of_the_other_gender_than_the_verbs_is_no_subject():
 def test_what_a_side_will_consider_is_said_not_discussed():
     found = claims("Nausėda powiedział jedynie, że Litwa „rozważy wszystkie opcje”.", date="2023-07-14")
     assert [c.act for c in found] == ["state"]
+
+
+def test_a_listed_spokesman_relays_his_ministers_act_and_speaks_for_his_side():
+    text = ("Minister Sikorski rozmawiał z ministrem Fidanem. Rzecznik MSZ Paweł Wroński przekazał, że minister "
+            "Sikorski zaprosił tureckiego ministra do Warszawy. Wroński zaznaczył też, że Polska nie zabiega o udział "
+            "w rozmowach.")
+    found = claims(text, date="2025-06-03")
+    assert [(c.actor, c.act) for c in found if "zaprosił" in c.sentence] == [("Radoslaw Sikorski", "propose")]
+    assert [c.actor for c in found if "nie zabiega" in c.sentence] == ["Paweł Wroński"]

@@ -202,14 +202,21 @@ def labelled_speaker(q: ActorQuery, t: Trigger) -> ActorChoice | None:
         return None
     person = grammatical_person(q.view, t, window_start(q, t), q.ctx.data)
     speaker = q.state.speaker
-    if person == FIRST and t.act in JOINT_ACTS and (speaker in q.ctx.principals or q.ctx.is_leader(speaker)) and \
-            _first_plural(q, t):
+    if person == FIRST and t.act in JOINT_ACTS and _party_speaker(q.ctx, speaker) and _first_plural(q, t):
         return ActorChoice(BOTH, "speech.we")       # "Обменялись мнениями", "We agreed": the two parties
     if person == FIRST:
         return ActorChoice(q.state.speaker, "speech.first_person")
     if person == SECOND:
         return ActorChoice(None, "speech.addressee")
     return ActorChoice(q.state.speaker, OWN_SIDE) if _own_side_before(q, t) or _own_body_before(q, t) else None
+
+
+def _party_speaker(ctx: DocumentContext, speaker: str | None) -> bool:
+    """A speaker who may have taken part in the talks: a party, a leader, or a listed person who
+    speaks for no account (a minister, not a spokesman)."""
+    entry = ctx.entry(speaker)
+    return speaker in ctx.principals or ctx.is_leader(speaker) or \
+        entry is not None and entry.kind == "person" and not entry.account
 
 
 def _first_plural(q: ActorQuery, t: Trigger) -> bool:
