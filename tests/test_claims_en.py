@@ -685,3 +685,12 @@ def test_a_clefts_relative_clause_is_asserted_by_its_focus():
 ])
 def test_greetings_exchanged_are_both_leaders_good_wishes(lang, text):
     assert [(c.actor, c.act) for c in claims_in(lang, text, "2025-12-26")] == [("both", "support")]
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    ("en", "President Biden looks forward to the meeting with President Macron in Rome.", "Joe Biden"),
+    ("pl", "Prezydent Duda z niecierpliwością oczekuje na wizytę prezydenta Bidena.", "Andrzej Duda"),
+    ("ru", "Путин с нетерпением ждёт визита президента Казахстана.", "Vladimir Putin"),
+])
+def test_looking_forward_to_something_is_a_hope_stated(lang, text, actor):
+    assert [(c.actor, c.act) for c in claims_in(lang, text, "2021-10-22")] == [(actor, "state")]
