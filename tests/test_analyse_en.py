@@ -106,3 +106,11 @@ def test_a_bare_form_after_a_plural_subject_is_its_verb(text, form, plural):
 def test_a_noun_after_a_plural_stays_a_noun_before_a_verb():
     doc = analyse(loaded("The leaders' trade talks ended without a deal.", "en"), backend="offline")
     assert word(doc, "trade").upos == "NOUN"
+
+
+def test_a_bare_word_after_and_with_an_object_shares_the_infinitive_before_it():
+    doc = analyse(loaded("Biden called Mulino to congratulate him on his inauguration and thank him for his "
+                         "partnership. He wants peace and security for the region.", "en"), backend="offline")
+    words = {w.text: w for s in doc.sentences for w in s.words}
+    assert (words["thank"].upos, words["thank"].feat("VerbForm")) == ("VERB", "Inf")
+    assert words["security"].upos == "NOUN"         # no infinitive before it

@@ -694,3 +694,12 @@ def test_greetings_exchanged_are_both_leaders_good_wishes(lang, text):
 ])
 def test_looking_forward_to_something_is_a_hope_stated(lang, text, actor):
     assert [(c.actor, c.act) for c in claims_in(lang, text, "2021-10-22")] == [(actor, "state")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "President Biden called President Mulino of Panama today to congratulate him on his inauguration and "
+           "thank him for his partnership on migration."),
+    ("pl", "Prezydent Duda zadzwonił do prezydenta Nausėdy, aby mu pogratulować zwycięstwa i podziękować za wsparcie."),
+])
+def test_each_coordinated_purpose_of_a_call_is_the_callers_act(lang, text):
+    assert [c.act for c in claims_in(lang, text, "2024-08-14")] == ["support", "support"]

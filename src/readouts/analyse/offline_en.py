@@ -37,6 +37,8 @@ ASIDE_WORDS = 3                 # the most words of an aside between commas (", 
 PASSIVE_AUXILIARY_REACH = 3     # "was also formally agreed": words between "be" and the participle
 SUBJECT_UPOS = frozenset({"PRON", "PROPN", "NOUN"})
 ADVERB_SUFFIX = "ly"
+OBJECT_OPENING_UPOS = frozenset({"PRON", "DET"})   # "thank [him]", "emphasize [our] commitment"
+COORDINATION_REACH = 12         # words back to the infinitive an "and …" coordinate shares its "to" with
 PLURAL = "s"                    # a title's plural ("Presidents", "Ministers") is no name
 NOUN_SUFFIXES = ("tion", "ment", "ness", "ity")     # never a verb's bare form
 CLAUSE_OPENERS = frozenset({"SCONJ", "DET", "PRON"})   # what follows a verb, never a noun's bare form
@@ -117,6 +119,7 @@ class EnglishAnalyser:
             if subject is not None:
                 w.upos, w.feats = "VERB", {"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"}
                 subject.upos, subject.feats = "NOUN", {"Number": "Plur"}
+        _coordinated_infinitives(words)
         self._mark_passives(words)
 
     @staticmethod
@@ -249,6 +252,21 @@ class EnglishAnalyser:
                 flush()
         flush()
         return names
+
+
+def _coordinated_infinitives(words: list[Word]) -> None:
+    """"to congratulate him on his inauguration and thank him", "… and emphasize our commitment":
+    a bare singular noun right after "and", with an object pronoun or determiner after it, where
+    the last verb before is an infinitive with no finite verb between, is that infinitive's
+    coordinate."""
+    for i in range(2, len(words) - 1):
+        w, nxt = words[i], words[i + 1]
+        if w.upos != "NOUN" or w.feats.get("Number") != "Sing" or words[i - 1].upos != "CCONJ" or \
+                nxt.upos not in OBJECT_OPENING_UPOS:
+            continue
+        verb = next((x for x in reversed(words[max(0, i - COORDINATION_REACH):i - 1]) if x.upos in ("VERB", "AUX")), None)
+        if verb is not None and verb.feats.get("VerbForm") == "Inf":
+            w.upos, w.feats = "VERB", {"VerbForm": "Inf"}
 
 
 def _plural_before_present(words: list[Word], i: int) -> Word | None:

@@ -352,13 +352,28 @@ def call_purpose(view: SentenceView, data: ClaimData, i: int) -> bool:
         return False
     marker = _purpose_marker(view, data, i)
     if marker is None:
-        return False
+        return _coordinated_purpose(view, data, i)
     calls = data.cls("call_verbs")
     lo = max(0, marker - data.windows.purpose_call_before)
     # the clause's verb: the nearest verb before the marker ("called President Claudia Sheinbaum
     # of Mexico today to congratulate her"), not any verb of a longer sentence
     k = next((k for k in range(marker - 1, lo - 1, -1) if view.words[k].upos in VERBAL_UPOS), None)
     return k is not None and (view.lemmas[k] in calls or view.verb_lemmas[k] in calls)
+
+
+def _coordinated_purpose(view: SentenceView, data: ClaimData, i: int) -> bool:
+    """"spoke with President Mulino to congratulate him … and emphasize our commitment": an
+    infinitive joined by a conjunction to a purpose of the call is one too, no finite verb between."""
+    if i < 2 or view.words[i - 1].upos != "CCONJ":
+        return False
+    lo = max(0, i - data.windows.purpose_call_before)
+    for j in range(i - 2, lo - 1, -1):
+        w = view.words[j]
+        if w.upos in VERBAL_UPOS and w.feat("VerbForm") not in (None, "Inf"):
+            return False
+        if w.upos == "VERB" and w.feat("VerbForm") in (None, "Inf") and _purpose_marker(view, data, j) is not None:
+            return call_purpose(view, data, j)
+    return False
 
 
 def _purpose_marker(view: SentenceView, data: ClaimData, i: int) -> int | None:
