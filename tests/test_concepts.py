@@ -19,7 +19,7 @@ def claim(lang: str, text: str, fragment: str):
     # a phrase listed as "opowiedzieć się za" matches the imperfective present too
     ("pl", "Premier Tusk opowiada się za nowymi sankcjami wobec Rosji.", "opowiada", "Donald Tusk", "support"),
     ("pl", "Prezydent Duda zwracał uwagę na zagrożenie ze strony Białorusi.", "zwracał", "Andrzej Duda", "state"),
-    ("pl", "Premier Węgier jest zainteresowany dalszym importem gazu.", "zainteresowany", "Viktor Orban", "demand"),
+    ("pl", "Premier Węgier jest zainteresowany dalszym importem gazu.", "zainteresowany", "Viktor Orban", "state"),
     ("pl", "Kanclerz Scholz przyjmie zaproszenie do Warszawy.", "przyjmie", "Olaf Scholz", "agree"),
     ("pl", "Putin obarczał Zachód odpowiedzialnością za eskalację.", "obarczał", "Vladimir Putin", "concern"),
     ("ru", "Путин высказывается в поддержку переговоров.", "высказывается", "Vladimir Putin", "support"),
