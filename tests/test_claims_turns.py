@@ -889,3 +889,9 @@ def test_a_verbless_label_before_a_quote_opens_a_turn():
             "Szef MSZ Radosław Sikorski na platformie X: „Każda rozmowa o pokoju jest dobra”.")
     assert [c.actor for c in pl_claims(text, date="2026-01-29") if "platformie" in c.sentence] == ["Radoslaw Sikorski"]
 
+
+
+def test_taking_up_an_invitation_with_pleasure_in_the_future_is_accepting_it():
+    text = ("В.Путин: Приглашаю Вас посетить Казань.\n\n"
+            "Х.Болкиах (как переведено): С удовольствием посещу Казань.")
+    assert by_sentence(ru_claims(text, date="2026-05-20"), "посещу") == [("Hassanal Bolkiah", "agree")]

@@ -27,6 +27,7 @@ ADDRESSEE_KINDS_SPEAKING_AS_STATE = frozenset({"country"})
 NEGATED, AFFIRMED = "negated", "affirmed"
 # acts that, done in the first person of the future, are what the speaker's side promises to do
 PLEDGED_ACTS = ("discuss", "agree", "state")
+ACCEPTANCE = "speech.acceptance"    # "С удовольствием посещу Казань": taking up an invitation, no pledge
 NEGATION_OF_ACT, NEGATION_AFTER_ACT = "negation.act", "negation.act_after"
 ACT_NEGATIONS = (NEGATION_OF_ACT, NEGATION_AFTER_ACT)     # the act itself negated, not its content
 COMMA = ","
@@ -152,7 +153,8 @@ def act_from_content(view: SentenceView, t: Trigger, act: Ruled, content: Conten
     hortative = _hortative(view, t, ctx)
     if hortative is not None:
         return hortative        # "Давайте поручим министрам …", "Хорошо, давайте обсудим."
-    if act[0] in PLEDGED_ACTS and t.absorbed is None and first_person_future(view.words[t.head]):
+    if act[0] in PLEDGED_ACTS and t.absorbed is None and first_person_future(view.words[t.head]) and \
+            t.pattern != ACCEPTANCE:
         return "assure", "act.first_person_future"  # "Обязательно его рассмотрим", "Podpiszemy umowę"
     if act[0] == "discuss" and _raises_emphasis(view, t, ctx):
         return "state", "act.emphasis_object"     # "raised the importance of de-escalating"
