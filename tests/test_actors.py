@@ -676,3 +676,19 @@ def test_a_countrys_possessive_before_a_title_and_an_honoured_family_name():
 def test_an_office_title_followed_by_another_country_is_that_countrys_aide():
     found = actors("ru", "Помощник президента Азербайджана Хикмет Гаджиев заявил, что Баку открыт к сотрудничеству.")
     assert "Yuri Ushakov" not in found and "Azerbaijan" in found
+
+
+def test_a_bare_title_with_a_complement_naming_no_country_is_no_countrys_office():
+    text = ("Путин встретился с лидерами африканских стран. Председатель Африканского союза, президент "
+            "Коморских Островов Азали Ассумани выразил надежду на успех.")
+    assert actors("ru", text, "2023-06-17")["Vladimir Putin"] == ["Путин"]     # not the chairman
+    assert claim_actors("ru", text, "2023-06-17") == ["Azali Assoumani"]
+
+
+@pytest.mark.parametrize("lang, sentence, holder", [
+    ("ru", "Президент Кении поблагодарил за поддержку.", "William Ruto"),
+    ("en", "The President of Ghana thanked Russia for its support.", "John Mahama"),
+    ("pl", "Prezydent Kenii podziękował za wsparcie.", "William Ruto"),
+])
+def test_every_sides_head_of_state_is_known_by_title_on_the_day(lang, sentence, holder):
+    assert claim_actors(lang, sentence, "2025-05-10") == [holder]

@@ -42,6 +42,7 @@ GENDER_OF_FEATURE = {"Fem": "fem", "Masc": "masc"}
 TITLE_COMPLEMENT = 4                # words between a title and the name it goes with ("of the Comoros")
 GOVERNING_UPOS = ("NOUN", "PROPN", "ADP")    # a name after these depends on them, no subject
 NAME_STEM_LETTERS = 4               # a name's words agree on this many letters in any case ("Анура", "Ануре")
+GENITIVE = "Gen"
 POSSESSOR_ADJECTIVES = 2            # "Japan's new prime minister": adjectives between a possessive and its title
 COUNTRY_WORDS = 4                   # the most words of a country's name ("the Democratic Republic of the Congo")
 OPENING_TITLE_REACH = 2             # words before a sentence's opening title ("The")
@@ -400,6 +401,8 @@ class ActorFinder:
             return after[0], after[1], "name"      # "President Putin"
         if title_plural:
             return hit[0], BOTH, "group"            # "Ministrowie", "the ministers"
+        if country is None and self._complement_after(words, keys, hit[0]):
+            return None         # "Председатель Африканского союза": the head of a body, no country's office
         return (hit[0], holder, "generic") if holder else None
 
     def _aides(self, sentence: Sentence, words: list[Word], keys: list[set[str]],
@@ -503,6 +506,16 @@ class ActorFinder:
     def side_holding(self, role: str, sides: Iterable[str]) -> str | None:
         """The first of `sides` with a holder of `role` on the day."""
         return next((side for side in sides if self._holder(role, side)), None)
+
+    def _complement_after(self, words: list[Word], keys, end: int) -> bool:
+        """A complement right after a bare title that names no country: a genitive ("Председатель
+        Африканского союза", "przewodniczący Rady Europejskiej") or a link word ("President of the
+        European Council")."""
+        if end >= len(words):
+            return False
+        if words[end].feat("Case") == GENITIVE and words[end].upos in ("NOUN", "PROPN", "ADJ"):
+            return True
+        return self.lex.cues["title_links"].match_at([fold(w.text) for w in words], end) > 0
 
     def _possessor_before(self, words, keys, i: int) -> str | None:
         """The side of a country whose possessive stands before the title, adjectives between
