@@ -162,3 +162,12 @@ def test_a_journalists_wrongly_judges_a_claim_and_retracts_none():
             "Japan had agreed to buy more American rice.")
     claim = next(c for c in HELPERS["en"][0](text, date="2025-10-29") if c.trigger == "said")
     check(claim, actor="Donald Trump", polarity="affirmed")
+
+
+@pytest.mark.parametrize("lang, text, fragment", [
+    ("ru", "Путин встретился с Алиевым. Алиев сказал: «Не могу не выразить обеспокоенность ситуацией»." , "выразить"),
+    ("pl", "Duda spotkał się z Nausėdą. Duda powiedział: „Nie mogę nie wyrazić zaniepokojenia sytuacją”.", "wyrazić"),
+])
+def test_cannot_but_express_is_an_affirmation(lang, text, fragment):
+    claim = next(c for c in HELPERS[lang][0](text, date="2025-10-09") if fragment in c.trigger or fragment in c.sentence)
+    assert claim.polarity == "affirmed"

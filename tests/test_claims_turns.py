@@ -891,3 +891,10 @@ def test_a_verbless_label_before_a_quote_opens_a_turn():
     assert [c.actor for c in pl_claims(text, date="2026-01-29") if "platformie" in c.sentence] == ["Radoslaw Sikorski"]
 
 
+
+
+def test_an_initial_and_a_listed_surname_no_analysis_found_label_the_listed_person():
+    text = ("Владимир Путин провёл переговоры с Президентом Филиппин.\n\n"
+            "Ф.Маркос-младший (как переведено): Спасибо за поздравления.")
+    assert [c.actor for c in ru_claims(text, date="2026-06-02") if "поздравления" in c.sentence] == \
+        ["Ferdinand Marcos Jr."]

@@ -157,6 +157,12 @@ def actor_indexes(lang: str) -> ActorIndexes:
         frozenset(w for words, _ in lex.names for w in words), _by_first_name(lex))
 
 
+def initialled_person(lang: str, text: str) -> str | None:
+    """The listed person an initial and a surname stand for ("А.Ассумани", "Ф.Маркос-младший")."""
+    m = INITIAL_AND_SURNAME.match(text.replace(" ", ""))
+    return m and actor_indexes(lang).initialled.get((fold(m.group(1)), fold(m.group(2))))
+
+
 def _by_first_name(lex: Lexicon) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for words, (name, _) in lex.names:
@@ -822,8 +828,7 @@ class ActorFinder:
 
     def _initialled_person(self, text: str) -> str | None:
         """The listed person an initial and a surname stand for ("А.Ассумани", "T. Sisoulith")."""
-        m = INITIAL_AND_SURNAME.match(text)
-        return m and self.initialled.get((fold(m.group(1)), fold(m.group(2))))
+        return initialled_person(self.lex.lang, text)
 
     def _full_name(self, name: str, before: Sequence[str] = ()) -> str:
         """A surname alone is the person the text named in full before (earlier in the text, or in

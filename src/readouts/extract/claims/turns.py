@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from readouts.extract.actors import Mention, romanise
+from readouts.extract.actors import Mention, initialled_person, romanise
 from readouts.extract.claims.data import ClaimData
 from readouts.extract.claims.triggers import Trigger
 from readouts.extract.claims.view import SentenceView, first_person_future, negation_word, pronoun_gender
@@ -195,7 +195,8 @@ def _unknown_name_label(view: SentenceView, named_to: int, colon: int, data: Cla
     written = view.text(0, named_to)
     if named_to == colon and "." not in written:
         return None
-    return " ".join(romanise(written.replace(".", ". "), data.lex.cues.transliteration).split())
+    listed = initialled_person(data.lex.lang, written)      # "Ф.Маркос-младший": no analysis found the name
+    return listed or " ".join(romanise(written.replace(".", ". "), data.lex.cues.transliteration).split())
 
 
 def _question_label(view: SentenceView, named_to: int, data: ClaimData) -> bool:
