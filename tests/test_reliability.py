@@ -440,3 +440,20 @@ def test_a_paragraph_without_blank_lines_counts_as_several_for_the_later_stages(
     assert all(max(v) - min(v) <= MAX_PARAGRAPH_CHARS + 200 for v in spans.values())
     assert len(ex.claims) == 2000
     offsets_hold(loaded, ex)
+
+
+def test_the_same_text_gives_the_same_claims_whatever_the_hash_seed(tmp_path):
+    # a first-person statement that names a side with two leaders (Armenia's president and prime
+    # minister): its author was once picked from a set, whose order changes with PYTHONHASHSEED
+    text = tmp_path / "statement.ru.txt"
+    text.write_text("Сегодня я провёл телефонный разговор с Президентом Франции Эммануэлем Макроном. "
+                    "Я поблагодарил его за поддержку Армении. Мы обсудили отношения Армении и Франции, "
+                    "и я пригласил его посетить Армению.\n", encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-m", "readouts", "extract", str(text), "--date", "2025-09-16",
+                              "--format", "json"], capture_output=True, text=True, env=env, check=True)
+        outputs.add(json.dumps([(c["actor"], c["act"]) for c in json.loads(run.stdout)["claims"]]))
+    assert len(outputs) == 1, outputs
+    assert "Nikol Pashinyan" in outputs.pop()

@@ -207,7 +207,12 @@ def _leader_of_named_country(views: Sequence[SentenceView], spoken_with: set[str
     if not counts:
         return None
     side = max(counts, key=lambda c: counts[c])
-    return next((h for h in leaders_on(data, anchor) if lex.actors[h].side == side), None)
+    # of a side's leaders (a president and a prime minister), the one the text names most, else
+    # the first in the offices' order: never the order of a set, which varies from run to run
+    holders = [h for key, office in lex.offices.items() if lex.fills(key, LEADER) and office.side == side
+               and (h := office.holder_on(anchor))]
+    named = Counter(m.actor for v in views for m in v.mentions if m.actor in holders)
+    return max(holders, key=lambda h: (named[h], -holders.index(h)), default=None)
 
 
 CORRECTION_HEAD_SENTENCES = 2   # a correction notice says so in its title or its first sentences
