@@ -692,3 +692,15 @@ def test_a_bare_title_with_a_complement_naming_no_country_is_no_countrys_office(
 ])
 def test_every_sides_head_of_state_is_known_by_title_on_the_day(lang, sentence, holder):
     assert claim_actors(lang, sentence, "2025-05-10") == [holder]
+
+
+def test_an_opening_title_is_bare_only_without_a_name_after_it():
+    import datetime as dt
+    from readouts.analyse import analyse
+    from readouts.extract.actors import ActorFinder
+    from readouts.extract.lexicon import lexicon
+    finder = ActorFinder(lexicon("en"), dt.date(2026, 3, 11))
+    doc = analyse(load_bytes("President Mostovoy's phone call with Prime Minister Donald Tusk\n\n"
+                             "The Prime Minister spoke to the Prime Minister of Australia this morning.".encode(),
+                             "t.en.txt", lang="en", date="2026-03-11"), backend="offline")
+    assert [finder.opening_title(s) for s in doc.sentences] == [None, ("prime_minister", 3)]

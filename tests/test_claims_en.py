@@ -698,3 +698,4 @@ def test_looking_forward_to_something_is_a_hope_stated(lang, text, actor):
 ])
 def test_each_coordinated_purpose_of_a_call_is_the_callers_act(lang, text):
     assert [c.act for c in claims_in(lang, text, "2024-08-14")] == ["support", "support"]
+

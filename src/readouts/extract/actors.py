@@ -505,7 +505,9 @@ class ActorFinder:
             hit = self.generic.match_at(keys, i)
             if hit is None:
                 continue
-            named = hit[0] < len(keys) and self._name_at(words, keys, hit[0]) is not None
+            # a name after it, listed or not ("President Costa's phone call"), is no bare title
+            named = hit[0] < len(keys) and (self._name_at(words, keys, hit[0]) is not None or
+                                            words[hit[0]].text[:1].isupper())
             return None if named or self._country_of_title(words, keys, i, hit[0]) else (hit[1], hit[0])
         return None
 
