@@ -696,6 +696,7 @@ def test_every_sides_head_of_state_is_known_by_title_on_the_day(lang, sentence, 
 
 def test_an_opening_title_is_bare_only_without_a_name_after_it():
     import datetime as dt
+
     from readouts.analyse import analyse
     from readouts.extract.actors import ActorFinder
     from readouts.extract.lexicon import lexicon
