@@ -898,3 +898,11 @@ def test_an_initial_and_a_listed_surname_no_analysis_found_label_the_listed_pers
             "Ф.Маркос-младший (как переведено): Спасибо за поздравления.")
     assert [c.actor for c in ru_claims(text, date="2026-06-02") if "поздравления" in c.sentence] == \
         ["Ferdinand Marcos Jr."]
+
+
+def test_a_label_of_initials_and_a_listed_surname_is_that_person_not_a_longer_name_it_stems_to():
+    # "Али" alone may read as Aliyev ("Алиев" is also the genitive plural of "Али"); the initials tell
+    text = ("В Кремле прошли переговоры Владимира Путина с Президентом Гайаны Ирфааном Али.\n\n"
+            "В.Путин: Уважаемый господин Президент! Рад Вас видеть.\n\n"
+            "М.И.Али (как переведено): Большое спасибо, господин Президент, за тёплый приём.")
+    assert by_sentence(ru_claims(text, date="2026-01-21"), "тёплый приём") == [("Irfaan Ali", "support")]

@@ -29,6 +29,7 @@ OBLIQUE = "Obl"
 MIN_STEM = 3
 PERSONAL_KINDS = ("person", "official")
 INITIAL_AND_SURNAME = re.compile(r"(\w)\.\s?(\w[\w-]+)$")     # "А.Ассумани", "A. Assumani"
+INITIALS_AND_SURNAME = re.compile(r"((?:\w\.){1,3})(\w[\w-]+)$")   # "М.И.Али", spaces taken out
 NOUNS = ("NOUN", "PROPN")
 AIDE = "aide"
 NAMED_VIAS = ("name", "ner")       # how a mention of a named person was found
@@ -158,9 +159,14 @@ def actor_indexes(lang: str) -> ActorIndexes:
 
 
 def initialled_person(lang: str, text: str) -> str | None:
-    """The listed person an initial and a surname stand for ("А.Ассумани", "Ф.Маркос-младший")."""
-    m = INITIAL_AND_SURNAME.match(text.replace(" ", ""))
-    return m and actor_indexes(lang).initialled.get((fold(m.group(1)), fold(m.group(2))))
+    """The listed person an initial and a surname stand for ("А.Ассумани", "Ф.Маркос-младший"); of
+    two initials either may be the listed first name's ("М.И.Али": Irfaan Ali)."""
+    m = INITIALS_AND_SURNAME.match(text.replace(" ", ""))
+    if m is None:
+        return None
+    initialled = actor_indexes(lang).initialled
+    surname = fold(m.group(2))
+    return next((initialled[(fold(i), surname)] for i in m.group(1).split(".") if (fold(i), surname) in initialled), None)
 
 
 def _by_first_name(lex: Lexicon) -> dict[str, frozenset[str]]:
@@ -776,9 +782,14 @@ class ActorFinder:
             idx, trimmed = idx[1:], True
         idx, cut = self._after_inner_title(words, idx)
         idx, carded = _before_name_card(words, idx)
-        if all(fold(words[k].text.rstrip(".")) in self.honorifics for k in idx):
-            return None         # "Mr" left of "Mr Albanese's office", whose name the aide took
+        if all(fold(words[k].text.rstrip(".")) in self.honorifics or self._bare_title(words, k) for k in idx):
+            return None         # "Mr" left of "Mr Albanese's office"; "господин Президент" names no one
         return (idx, trimmed or cut or carded)
+
+    def _bare_title(self, words: list[Word], k: int) -> bool:
+        """Word k alone is a generic title ("Президент" of "господин Президент")."""
+        hit = self.generic.match_at([word_keys(words[k], self.lex.name_endings)], 0)
+        return hit is not None and hit[0] == 1
 
     def _title_before(self, words: list[Word], i: int) -> int:
         """Where a title that ends right before word i starts, else i."""

@@ -74,6 +74,9 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         named_to = _before_note(view, k)
         if _opens_sentence(view, k) and any(m.first == 0 and m.last == named_to and m.kind == MEDIA for m in view.mentions):
             return TurnLabel(k, None)       # a reporter's question by the outlet's name ("AFP:", "Bloomberg:")
+        initialled = initialled_person(data.lex.lang, view.text(0, named_to))
+        if initialled is not None:
+            return TurnLabel(k, initialled)     # "И.Али": Irfaan Ali, though "Али" alone may read as Aliyev
         m = _named_speaker(view, named_to)
         inline = m is None and (m := _speaker_with_adjunct(view, named_to, data)) is not None
         if m is not None:
