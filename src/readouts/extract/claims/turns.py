@@ -67,10 +67,7 @@ def find_label(view: SentenceView, data: ClaimData, people: Mapping[str, str] | 
         if view.texts[k] not in marks:
             continue
         if view.words[k + 1].text[:1] in opening:
-            # a quote after the colon: only a verbless label introduces it as a turn ("Sikorski na
-            # platformie X: „…”"); "заявил Путин: «…»" is the quote's attribution
-            quoted = _verbless_speaker(view, _before_note(view, k), data)
-            return TurnLabel(k, quoted.actor, inline=True) if quoted is not None else None
+            return _label_before_quote(view, k, data)
         named_to = _before_note(view, k)
         if _opens_sentence(view, k) and any(m.first == 0 and m.last == named_to and m.kind == MEDIA for m in view.mentions):
             return TurnLabel(k, None)       # a reporter's question by the outlet's name ("AFP:", "Bloomberg:")
@@ -130,6 +127,13 @@ def _named_speaker(view: SentenceView, named_to: int) -> Mention | None:
         return ending
     return next((m for m in view.mentions if m.kind in PERSONAL_KINDS and m.first <= LABEL_WORDS and
                  m.last < named_to <= m.last + NAME_LABEL_WORDS and _name_words(view, m.last, named_to)), None)
+
+
+def _label_before_quote(view: SentenceView, colon: int, data: ClaimData) -> TurnLabel | None:
+    """A quote after the colon: only a verbless label introduces it as a turn ("Sikorski na
+    platformie X: „…”"); "заявил Путин: «…»" is the quote's attribution."""
+    quoted = _verbless_speaker(view, _before_note(view, colon), data)
+    return TurnLabel(colon, quoted.actor, inline=True) if quoted is not None else None
 
 
 def _verbless_speaker(view: SentenceView, named_to: int, data: ClaimData) -> Mention | None:
