@@ -222,13 +222,8 @@ def _party_speaker(ctx: DocumentContext, speaker: str | None) -> bool:
 def _first_plural(q: ActorQuery, t: Trigger) -> bool:
     """The first person of a turn's past trigger is "we": its verb is plural, or "we" stands before
     it. What "we" will do, or let us do, is the speaker's side's offer, not a joint act done."""
-    view, cls = q.view, q.ctx.data.cls
-    if view.words[t.head].feat("Tense") != PAST:
-        return False
-    if view.words[t.head].feat("Number") == PLUR:
-        return True
-    return any(view.texts[k] in cls("first_person") and view.texts[k] not in cls("first_person_singular")
-               for k in range(window_start(q, t), t.first))
+    verb = q.view.words[t.head]
+    return verb.feat("Tense") == PAST and (verb.feat("Number") == PLUR or _narrator_person(q, t) == PLUR)
 
 
 def _own_body_before(q: ActorQuery, t: Trigger) -> bool:

@@ -13,6 +13,7 @@ Every dropped trigger is recorded with the id of the rule that dropped it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from readouts.extract.claims.actor import ActorChoice, ActorQuery, resolve_actor
 from readouts.extract.claims.discourse import Discourse
@@ -21,6 +22,7 @@ from readouts.extract.claims.quotes import Quote, find_quote
 from readouts.extract.claims.triggers import Dropped, Trigger, trigger_concept
 from readouts.extract.claims.turns import FIRST, grammatical_person
 from readouts.extract.claims.view import SentenceView, first_person_future, negation_word
+from readouts.extract.lexicon import lexicon
 from readouts.model import BOTH
 
 PERSONAL_KINDS = frozenset({"person", "official"})
@@ -186,19 +188,29 @@ def speaks_for_itself(view: SentenceView, step: Nesting, ctx: DocumentContext, t
 def _aide_subject(view: SentenceView, t: Trigger, ctx: DocumentContext) -> bool:
     """The verb's subject, right before it, is an aide's or office's noun ("his office said",
     "jego kancelaria podała", "его пресс-служба сообщила")."""
+    k = _before_verb(view, t)
+    aides = _aide_nouns(ctx.lex.lang)
+    return k >= 0 and (view.texts[k] in aides or view.lemmas[k] in aides)
+
+
+@cache
+def _aide_nouns(lang: str) -> frozenset[str]:
+    """The one-word aide and office nouns of the language's titles ("office", "kancelaria")."""
+    return frozenset(words[0] for words in lexicon(lang).aides if len(words) == 1)
+
+
+def _before_verb(view: SentenceView, t: Trigger) -> int:
+    """The word before the trigger's verb, past adverbs and auxiliaries (-1 when none)."""
     k = t.first - 1
     while k >= 0 and view.words[k].upos in ("ADV", "AUX"):
         k -= 1
-    aides = {words[0] for words in ctx.lex.aides if len(words) == 1}
-    return k >= 0 and (view.texts[k] in aides or view.lemmas[k] in aides)
+    return k
 
 
 def _unknown_subject(view: SentenceView, t: Trigger) -> bool:
     """Whether the word before the verb (past adverbs and auxiliaries) is a noun or pronoun: a
     subject of its own that names no known actor."""
-    k = t.first - 1
-    while k >= 0 and view.words[k].upos in ("ADV", "AUX"):
-        k -= 1
+    k = _before_verb(view, t)
     if k >= 1 and view.words[k].upos == "ADJ" and view.words[k - 1].upos == "DET":
         return True         # "The official said": taggers read the noun as an adjective
     return k >= 0 and view.words[k].upos in ("NOUN", "PRON")
